@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Qingshan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qingshan", targets: ["qingshan"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Makes cmark-gfm's global inline tables safe for concurrent parsers.
+        .target(name: "CmarkGuard", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
+        // Stage-independent basics: diagnostics, days, HTML escaping, Chinese text, URL paths.
+        .target(name: "QingshanCore"),
+        // The typed site model every stage shares.
+        .target(name: "QingshanModel", dependencies: ["QingshanCore"]),
+        // Markdown through cmark-gfm with the CJK fixes.
+        .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard"]),
+        // Stage 1+2: load and validate site.yaml, front matter and content files.
+        .target(name: "QingshanLoad", dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "Yams"]),
+        // Stage 3: derive lists, tags, pagination and URLs.
+        .target(name: "QingshanDerive", dependencies: ["QingshanCore", "QingshanModel"]),
+        // Stage 4: templates, view models, feeds.
+        .target(
+            name: "QingshanRender",
+            dependencies: ["QingshanCore", "QingshanModel", "QingshanDerive", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // Stage 5 and the pipeline: orchestration, parallelism, atomic writer.
+        .target(
+            name: "QingshanBuild",
+            dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender"]
+        ),
+        .executableTarget(
+            name: "qingshan",
+            dependencies: ["QingshanBuild", "QingshanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "QingshanTests",
+            dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender", "QingshanBuild"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

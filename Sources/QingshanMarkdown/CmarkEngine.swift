@@ -1,0 +1,77 @@
+import CCmarkGFM
+import CmarkGuard
+import Foundation
+
+/// The one place that talks to libcmark-gfm: extension registration, the concurrency guard,
+/// parser set-up and HTML rendering.
+enum CmarkEngine {
+    /// The GFM extensions every Qingshan parser attaches, always the same set (the
+    /// concurrency guard in CmarkGuard depends on that).
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registers the core extensions once, and learns whether the guard took effect by
+    /// parsing one document serially.
+    private static let setUp: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        let before = qs_cmark_guard_calls()
+        if let parser = makeParser() {
+            let sample = "a ~~b~~ https://example.org\n\n| x |\n|---|\n| y |\n"
+            cmark_parser_feed(parser, sample, sample.utf8.count)
+            if let root = cmark_parser_finish(parser) { cmark_node_free(root) }
+            cmark_parser_free(parser)
+        }
+        return qs_cmark_guard_calls() > before
+    }()
+
+    private static let serialLock = NSLock()
+
+    /// True when concurrent parses are safe; otherwise every parse takes a process-wide lock.
+    static var parsesConcurrently: Bool { setUp }
+
+    static let parseOptions: Int32 = CMARK_OPT_FOOTNOTES
+    /// Raw HTML the author wrote is turned into text before rendering in safe mode, so the
+    /// renderer can always run unsafe and pass Qingshan's own markers through.
+    static let renderOptions: Int32 = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+
+    private static func makeParser() -> OpaquePointer? {
+        guard let parser = cmark_parser_new(parseOptions) else { return nil }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        return parser
+    }
+
+    /// Parses a document; the caller owns the returned parser and root.
+    static func parse(_ source: String) -> (parser: OpaquePointer, root: OpaquePointer)? {
+        let concurrent = setUp
+        guard let parser = makeParser() else { return nil }
+        if !concurrent { serialLock.lock() }
+        defer { if !concurrent { serialLock.unlock() } }
+        var text = source
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        return (parser, root)
+    }
+
+    static func renderHTML(root: OpaquePointer, parser: OpaquePointer) -> String {
+        guard let cString = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { Foundation.free(cString) }
+        return String(cString: cString)
+    }
+
+    static func release(root: OpaquePointer, parser: OpaquePointer) {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+}

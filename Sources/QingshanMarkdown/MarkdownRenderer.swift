@@ -1,0 +1,268 @@
+import CCmarkGFM
+import Foundation
+import QingshanCore
+
+/// A heading of a rendered document, with the id its `<hN>` carries.
+public struct MarkdownHeading: Hashable, Sendable {
+    public let level: Int
+    public let text: String
+    public let id: String
+}
+
+/// What one Markdown document becomes.
+public struct RenderedMarkdown: Sendable {
+    public let html: String
+    /// The visible text, blocks separated by newlines (summaries, reading time, search).
+    public let plainText: String
+    public let headings: [MarkdownHeading]
+}
+
+/// Markdown to HTML through cmark-gfm (GFM tables, strikethrough, autolinks, task lists,
+/// tag filter, footnotes), with the fixes Chinese text needs. Safe to use from many threads.
+public struct MarkdownRenderer: Sendable {
+    /// When false (the default), raw HTML written in Markdown is shown as text.
+    public let allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// Reserved private-use markers that carry heading ids through cmark's renderer.
+    static let markOpen = "\u{E000}"
+    static let markClose = "\u{E001}"
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        var source = markdown
+        if source.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) {
+            source = String(
+                String.UnicodeScalarView(source.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }))
+        }
+        source = EmphasisFlanking.apply(source)
+        guard let (parser, root) = CmarkEngine.parse(source) else {
+            return RenderedMarkdown(html: "", plainText: "", headings: [])
+        }
+        defer { CmarkEngine.release(root: root, parser: parser) }
+
+        let tree = CmarkTree(root: root)
+        if !allowRawHTML { tree.escapeRawHTML() }
+        tree.splitAutolinksAtCJK()
+        tree.dropSoftBreaksBetweenCJK()
+        let headings = tree.markHeadings(open: Self.markOpen, close: Self.markClose)
+        let plain = tree.plainText()
+
+        var html = CmarkEngine.renderHTML(root: root, parser: parser)
+        html = Self.finish(html, headings: headings)
+        return RenderedMarkdown(html: html, plainText: plain, headings: headings)
+    }
+
+    /// Strips the emphasis sentinels and turns heading markers into id attributes.
+    static func finish(_ rendered: String, headings: [MarkdownHeading]) -> String {
+        var html = rendered
+        let sentinel = String(EmphasisFlanking.sentinel)
+        if html.contains(sentinel) {
+            html = html.replacingOccurrences(of: sentinel, with: "")
+        }
+        if html.contains("%E2%B8%AE") {
+            html = html.replacingOccurrences(of: "%E2%B8%AE", with: "")
+        }
+        guard !headings.isEmpty else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + headings.count * 16)
+        var rest = html[...]
+        for heading in headings {
+            let marker = markOpen + heading.id + markClose
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag + marker) else { continue }
+            out += rest[..<range.lowerBound]
+            out += "<h\(heading.level) id=\"\(HTMLEscape.escape(heading.id))\">"
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
+
+/// A cmark-gfm document tree and the passes Qingshan runs over it before rendering.
+final class CmarkTree {
+    let root: OpaquePointer
+
+    init(root: OpaquePointer) { self.root = root }
+
+    /// Every node in document order (collected first so passes may edit the tree).
+    func nodes(_ filter: (cmark_node_type) -> Bool = { _ in true }) -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        guard let iter = cmark_iter_new(root) else { return out }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            if filter(cmark_node_get_type(node)) { out.append(node) }
+        }
+        return out
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        guard let c = cmark_node_get_literal(node) else { return "" }
+        return String(cString: c)
+    }
+
+    static func makeText(_ text: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(node, text)
+        return node
+    }
+
+    /// Raw HTML becomes visible text: `<script>` never reaches the page.
+    func escapeRawHTML() {
+        for node in nodes({ $0 == CMARK_NODE_HTML_INLINE || $0 == CMARK_NODE_HTML_BLOCK }) {
+            let raw = CmarkTree.literal(node)
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+                guard let text = CmarkTree.makeText(raw) else { continue }
+                cmark_node_replace(node, text)
+                cmark_node_free(node)
+            } else {
+                guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { continue }
+                let lines = raw.hasSuffix("\n") ? String(raw.dropLast()) : raw
+                for (i, line) in lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if i > 0, let br = cmark_node_new(CMARK_NODE_LINEBREAK) { cmark_node_append_child(paragraph, br) }
+                    if let text = CmarkTree.makeText(String(line)) { cmark_node_append_child(paragraph, text) }
+                }
+                cmark_node_replace(node, paragraph)
+                cmark_node_free(node)
+            }
+        }
+    }
+
+    /// A bare URL runs until whitespace in GFM; in Chinese text it must stop at the first
+    /// CJK character or full-width punctuation: `请登录https://example.gov.cn/查询。`.
+    func splitAutolinksAtCJK() {
+        for link in nodes({ $0 == CMARK_NODE_LINK }) {
+            guard let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
+                cmark_node_get_type(child) == CMARK_NODE_TEXT, let urlC = cmark_node_get_url(link)
+            else { continue }
+            let url = String(cString: urlC)
+            let text = CmarkTree.literal(child)
+            let prefix: String
+            if url == text {
+                prefix = ""
+            } else if url == "http://" + text {
+                prefix = "http://"
+            } else if url == "mailto:" + text {
+                prefix = "mailto:"
+            } else {
+                continue
+            }
+            guard let cut = text.unicodeScalars.firstIndex(where: CJK.isWide) else { continue }
+            let head = String(text.unicodeScalars[..<cut])
+            let tail = String(text.unicodeScalars[cut...])
+            guard let tailNode = CmarkTree.makeText(tail) else { continue }
+            if head.isEmpty || head.hasSuffix("://") {
+                // Nothing of a URL is left: the whole thing is plain text.
+                guard let whole = CmarkTree.makeText(text) else { continue }
+                cmark_node_replace(link, whole)
+                cmark_node_free(link)
+                cmark_node_free(tailNode)
+                continue
+            }
+            cmark_node_set_literal(child, head)
+            cmark_node_set_url(link, prefix + head)
+            cmark_node_insert_after(link, tailNode)
+        }
+    }
+
+    /// A line break inside a paragraph between two CJK characters is not a space.
+    func dropSoftBreaksBetweenCJK() {
+        for node in nodes({ $0 == CMARK_NODE_SOFTBREAK }) {
+            guard let prev = cmark_node_previous(node), let next = cmark_node_next(node),
+                let a = CmarkTree.edgeScalar(prev, last: true), let b = CmarkTree.edgeScalar(next, last: false),
+                CJK.isWide(a), CJK.isWide(b)
+            else { continue }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// The first or last visible character of an inline node (descending into emphasis, links).
+    static func edgeScalar(_ node: OpaquePointer, last: Bool) -> Unicode.Scalar? {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+            let text = literal(node).unicodeScalars
+            return last ? text.last : text.first
+        }
+        guard let child = last ? cmark_node_last_child(node) : cmark_node_first_child(node) else { return nil }
+        return edgeScalar(child, last: last)
+    }
+
+    /// Gives each heading an id from its text (Chinese kept, duplicates numbered) and
+    /// prepends a private-use marker that `MarkdownRenderer.finish` turns into the attribute.
+    func markHeadings(open: String, close: String) -> [MarkdownHeading] {
+        var used: [String: Int] = [:]
+        var headings: [MarkdownHeading] = []
+        for node in nodes({ $0 == CMARK_NODE_HEADING }) {
+            let text = ChineseText.collapseWhitespace(CmarkTree.text(of: node))
+            var id = Slug.make(text)
+            if id.isEmpty { id = "section" }
+            if let n = used[id] {
+                used[id] = n + 1
+                var candidate = "\(id)-\(n)"
+                while used[candidate] != nil { candidate += "-1" }
+                used[candidate] = 1
+                id = candidate
+            } else {
+                used[id] = 1
+            }
+            guard let marker = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
+            cmark_node_set_literal(marker, open + id + close)
+            cmark_node_prepend_child(node, marker)
+            headings.append(MarkdownHeading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+        }
+        return headings
+    }
+
+    /// The text under a node, inline breaks as spaces.
+    static func text(of node: OpaquePointer) -> String {
+        var out = ""
+        guard let iter = cmark_iter_new(node) else { return out }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(n)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                out += literal(n)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            }
+        }
+        return out
+    }
+
+    /// The document's visible text, one line per block.
+    func plainText() -> String {
+        var out = ""
+        guard let iter = cmark_iter_new(root) else { return out }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let n = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(n)
+            if event == CMARK_EVENT_ENTER {
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                    out += CmarkTree.literal(n)
+                } else if type == CMARK_NODE_CODE_BLOCK {
+                    out += CmarkTree.literal(n) + "\n"
+                } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                    out += " "
+                }
+            } else if event == CMARK_EVENT_EXIT, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
+                !out.hasSuffix("\n")
+            {
+                out += "\n"
+            }
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,112 @@
+import XCTest
+
+@testable import QingshanMarkdown
+
+final class MarkdownTests: XCTestCase {
+    let renderer = MarkdownRenderer()
+
+    func html(_ md: String) -> String { renderer.render(md).html }
+
+    func testStrongBeforeCJKQuote() {
+        XCTAssertEqual(html("确保**“三张清单”**落实"), "<p>确保<strong>“三张清单”</strong>落实</p>\n")
+    }
+
+    func testStrongEndingWithCJKFullStop() {
+        let out = html("1. **注重科技支撑。**下一步")
+        XCTAssertTrue(out.contains("<strong>注重科技支撑。</strong>下一步"), out)
+        XCTAssertFalse(out.contains("**"), out)
+    }
+
+    func testEmphasisAndStrikethroughAroundCJKPunctuation() {
+        XCTAssertEqual(html("这是*“重点”*内容"), "<p>这是<em>“重点”</em>内容</p>\n")
+        XCTAssertEqual(html("已~~（删除）~~保留"), "<p>已<del>（删除）</del>保留</p>\n")
+    }
+
+    func testLatinEmphasisUnchanged() {
+        XCTAssertEqual(html("a **b** c and 2*3*4"), "<p>a <strong>b</strong> c and 2<em>3</em>4</p>\n")
+        XCTAssertEqual(html("literal \\*\\* stars"), "<p>literal ** stars</p>\n")
+    }
+
+    func testSentinelNeverLeaks() {
+        let out = html("见**“通知”**。`code **“x”**y`\n\n```\n确保**“三”**落\n```")
+        XCTAssertFalse(out.unicodeScalars.contains("\u{2E2E}"), out)
+        XCTAssertTrue(out.contains("<code>code **“x”**y</code>"), out)
+        XCTAssertTrue(out.contains("确保**“三”**落\n</code>"), out)
+    }
+
+    func testAutolinkStopsAtCJK() {
+        XCTAssertEqual(
+            html("请登录https://example.gov.cn/查询。"),
+            "<p>请登录<a href=\"https://example.gov.cn/\">https://example.gov.cn/</a>查询。</p>\n")
+        XCTAssertEqual(
+            html("网址 www.example.gov.cn，欢迎访问"),
+            "<p>网址 <a href=\"http://www.example.gov.cn\">www.example.gov.cn</a>，欢迎访问</p>\n")
+    }
+
+    func testAutolinkLatinUnchanged() {
+        XCTAssertEqual(
+            html("see https://example.org/a?b=1."),
+            "<p>see <a href=\"https://example.org/a?b=1\">https://example.org/a?b=1</a>.</p>\n")
+    }
+
+    func testSoftBreakBetweenCJKAddsNoSpace() {
+        XCTAssertEqual(html("生态环境\n质量持续改善"), "<p>生态环境质量持续改善</p>\n")
+        XCTAssertEqual(html("环境。\n质量"), "<p>环境。质量</p>\n")
+        XCTAssertEqual(html("green\nwater"), "<p>green\nwater</p>\n")
+        XCTAssertEqual(html("**强调**\n继续"), "<p><strong>强调</strong>继续</p>\n")
+    }
+
+    func testHeadingIdsKeepChinese() {
+        let r = renderer.render("## 一、工作目标\n\n## Air Quality 2023\n\n## 一、工作目标\n")
+        XCTAssertEqual(r.headings.map(\.id), ["一工作目标", "air-quality-2023", "一工作目标-1"])
+        XCTAssertTrue(r.html.contains("<h2 id=\"一工作目标\">一、工作目标</h2>"), r.html)
+        XCTAssertTrue(r.html.contains("<h2 id=\"一工作目标-1\">"), r.html)
+        XCTAssertFalse(r.html.contains("\u{E000}"))
+    }
+
+    func testGFMFeatures() {
+        let md = """
+            | 站点 | AQI |
+            |---|---:|
+            | 高新区 | 52 |
+
+            - [x] 完成排查
+            - [ ] 完成整改
+
+            ~~旧方案~~ 见 https://example.org
+
+            脚注[^1]
+
+            [^1]: 说明。
+            """
+        let out = html(md)
+        XCTAssertTrue(out.contains("<table>"), out)
+        XCTAssertTrue(out.contains("<td align=\"right\">52</td>"), out)
+        XCTAssertTrue(out.contains("type=\"checkbox\""), out)
+        XCTAssertTrue(out.contains("checked"), out)
+        XCTAssertTrue(out.contains("<del>旧方案</del>"), out)
+        XCTAssertTrue(out.contains("<a href=\"https://example.org\">"), out)
+        XCTAssertTrue(out.contains("footnotes"), out)
+    }
+
+    func testRawHTMLEscapedByDefault() {
+        let out = html("<script>alert(1)</script>\n\n文字<b onclick=\"x\">粗</b>")
+        XCTAssertFalse(out.contains("<script"), out)
+        XCTAssertFalse(out.contains("<b "), out)
+        XCTAssertTrue(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), out)
+        XCTAssertTrue(out.contains("&lt;b onclick=&quot;x&quot;&gt;"), out)
+    }
+
+    func testRawHTMLAllowedWhenUnsafeButTagFiltered() {
+        let unsafe = MarkdownRenderer(allowRawHTML: true)
+        let out = unsafe.render("<div class=\"note\">注</div>\n\n<script>x</script>\n").html
+        XCTAssertTrue(out.contains("<div class=\"note\">"), out)
+        XCTAssertFalse(out.contains("<script>"), out)
+    }
+
+    func testPlainText() {
+        let r = renderer.render("# 标题\n\n第一段**重点**内容。\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        XCTAssertTrue(r.plainText.hasPrefix("标题\n第一段重点内容。"), r.plainText.debugDescription)
+        XCTAssertTrue(r.plainText.contains("1\n2"), r.plainText.debugDescription)
+    }
+}
