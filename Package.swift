@@ -34,20 +34,30 @@ let package = Package(
         // Stage 4: templates, view models, feeds.
         .target(
             name: "QingshanRender",
-            dependencies: ["QingshanCore", "QingshanModel", "QingshanDerive", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "QingshanCore", "QingshanModel", "QingshanDerive",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // Stage 5 and the pipeline: orchestration, parallelism, atomic writer.
         .target(
             name: "QingshanBuild",
-            dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender"]
+            dependencies: [
+                "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
+            ]
         ),
         .executableTarget(
             name: "qingshan",
-            dependencies: ["QingshanBuild", "QingshanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "QingshanBuild", "QingshanCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "QingshanTests",
-            dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender", "QingshanBuild"],
+            dependencies: [
+                "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
+                "QingshanBuild",
+            ],
             exclude: ["Fixtures"]
         ),
     ]

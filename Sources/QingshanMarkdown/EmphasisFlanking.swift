@@ -105,7 +105,8 @@ enum EmphasisFlanking {
     }
 
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}" || s.properties.generalCategory == .spaceSeparator
+        s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}"
+            || s.properties.generalCategory == .spaceSeparator
     }
 
     /// What cmark-gfm counts as punctuation: ASCII punctuation and Unicode P* categories.

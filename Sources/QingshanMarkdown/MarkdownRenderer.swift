@@ -102,9 +102,12 @@ final class CmarkTree {
         return out
     }
 
+    /// A node's text as the reader sees it (without emphasis sentinels).
     static func literal(_ node: OpaquePointer) -> String {
         guard let c = cmark_node_get_literal(node) else { return "" }
-        return String(cString: c)
+        let text = String(cString: c)
+        guard text.unicodeScalars.contains(EmphasisFlanking.sentinel) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != EmphasisFlanking.sentinel }))
     }
 
     static func makeText(_ text: String) -> OpaquePointer? {
@@ -257,7 +260,8 @@ final class CmarkTree {
                 } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                     out += " "
                 }
-            } else if event == CMARK_EVENT_EXIT, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
+            } else if event == CMARK_EVENT_EXIT,
+                type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
                 !out.hasSuffix("\n")
             {
                 out += "\n"

@@ -40,6 +40,6 @@ final class MarkdownConcurrencyTests: XCTestCase {
             }
         }
         XCTAssertTrue(serial[7].contains("<del>旧表述</del>"))
-        XCTAssertTrue(serial[7].contains("<td><a href=\"http://www.example.org/7\">"), serial[7])
+        XCTAssertTrue(serial[7].contains("<a href=\"http://www.example.org/7\">"), serial[7])
     }
 }

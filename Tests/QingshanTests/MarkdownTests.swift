@@ -34,6 +34,13 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(out.contains("确保**“三”**落\n</code>"), out)
     }
 
+    func testSentinelNotInPlainTextOrHeadings() {
+        let r = renderer.render("## 关于**“三张清单”**的说明\n\n印发**《方案》**（4号）。\n**强调。**\n继续")
+        XCTAssertFalse(r.plainText.unicodeScalars.contains("\u{2E2E}"), r.plainText)
+        XCTAssertEqual(r.headings.first?.text, "关于“三张清单”的说明")
+        XCTAssertTrue(r.plainText.contains("印发《方案》（4号）。强调。继续"), r.plainText)
+    }
+
     func testAutolinkStopsAtCJK() {
         XCTAssertEqual(
             html("请登录https://example.gov.cn/查询。"),

@@ -1,0 +1,49 @@
+import Foundation
+import QingshanCore
+
+/// Which edition a build writes (contract §4 and §5).
+public enum Edition: String, Sendable, CaseIterable {
+    case `public`
+    case `internal`
+
+    /// The default output folder inside the site.
+    public var defaultFolder: String { self == .public ? "public" : "internal" }
+}
+
+public struct BuildOptions: Sendable {
+    /// Absolute path of the site folder.
+    public var siteRoot: String
+    /// Absolute output folder; nil means the edition's default inside the site.
+    public var outputDir: String?
+    /// The as-of day; nil means site.yaml's `as_of`, else today.
+    public var asOf: Day?
+    public var includeDrafts: Bool
+    public var edition: Edition
+
+    public init(
+        siteRoot: String, outputDir: String? = nil, asOf: Day? = nil, includeDrafts: Bool = false,
+        edition: Edition = .public
+    ) {
+        self.siteRoot = siteRoot
+        self.outputDir = outputDir
+        self.asOf = asOf
+        self.includeDrafts = includeDrafts
+        self.edition = edition
+    }
+
+    public var resolvedOutputDir: String {
+        outputDir ?? (siteRoot as NSString).appendingPathComponent(edition.defaultFolder)
+    }
+}
+
+/// What a build did, for the closing line and `--timings`.
+public struct BuildReport: Sendable {
+    public var outputDir: String
+    public var asOf: Day
+    public var pages: Int
+    public var files: Int
+    public var articles: Int
+    public var dataRecords: Int
+    public var seconds: Double
+    public var stages: [(name: String, seconds: Double)]
+}

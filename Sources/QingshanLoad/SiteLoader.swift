@@ -1,0 +1,157 @@
+import Foundation
+import QingshanCore
+import QingshanMarkdown
+import QingshanModel
+
+/// Stage 1 and 2: reads a site folder (site.yaml, content/, static/) and validates it.
+public struct SiteLoader: Sendable {
+    public var siteRoot: String
+    public var includeDrafts: Bool
+
+    public init(siteRoot: String, includeDrafts: Bool = false) {
+        self.siteRoot = siteRoot
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Folders of content/ that other parts of Qingshan read, not article sections.
+    static let nonArticleFolders: Set<String> = ["data", "envday", "bulletins"]
+
+    /// Loads everything; problems go to `diagnostics`. Nil when site.yaml is unusable.
+    public func load(diagnostics: Diagnostics) -> SiteContent? {
+        let fm = FileManager.default
+        let configPath = siteRoot + "/" + SiteConfigLoader.file
+        guard let configText = readText(configPath, relative: SiteConfigLoader.file, diagnostics: diagnostics) else {
+            if !fm.fileExists(atPath: configPath) {
+                diagnostics.error(
+                    SourceLocation(file: SiteConfigLoader.file), "找不到 site.yaml：\(siteRoot) 不是 Qingshan 站点目录",
+                    hint: "用 --site 指定站点目录，或运行 qingshan init DIR 新建站点")
+            }
+            return nil
+        }
+        let config = SiteConfigLoader.parse(configText, diagnostics: diagnostics)
+
+        let sources = articleFiles(diagnostics: diagnostics)
+        let renderer = MarkdownRenderer(allowRawHTML: config?.unsafeMarkdown ?? false)
+        let root = siteRoot
+        let loaded = Parallel.map(sources) { source in
+            ArticleLoader.load(root: root, source: source, renderer: renderer, diagnostics: diagnostics)
+        }
+        var articles = loaded.compactMap { $0 }
+        if !includeDrafts { articles.removeAll { $0.front.draft } }
+
+        let staticFiles = listFiles(under: siteRoot + "/static")
+        let staticSet = Set(staticFiles)
+        for article in articles {
+            for attachment in article.front.attachments where !staticSet.contains(attachment.file) {
+                diagnostics.error(
+                    attachment.location ?? SourceLocation(file: article.file),
+                    "附件“\(attachment.title)”的文件 static/\(attachment.file) 不存在", hint: "附件文件放在 static/ 下")
+            }
+        }
+        guard let config else { return nil }
+        return SiteContent(config: config, articles: articles, staticFiles: staticFiles, siteRoot: siteRoot)
+    }
+
+    /// Every Markdown file of the article sections, in a stable order.
+    func articleFiles(diagnostics: Diagnostics) -> [ArticleLoader.Source] {
+        let contentRoot = siteRoot + "/content"
+        let fm = FileManager.default
+        guard let folders = try? fm.contentsOfDirectory(atPath: contentRoot) else { return [] }
+        var out: [ArticleLoader.Source] = []
+        for folder in folders.sorted() where !folder.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            fm.fileExists(atPath: contentRoot + "/" + folder, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                if folder.hasSuffix(".md") {
+                    diagnostics.warning(
+                        SourceLocation(file: "content/" + folder), "content/ 下的文件不属于任何栏目，已忽略",
+                        hint: "放入 content/news/、content/pages/ 等栏目目录")
+                }
+                continue
+            }
+            guard let section = Section(rawValue: folder) else {
+                if !Self.nonArticleFolders.contains(folder) {
+                    diagnostics.warning(
+                        SourceLocation(file: "content/" + folder), "未知栏目目录“\(folder)”，已忽略",
+                        hint: "栏目：" + Section.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                continue
+            }
+            for file in listFiles(under: contentRoot + "/" + folder) where file.hasSuffix(".md") {
+                out.append(ArticleLoader.Source(relativePath: "content/\(folder)/\(file)", section: section))
+            }
+        }
+        return out
+    }
+
+    /// Files below `folder`, relative to it, sorted; hidden files are skipped.
+    func listFiles(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var out: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { out.append(item) }
+        }
+        return out.sorted()
+    }
+
+    func readText(_ path: String, relative: String, diagnostics: Diagnostics) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(file: relative), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
+            return nil
+        }
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+}
+
+/// Loads one article: read, split front matter, validate, render the body.
+public enum ArticleLoader {
+    public struct Source: Sendable {
+        public var relativePath: String
+        public var section: Section
+    }
+
+    public static func load(
+        root: String, source: Source, renderer: MarkdownRenderer, diagnostics: Diagnostics
+    ) -> Article? {
+        let file = source.relativePath
+        guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
+            diagnostics.error(SourceLocation(file: file), "无法读取文件")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(file: file), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
+            return nil
+        }
+        return parse(text, file: file, section: source.section, renderer: renderer, diagnostics: diagnostics)
+    }
+
+    /// Builds an article from the text of a Markdown file.
+    public static func parse(
+        _ text: String, file: String, section: Section, renderer: MarkdownRenderer, diagnostics: Diagnostics
+    ) -> Article? {
+        // Files saved on Windows use CRLF; lines and columns are the same either way.
+        let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        guard let split = FrontMatterParser.split(text, file: file, diagnostics: diagnostics),
+            let front = FrontMatterParser.parse(split.yaml, file: file, diagnostics: diagnostics)
+        else { return nil }
+        let fileName = String(file.split(separator: "/").last ?? "")
+        let slug = front.slug ?? Slug.fromFileName(fileName)
+        guard Slug.isValidSegment(slug) else {
+            diagnostics.error(
+                SourceLocation(file: file), "由文件名得到的网址片段“\(slug)”不可用",
+                hint: "文件名不要含空格、#、?、%，或在元数据中写 slug")
+            return nil
+        }
+        let rendered = renderer.render(split.body)
+        let summary = front.summary ?? ChineseText.summary(of: rendered.plainText)
+        let characters = rendered.plainText.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+        return Article(
+            file: file, section: section, slug: slug, front: front, html: rendered.html,
+            plainText: rendered.plainText, summary: summary,
+            readingMinutes: ChineseText.readingMinutes(rendered.plainText), characterCount: characters)
+    }
+}

@@ -1,0 +1,102 @@
+import QingshanCore
+
+/// A file attached to an article (a file under static/).
+public struct Attachment: Hashable, Sendable {
+    public var title: String
+    public var file: String
+    /// Where the attachment is listed in the front matter.
+    public var location: SourceLocation?
+
+    public init(title: String, file: String, location: SourceLocation? = nil) {
+        self.title = title
+        self.file = file
+        self.location = location
+    }
+}
+
+/// Front matter as the author wrote it (contract §3.2), with where each key stood.
+public struct FrontMatter: Sendable {
+    public var title: String
+    public var date: Timestamp
+    public var summary: String?
+    public var tags: [String]
+    public var slug: String?
+    public var draft: Bool
+    public var docNo: String?
+    public var source: String?
+    public var campaign: String?
+    public var attachments: [Attachment]
+    public var asOf: Day?
+    public var panels: [String]
+    public var theme: String?
+
+    public init(
+        title: String, date: Timestamp, summary: String? = nil, tags: [String] = [], slug: String? = nil,
+        draft: Bool = false, docNo: String? = nil, source: String? = nil, campaign: String? = nil,
+        attachments: [Attachment] = [], asOf: Day? = nil, panels: [String] = [], theme: String? = nil
+    ) {
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.tags = tags
+        self.slug = slug
+        self.draft = draft
+        self.docNo = docNo
+        self.source = source
+        self.campaign = campaign
+        self.attachments = attachments
+        self.asOf = asOf
+        self.panels = panels
+        self.theme = theme
+    }
+}
+
+/// A loaded, rendered Markdown article.
+public struct Article: Sendable {
+    /// Path relative to the site folder, e.g. `content/news/2023-06-05-envday.md`.
+    public var file: String
+    public var section: Section
+    public var slug: String
+    public var front: FrontMatter
+    /// The body as HTML (cmark-gfm with Qingshan's CJK fixes).
+    public var html: String
+    public var plainText: String
+    public var summary: String
+    public var readingMinutes: Int
+    public var characterCount: Int
+
+    public init(
+        file: String, section: Section, slug: String, front: FrontMatter, html: String, plainText: String,
+        summary: String, readingMinutes: Int, characterCount: Int
+    ) {
+        self.file = file
+        self.section = section
+        self.slug = slug
+        self.front = front
+        self.html = html
+        self.plainText = plainText
+        self.summary = summary
+        self.readingMinutes = readingMinutes
+        self.characterCount = characterCount
+    }
+
+    public var path: SitePath { section.articlePath(slug: slug) }
+    public var title: String { front.title }
+    public var date: Timestamp { front.date }
+}
+
+/// Everything the load stage read from a site folder.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var articles: [Article]
+    /// Files under static/, relative to it.
+    public var staticFiles: [String]
+    public var siteRoot: String
+
+    public init(config: SiteConfig, articles: [Article], staticFiles: [String], siteRoot: String) {
+        self.config = config
+        self.articles = articles
+        self.staticFiles = staticFiles
+        self.siteRoot = siteRoot
+    }
+}

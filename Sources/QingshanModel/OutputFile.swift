@@ -1,0 +1,19 @@
+import Foundation
+
+/// One file of the output tree, path relative to the output folder.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+    /// Where the content came from, for the privacy guard's messages.
+    public var origin: String
+
+    public init(path: String, data: Data, origin: String = "") {
+        self.path = path
+        self.data = data
+        self.origin = origin
+    }
+
+    public init(path: String, text: String, origin: String = "") {
+        self.init(path: path, data: Data(text.utf8), origin: origin)
+    }
+}

@@ -1,0 +1,48 @@
+import QingshanCore
+
+/// The article sections of content/ (contract §3.2).
+public enum Section: String, CaseIterable, Sendable, Comparable {
+    case news
+    case notices
+    case science
+    case press
+    case pages
+
+    /// 栏目名称, as the navigation and the ColumnName meta tag print it.
+    public var title: String {
+        switch self {
+        case .news: return "工作动态"
+        case .notices: return "通知公告"
+        case .science: return "科普知识"
+        case .press: return "新闻发布"
+        case .pages: return "单页"
+        }
+    }
+
+    public var columnDescription: String {
+        switch self {
+        case .news: return "枣庄高新区生态环境保护工作动态"
+        case .notices: return "通知、公告与政策文件"
+        case .science: return "生态环境科普知识"
+        case .press: return "新闻发布会与情况通报"
+        case .pages: return ""
+        }
+    }
+
+    /// Sections with a dated list page; `pages` are single pages at /SLUG/.
+    public var isListed: Bool { self != .pages }
+
+    public var listPath: SitePath { SitePath.folder(rawValue) }
+
+    public func listPath(page: Int) -> SitePath {
+        page <= 1 ? listPath : SitePath.folder(rawValue, "page", String(page))
+    }
+
+    public func articlePath(slug: String) -> SitePath {
+        self == .pages ? SitePath.folder(slug) : SitePath.folder(rawValue, slug)
+    }
+
+    public static func < (a: Section, b: Section) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

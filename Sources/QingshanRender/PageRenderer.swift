@@ -1,0 +1,178 @@
+import Foundation
+import QingshanCore
+import QingshanDerive
+import QingshanModel
+
+/// Stage 4 for articles: turns the site index into HTML pages through the theme.
+public struct PageRenderer: Sendable {
+    public let config: SiteConfig
+    public let index: SiteIndex
+    public let theme: Theme
+    let links: LinkBuilder
+    let site: SiteView
+
+    public init(config: SiteConfig, index: SiteIndex, theme: Theme) {
+        self.config = config
+        self.index = index
+        self.theme = theme
+        links = config.links
+        site = SiteView(config: config, pages: index.bySection[.pages] ?? [])
+    }
+
+    /// Every HTML page: home, lists, articles, tags, 404. Rendered in parallel, returned in a stable order.
+    public func renderAll() -> [OutputFile] {
+        enum Job: Sendable {
+            case home
+            case article(Article, newer: Article?, older: Article?)
+            case list(ListPage)
+            case tags
+            case tag(TagEntry)
+            case
+                notFound
+        }
+        var jobs: [Job] = [.home, .tags, .notFound]
+        for section in Section.allCases {
+            let items = index.bySection[section] ?? []
+            for (i, article) in items.enumerated() {
+                let newer = section.isListed && i > 0 ? items[i - 1] : nil
+                let older = section.isListed && i + 1 < items.count ? items[i + 1] : nil
+                jobs.append(.article(article, newer: newer, older: older))
+            }
+        }
+        jobs += index.listPages.map { .list($0) }
+        jobs += index.tags.map { .tag($0) }
+        return Parallel.map(jobs) { job in
+            switch job {
+            case .home: return home()
+            case .article(let a, let newer, let older): return article(a, newer: newer, older: older)
+            case .list(let page): return list(page)
+            case .tags: return tags()
+            case .tag(let entry): return tag(entry)
+            case .notFound: return notFound()
+            }
+        }
+    }
+
+    func item(_ article: Article, summary: Bool) -> ItemView {
+        ItemView(
+            title: article.title, href: links.link(article.path), date: article.date.day, summary: article.summary,
+            showSummary: summary)
+    }
+
+    func meta(
+        title: String, path: SitePath, column: String, columnDescription: String = "", columnType: String,
+        description: String = "", breadcrumb: [LinkView] = []
+    ) -> PageMeta {
+        PageMeta(
+            title: title, documentTitle: title == config.title ? title : "\(title) - \(config.title)",
+            description: description.isEmpty
+                ? (config.description.isEmpty ? config.title : config.description)
+                : description,
+            columnName: column, columnDescription: columnDescription.isEmpty ? column : columnDescription,
+            columnType: columnType, canonical: links.absolute(path), asOf: index.asOf,
+            breadcrumb: breadcrumb.isEmpty ? [] : [LinkView(title: "首页", href: site.home)] + breadcrumb,
+            article: nil)
+    }
+
+    func page(_ path: SitePath, template: String, meta: PageMeta, content: PageContent, column: String?, origin: String)
+        -> OutputFile
+    {
+        let view = PageView(site: site.marking(column), meta: meta, content: content)
+        return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
+    }
+
+    func home() -> OutputFile {
+        let columns = Section.allCases.filter(\.isListed).map { section in
+            HomeView.Column(
+                key: section.rawValue, title: section.title, href: links.link(section.listPath),
+                items: index.latest(section, count: 6).map { item($0, summary: false) })
+        }
+        let meta = meta(title: config.title, path: SitePath("/"), column: "首页", columnType: "首页")
+        return page(
+            SitePath("/"), template: "home", meta: meta, content: .home(HomeView(asOf: index.asOf, columns: columns)),
+            column: "首页", origin: "首页")
+    }
+
+    func list(_ listPage: ListPage) -> OutputFile {
+        let section = listPage.section
+        let pagination: PaginationView? =
+            listPage.totalPages > 1
+            ? PaginationView(
+                number: listPage.number, total: listPage.totalPages, previous: listPage.previous.map(links.link),
+                next: listPage.next.map(links.link),
+                pages: (1...listPage.totalPages).map {
+                    LinkView(
+                        title: String($0), href: links.link(section.listPath(page: $0)), current: $0 == listPage.number)
+                })
+            : nil
+        let title = listPage.number > 1 ? "\(section.title)（第\(listPage.number)页）" : section.title
+        let meta = meta(
+            title: title, path: listPage.path, column: section.title, columnDescription: section.columnDescription,
+            columnType: "列表页", description: section.columnDescription,
+            breadcrumb: [LinkView(title: section.title, href: nil)])
+        let view = ListView(
+            title: section.title, description: section.columnDescription,
+            items: listPage.articles.map { item($0, summary: true) }, pagination: pagination)
+        return page(
+            listPage.path, template: "list", meta: meta, content: .list(view), column: section.title,
+            origin: "content/\(section.rawValue)/")
+    }
+
+    func article(_ article: Article, newer: Article?, older: Article?) -> OutputFile {
+        let section = article.section
+        let tags = article.front.tags.map { tag in
+            ArticleView.TagLink(name: tag, href: links.link(SitePath.folder("tags", SiteIndex.tagSlug(tag))))
+        }
+        let attachments = article.front.attachments.map {
+            LinkView(title: $0.title, href: links.link(SitePath("/" + $0.file)))
+        }
+        let neighbour = { (a: Article?) in a.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) } }
+        let view = ArticleView(
+            title: article.title, url: links.absolute(article.path), date: article.date, summary: article.summary,
+            source: article.front.source, docNo: article.front.docNo, html: article.html,
+            readingMinutes: article.readingMinutes, tags: tags, attachments: attachments,
+            keywords: article.front.tags.joined(separator: ","),
+            contentSource: article.front.source ?? config.footer.sponsor, newer: neighbour(newer),
+            older: neighbour(older))
+        let crumbs =
+            section.isListed
+            ? [LinkView(title: section.title, href: links.link(section.listPath)), LinkView(title: "正文", href: nil)]
+            : [LinkView(title: article.title, href: nil)]
+        var meta = meta(
+            title: article.title, path: article.path, column: section.isListed ? section.title : article.title,
+            columnDescription: section.columnDescription, columnType: section.isListed ? "文章页" : "单页",
+            description: article.summary, breadcrumb: crumbs)
+        meta.article = view
+        return page(
+            article.path, template: section.isListed ? "article" : "page", meta: meta, content: .article,
+            column: section.isListed ? section.title : nil, origin: article.file)
+    }
+
+    func tags() -> OutputFile {
+        let counted = index.tags.map { entry in
+            TagView(
+                name: entry.name, href: links.link(entry.path), items: entry.articles.map { item($0, summary: false) })
+        }
+        let path = SitePath.folder("tags")
+        let meta = meta(
+            title: "标签", path: path, column: "标签", columnType: "列表页", breadcrumb: [LinkView(title: "标签", href: nil)])
+        return page(path, template: "tags", meta: meta, content: .tags(counted), column: nil, origin: "标签")
+    }
+
+    func tag(_ entry: TagEntry) -> OutputFile {
+        let view = TagView(
+            name: entry.name, href: links.link(entry.path), items: entry.articles.map { item($0, summary: true) })
+        let meta = meta(
+            title: "标签：\(entry.name)", path: entry.path, column: "标签", columnType: "列表页",
+            breadcrumb: [
+                LinkView(title: "标签", href: links.link(SitePath.folder("tags"))),
+                LinkView(title: entry.name, href: nil),
+            ])
+        return page(entry.path, template: "tag", meta: meta, content: .tag(view), column: nil, origin: "标签")
+    }
+
+    func notFound() -> OutputFile {
+        let meta = meta(title: "页面不存在", path: SitePath("/404.html"), column: "404", columnType: "其他")
+        return page(SitePath("/404.html"), template: "404", meta: meta, content: .none, column: nil, origin: "404")
+    }
+}

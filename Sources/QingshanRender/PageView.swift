@@ -1,0 +1,247 @@
+import Mustache
+import QingshanCore
+import QingshanModel
+
+/// The root object every template receives: the site, the page's metadata and its content.
+public struct PageView: MustacheParent, Sendable {
+    public var site: SiteView
+    public var meta: PageMeta
+    public var content: PageContent
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "site": return site
+        case "page": return meta
+        case "home", "list", "tags", "tag", "hasTags":
+            return content.child(named: name)
+        default: return nil
+        }
+    }
+}
+
+/// The per-page content a template shows, one case per kind of page.
+public enum PageContent: Sendable {
+    case home(HomeView)
+    case list(ListView)
+    case article
+    case tags([TagView])
+    case tag(TagView)
+    case none
+
+    func child(named name: String) -> Any? {
+        switch (self, name) {
+        case (.home(let view), "home"): return view
+        case (.list(let view), "list"): return view
+        case (.tags(let views), "tags"): return views
+        case (.tags(let views), "hasTags"): return !views.isEmpty
+        case (.tag(let view), "tag"): return view
+        default: return nil
+        }
+    }
+}
+
+/// Title, column and the gov.cn meta tags of DOMAIN.md §4.1.
+public struct PageMeta: MustacheParent, Sendable {
+    public var title: String
+    public var documentTitle: String
+    public var description: String
+    public var columnName: String
+    public var columnDescription: String
+    public var columnType: String
+    public var canonical: String
+    public var asOf: Day
+    public var breadcrumb: [LinkView]
+    public var article: ArticleView?
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "documentTitle": return documentTitle
+        case "description": return description
+        case "columnName": return columnName
+        case "columnDescription": return columnDescription
+        case "columnType": return columnType
+        case "canonical": return canonical
+        case "asOfISO": return asOf.iso
+        case "asOfText": return asOf.chinese
+        case "breadcrumb": return breadcrumb
+        case "hasBreadcrumb": return !breadcrumb.isEmpty
+        case "article": return article
+        default: return nil
+        }
+    }
+}
+
+/// One entry of a list of articles.
+public struct ItemView: MustacheParent, Sendable {
+    public var title: String
+    public var href: String
+    public var date: Day
+    public var summary: String
+    public var showSummary: Bool
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "href": return href
+        case "dateISO": return date.iso
+        case "dateText": return date.chinese
+        case "summary": return summary
+        case "showSummary": return showSummary && !summary.isEmpty
+        default: return nil
+        }
+    }
+}
+
+public struct HomeView: MustacheParent, Sendable {
+    public struct Column: MustacheParent, Sendable {
+        public var key: String
+        public var title: String
+        public var href: String
+        public var items: [ItemView]
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "key": return key
+            case "title": return title
+            case "href": return href
+            case "items": return items
+            case "hasItems": return !items.isEmpty
+            default: return nil
+            }
+        }
+    }
+
+    public var asOf: Day
+    public var columns: [Column]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "asOfISO": return asOf.iso
+        case "asOfText": return asOf.chinese
+        case "columns": return columns
+        default: return nil
+        }
+    }
+}
+
+public struct PaginationView: MustacheParent, Sendable {
+    public var number: Int
+    public var total: Int
+    public var previous: String?
+    public var next: String?
+    public var pages: [LinkView]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": return number
+        case "total": return total
+        case "previous": return previous
+        case "next": return next
+        case "pages": return pages
+        default: return nil
+        }
+    }
+}
+
+public struct ListView: MustacheParent, Sendable {
+    public var title: String
+    public var description: String
+    public var items: [ItemView]
+    public var pagination: PaginationView?
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "description": return description.isEmpty ? nil : description
+        case "items": return items
+        case "hasItems": return !items.isEmpty
+        case "pagination": return pagination
+        default: return nil
+        }
+    }
+}
+
+public struct TagView: MustacheParent, Sendable {
+    public var name: String
+    public var href: String
+    public var items: [ItemView]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "href": return href
+        case "count": return items.count
+        case "items": return items
+        default: return nil
+        }
+    }
+}
+
+public struct ArticleView: MustacheParent, Sendable {
+    public struct Neighbour: MustacheParent, Sendable {
+        public var title: String
+        public var href: String
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "title": return title
+            case "href": return href
+            default: return nil
+            }
+        }
+    }
+
+    public var title: String
+    public var url: String
+    public var date: Timestamp
+    public var summary: String
+    public var source: String?
+    public var docNo: String?
+    public var html: String
+    public var readingMinutes: Int
+    public var tags: [TagLink]
+    public var attachments: [LinkView]
+    public var keywords: String
+    public var contentSource: String
+    public var newer: Neighbour?
+    public var older: Neighbour?
+
+    public struct TagLink: MustacheParent, Sendable {
+        public var name: String
+        public var href: String
+
+        public func child(named name: String) -> Any? {
+            switch name {
+            case "name": return self.name
+            case "href": return href
+            default: return nil
+            }
+        }
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "url": return url
+        case "pubDate": return date.display
+        case "dateISO": return date.day.iso
+        case "dateText": return date.day.chinese
+        case "summary": return summary
+        case "source": return source
+        case "docNo": return docNo
+        case "html": return html
+        case "readingMinutes": return readingMinutes
+        case "tags": return tags
+        case "hasTags": return !tags.isEmpty
+        case "attachments": return attachments
+        case "hasAttachments": return !attachments.isEmpty
+        case "keywords": return keywords
+        case "contentSource": return contentSource
+        case "newer": return newer
+        case "older": return older
+        case "showNeighbours": return newer != nil || older != nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Mustache
+import QingshanCore
+import QingshanModel
+
+/// A link with a label, for navigation, breadcrumbs and footers.
+public struct LinkView: MustacheParent, Sendable {
+    public var title: String
+    public var href: String?
+    public var current: Bool = false
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "href": return href
+        case "current": return current
+        default: return nil
+        }
+    }
+}
+
+/// What every page shows of the site: name, navigation, footer.
+public struct SiteView: MustacheParent, Sendable {
+    public var title: String
+    public var language: String
+    public var domain: String
+    public var home: String
+    public var stylesheet: String
+    public var feed: String
+    public var nav: [LinkView]
+    public var footerPages: [LinkView]
+    public var footer: FooterView
+
+    public init(config: SiteConfig, pages: [Article]) {
+        let links = config.links
+        title = config.title
+        language = config.language
+        domain = links.origin.components(separatedBy: "://").last ?? links.origin
+        home = links.link(SitePath("/"))
+        stylesheet = links.link(SitePath("/assets/qingshan.css"))
+        feed = links.link(SitePath("/feed.xml"))
+        nav =
+            [LinkView(title: "首页", href: home)]
+            + Section.allCases.filter(\.isListed).map { LinkView(title: $0.title, href: links.link($0.listPath)) }
+        footerPages = pages.sorted { $0.slug < $1.slug }.map { LinkView(title: $0.title, href: links.link($0.path)) }
+        footer = FooterView(config.footer)
+    }
+
+    /// The navigation with the entry for `column` marked current.
+    public func marking(_ column: String?) -> SiteView {
+        var copy = self
+        copy.nav = nav.map { item in
+            var item = item
+            item.current = item.title == column
+            return item
+        }
+        return copy
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "language": return language
+        case "domain": return domain
+        case "home": return home
+        case "stylesheet": return stylesheet
+        case "feed": return feed
+        case "nav": return nav
+        case "footerPages": return footerPages
+        case "hasFooterPages": return !footerPages.isEmpty || !footer.errorReportURL.isEmpty
+        case "footer": return footer
+        default: return nil
+        }
+    }
+}
+
+public struct FooterView: MustacheParent, Sendable {
+    public var sponsor, siteCode, icp, police, phone, address, email, errorReportURL: String
+
+    init(_ footer: Footer) {
+        sponsor = footer.sponsor
+        siteCode = footer.siteCode
+        icp = footer.icp
+        police = footer.police
+        phone = footer.phone
+        address = footer.address
+        email = footer.email
+        errorReportURL = footer.errorReportURL
+    }
+
+    public func child(named name: String) -> Any? {
+        let value: String
+        switch name {
+        case "sponsor": value = sponsor
+        case "siteCode": value = siteCode
+        case "icp": value = icp
+        case "police": value = police
+        case "phone": value = phone
+        case "address": value = address
+        case "email": value = email
+        case "errorReportURL": value = errorReportURL
+        default: return nil
+        }
+        return value.isEmpty ? nil : value
+    }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import QingshanBuild
+import QingshanCore
+
+@main
+struct Qingshan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qingshan",
+        abstract: "青山：生态环境局门户网站与报告的静态生成器。",
+        discussion: "把站点目录中的 YAML、CSV 和 Markdown 生成为完整的公开门户（public/）。",
+        version: "0.1.0",
+        subcommands: [Build.self, Check.self]
+    )
+
+    /// Exit codes of the contract: 0 success, 1 input errors, 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            if code == .validationFailure || error is ValidationError {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options shared by build and check.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "站点目录（默认：当前目录）")
+    var site: String = "."
+
+    @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD（默认：site.yaml 的 as_of，否则为今天）")
+    var asOf: String?
+
+    var siteRoot: String {
+        URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+
+    func asOfDay() throws -> Day? {
+        guard let asOf else { return nil }
+        guard let day = Day(iso: asOf) else {
+            throw ValidationError("--as-of 应为 YYYY-MM-DD 格式的有效日期，而不是“\(asOf)”")
+        }
+        return day
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "生成网站（公开版写入 public/）。")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: "输出目录（默认：站点内的 public/，内部版为 internal/）")
+    var output: String?
+
+    @Flag(name: .long, help: "同时发布草稿（draft: true）")
+    var drafts = false
+
+    @Option(name: .long, help: "版本：public 或 internal")
+    var edition: String = "public"
+
+    @Flag(name: .long, help: "打印各阶段用时")
+    var timings = false
+
+    func run() throws {
+        guard let edition = Edition(rawValue: edition) else {
+            throw ValidationError("--edition 只能是 public 或 internal")
+        }
+        if edition == .internal {
+            Console.error("内部版（--edition internal）尚未实现：月调度、双月会、督办台账与季度抽查页面将在后续版本提供。")
+            throw ExitCode(1)
+        }
+        let siteRoot = siteOptions.siteRoot
+        let outputDir = output.map {
+            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL.path
+        }
+        let options = BuildOptions(
+            siteRoot: siteRoot, outputDir: outputDir, asOf: try siteOptions.asOfDay(), includeDrafts: drafts,
+            edition: edition)
+        let diagnostics = Diagnostics()
+        let report = BuildPipeline(options: options).run(diagnostics: diagnostics, progress: Console.progress)
+        Console.clearProgress()
+        Console.print(diagnostics)
+        guard let report else {
+            Console.error("构建失败：\(diagnostics.errorCount) 个错误，输出目录未改动。")
+            throw ExitCode(1)
+        }
+        let relative = Console.relativePath(report.outputDir)
+        Console.out(
+            String(
+                format: "已生成 %d 个页面（共 %d 个文件），读取 %d 篇文章、%d 条数据记录，截至 %@，用时 %.2f 秒 → %@",
+                report.pages, report.files, report.articles, report.dataRecords, report.asOf.iso, report.seconds,
+                relative))
+        if timings {
+            for stage in report.stages {
+                Console.out(String(format: "  %-8@ %7.3f s", stage.name, stage.seconds))
+            }
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "检查站点的全部输入，不写任何文件。")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    func run() throws {
+        let options = BuildOptions(siteRoot: siteOptions.siteRoot, asOf: try siteOptions.asOfDay())
+        let diagnostics = Diagnostics()
+        let report = BuildPipeline(options: options).run(diagnostics: diagnostics, write: false)
+        Console.print(diagnostics)
+        guard let report else {
+            Console.error("检查未通过：\(diagnostics.errorCount) 个错误。")
+            throw ExitCode(1)
+        }
+        let warnings = diagnostics.all.filter { $0.severity == .warning }.count
+        Console.out("检查通过：\(report.articles) 篇文章、\(report.pages) 个页面，\(warnings) 个警告。")
+    }
+}
+
+/// Terminal output: diagnostics to stderr, a progress line only on a terminal.
+enum Console {
+    static let isTerminal = isatty(STDERR_FILENO) == 1
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func print(_ diagnostics: Diagnostics) {
+        for diagnostic in diagnostics.all { error(diagnostic.description) }
+    }
+
+    static func progress(_ stage: String) {
+        guard isTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K… \(stage)".utf8))
+    }
+
+    static func clearProgress() {
+        guard isTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    static func relativePath(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) + "/" : path
+    }
+}

@@ -1,0 +1,128 @@
+import QingshanCore
+import XCTest
+
+final class DayTests: XCTestCase {
+    func testParsesAndRejects() {
+        XCTAssertEqual(Day(iso: "2023-04-10")?.chinese, "2023年4月10日")
+        XCTAssertEqual(Day(iso: "2024-02-29")?.iso, "2024-02-29")
+        XCTAssertNil(Day(iso: "2023-02-29"))
+        XCTAssertNil(Day(iso: "2023-4-10"))
+        XCTAssertNil(Day(iso: "2023-13-01"))
+        XCTAssertNil(Day(iso: "２０２３-04-10"))
+        XCTAssertNil(Day(iso: "1900-02-29"))
+        XCTAssertEqual(Day(iso: "2000-02-29")?.day, 29)
+    }
+
+    func testArithmeticAndOrder() throws {
+        let a = try XCTUnwrap(Day(iso: "2023-03-31"))
+        let b = try XCTUnwrap(Day(iso: "2023-04-12"))
+        XCTAssertEqual(a.days(until: b), 12)
+        XCTAssertTrue(a < b)
+        XCTAssertEqual(Day(iso: "1970-01-01")?.ordinal, 0)
+        XCTAssertEqual(Day(iso: "2024-01-01")?.ordinal, 19723)
+    }
+}
+
+final class TimestampTests: XCTestCase {
+    func testFormats() throws {
+        XCTAssertEqual(Timestamp(parsing: "2023-06-01")?.display, "2023-06-01")
+        XCTAssertEqual(Timestamp(parsing: "2023-06-01 09:30")?.display, "2023-06-01 09:30")
+        let rfc = try XCTUnwrap(Timestamp(parsing: "2023-06-01T09:30:15+08:00"))
+        XCTAssertEqual(rfc.display, "2023-06-01 09:30")
+        XCTAssertEqual(rfc.rfc3339, "2023-06-01T09:30:00+08:00")
+        XCTAssertEqual(Timestamp(parsing: "2023-06-01T01:30:00Z")?.offsetMinutes, 0)
+        XCTAssertEqual(Timestamp(parsing: "2023-06-01T01:30:00.250Z")?.minutes, 90)
+        XCTAssertEqual(Timestamp(parsing: "2023-06-01")?.rfc3339, "2023-06-01T00:00:00+08:00")
+    }
+
+    func testRejects() {
+        for bad in ["2023-06-01 25:00", "2023-06-01 9:30", "2023-06-01T09:30+8", "2023/06/01", "昨天", "2023-06-01x"] {
+            XCTAssertNil(Timestamp(parsing: bad), bad)
+        }
+    }
+
+    func testOrderAcrossOffsets() throws {
+        let beijing = try XCTUnwrap(Timestamp(parsing: "2023-06-01T09:00:00+08:00"))
+        let utc = try XCTUnwrap(Timestamp(parsing: "2023-06-01T02:00:00Z"))
+        XCTAssertTrue(beijing < utc)
+    }
+}
+
+final class SlugTests: XCTestCase {
+    func testFileNames() {
+        XCTAssertEqual(Slug.fromFileName("2023-06-05-liuwu-huanjingri.md"), "liuwu-huanjingri")
+        XCTAssertEqual(Slug.fromFileName("2023-06-05-六五环境日.md"), "六五环境日")
+        XCTAssertEqual(Slug.fromFileName("机构职能.md"), "机构职能")
+        XCTAssertEqual(Slug.fromFileName("2023-06-05.md"), "2023-06-05")
+    }
+
+    func testMakeKeepsHan() {
+        XCTAssertEqual(Slug.make("一、工作目标"), "一工作目标")
+        XCTAssertEqual(Slug.make("Air Quality: 2023"), "air-quality-2023")
+        XCTAssertEqual(Slug.make("PM2.5 与 AQI"), "pm25-与-aqi")
+    }
+
+    func testSegments() {
+        XCTAssertTrue(Slug.isValidSegment("满意环保"))
+        XCTAssertFalse(Slug.isValidSegment("a b"))
+        XCTAssertFalse(Slug.isValidSegment("a/b"))
+        XCTAssertFalse(Slug.isValidSegment(".."))
+        XCTAssertFalse(Slug.isValidSegment("50%"))
+    }
+}
+
+final class ChineseTextTests: XCTestCase {
+    func testShortTextIsKept() {
+        XCTAssertEqual(ChineseText.summary(of: "高新区召开推进会。"), "高新区召开推进会。")
+    }
+
+    func testCutsAtSentenceEndWithEllipsis() {
+        let sentence = "为深入贯彻市、区满意度创建活动相关工作部署安排，全面梳理生态环境领域群众关心的热点、难点问题。"
+        let text = String(repeating: sentence, count: 4)
+        let summary = ChineseText.summary(of: text)
+        XCTAssertTrue(summary.hasSuffix("。……"), summary)
+        XCTAssertLessThanOrEqual(summary.count, 122)
+        XCTAssertEqual(summary, sentence + sentence + "……")
+    }
+
+    func testCutsMidSentenceWhenNoStopIsNear() {
+        let text = String(repeating: "生态环境质量持续改善", count: 20)
+        let summary = ChineseText.summary(of: text, limit: 30)
+        XCTAssertEqual(summary, String(text.prefix(30)) + "……")
+    }
+
+    func testWhitespaceBetweenHanVanishes() {
+        XCTAssertEqual(ChineseText.collapseWhitespace("生态\n环境  AQI 指数"), "生态环境 AQI 指数")
+    }
+
+    func testReadingTimeCountsHanOneByOne() {
+        XCTAssertEqual(ChineseText.readingMinutes(String(repeating: "字", count: 400)), 1)
+        XCTAssertEqual(ChineseText.readingMinutes(String(repeating: "字", count: 401)), 2)
+        XCTAssertEqual(ChineseText.readingMinutes(String(repeating: "word ", count: 600)), 3)
+        XCTAssertEqual(ChineseText.readingMinutes(""), 1)
+    }
+}
+
+final class LinkTests: XCTestCase {
+    func testBasePath() {
+        let links = LinkBuilder(baseURL: "https://example.gov.cn/gxq/hbj/")
+        XCTAssertEqual(links.basePath, "/gxq/hbj/")
+        XCTAssertEqual(links.link(SitePath.folder("news", "a b")), "/gxq/hbj/news/a%20b/")
+        XCTAssertEqual(links.link(SitePath("/")), "/gxq/hbj/")
+        XCTAssertEqual(links.absolute(SitePath("/feed.xml")), "https://example.gov.cn/gxq/hbj/feed.xml")
+        XCTAssertEqual(LinkBuilder(baseURL: "https://example.gov.cn").basePath, "/")
+        XCTAssertEqual(LinkBuilder(baseURL: "https://example.gov.cn/hbj").basePath, "/hbj/")
+    }
+
+    func testOutputFiles() {
+        XCTAssertEqual(SitePath.folder("news", "x").outputFile, "news/x/index.html")
+        XCTAssertEqual(SitePath("/").outputFile, "index.html")
+        XCTAssertEqual(SitePath("/404.html").outputFile, "404.html")
+    }
+
+    func testEscape() {
+        XCTAssertEqual(
+            HTMLEscape.escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        XCTAssertEqual(HTMLEscape.xml("a\u{01}b<"), "ab&lt;")
+    }
+}
