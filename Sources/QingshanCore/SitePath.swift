@@ -65,6 +65,19 @@ public struct LinkBuilder: Sendable {
     /// The absolute URL (feeds, sitemaps, canonical links).
     public func absolute(_ path: SitePath) -> String { origin + link(path) }
 
+    /// The absolute URL with every non-ASCII byte percent-encoded (sitemaps want plain URIs).
+    public func absoluteURI(_ path: SitePath) -> String {
+        var out = ""
+        for byte in absolute(path).utf8 {
+            if byte < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
     /// Percent-encodes spaces, quotes and other bytes that break an href; keeps UTF-8 letters
     /// readable (browsers accept IRIs), which is what gov.cn editors expect to see.
     public static func encode(_ text: String) -> String {

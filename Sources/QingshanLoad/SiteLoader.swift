@@ -147,7 +147,7 @@ public enum ArticleLoader {
             return nil
         }
         let rendered = renderer.render(split.body)
-        let summary = front.summary ?? ChineseText.summary(of: rendered.plainText)
+        let summary = front.summary ?? ChineseText.summary(of: rendered.paragraphText)
         let characters = rendered.plainText.unicodeScalars.filter { !$0.properties.isWhitespace }.count
         return Article(
             file: file, section: section, slug: slug, front: front, html: rendered.html,

@@ -12,8 +12,10 @@ public struct MarkdownHeading: Hashable, Sendable {
 /// What one Markdown document becomes.
 public struct RenderedMarkdown: Sendable {
     public let html: String
-    /// The visible text, blocks separated by newlines (summaries, reading time, search).
+    /// The visible text, blocks separated by newlines (reading time, search).
     public let plainText: String
+    /// The text of the paragraphs alone, without headings, tables and code (summaries).
+    public let paragraphText: String
     public let headings: [MarkdownHeading]
 }
 
@@ -39,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
         }
         source = EmphasisFlanking.apply(source)
         guard let (parser, root) = CmarkEngine.parse(source) else {
-            return RenderedMarkdown(html: "", plainText: "", headings: [])
+            return RenderedMarkdown(html: "", plainText: "", paragraphText: "", headings: [])
         }
         defer { CmarkEngine.release(root: root, parser: parser) }
 
@@ -49,10 +51,11 @@ public struct MarkdownRenderer: Sendable {
         tree.dropSoftBreaksBetweenCJK()
         let headings = tree.markHeadings(open: Self.markOpen, close: Self.markClose)
         let plain = tree.plainText()
+        let paragraphs = tree.nodes { $0 == CMARK_NODE_PARAGRAPH }.map(CmarkTree.text(of:)).joined(separator: "\n")
 
         var html = CmarkEngine.renderHTML(root: root, parser: parser)
         html = Self.finish(html, headings: headings)
-        return RenderedMarkdown(html: html, plainText: plain, headings: headings)
+        return RenderedMarkdown(html: html, plainText: plain, paragraphText: paragraphs, headings: headings)
     }
 
     /// Strips the emphasis sentinels and turns heading markers into id attributes.

@@ -49,7 +49,7 @@ public enum Feeds {
 
             """
         for (path, day) in paths.sorted(by: { $0.0 < $1.0 }) {
-            xml += "<url><loc>\(HTMLEscape.xml(links.absolute(path)))</loc>"
+            xml += "<url><loc>\(HTMLEscape.xml(links.absoluteURI(path)))</loc>"
             if let day { xml += "<lastmod>\(day.iso)</lastmod>" }
             xml += "</url>\n"
         }
