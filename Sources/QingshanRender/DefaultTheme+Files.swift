@@ -99,7 +99,7 @@ a:hover { color: var(--brand-dark); }
 .site-nav a { display: block; color: #fff; text-decoration: none; padding: 0.65rem 1.1rem; min-height: 44px; }
 .site-nav a:hover, .site-nav a[aria-current="page"] { background: var(--brand); text-decoration: underline; }
 
-main { background: var(--paper); margin-top: 1rem; margin-bottom: 1rem; padding-top: 1rem; padding-bottom: 2rem; min-height: 50vh; }
+main.container { background: var(--paper); margin: 1rem auto; padding-top: 1rem; padding-bottom: 2rem; min-height: 50vh; }
 h1 { font-size: 1.75rem; line-height: 1.4; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.3rem; line-height: 1.45; }
 .breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; padding: 0; margin: 0 0 0.5rem; color: var(--muted); font-size: 0.95rem; }
@@ -107,7 +107,9 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 .as-of, .lead, .pagination-status { color: var(--muted); }
 .empty { color: var(--muted); }
 
-.home-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.5rem; }
+.home-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.5rem 2rem; }
+.home-grid .panel:first-child { grid-column: span 2; }
+@media (max-width: 48rem) { .home-grid .panel:first-child { grid-column: auto; } }
 .panel { border-top: 3px solid var(--brand); padding-top: 0.25rem; }
 .panel h2 { margin: 0.5rem 0; }
 .panel h2 a { text-decoration: none; color: var(--ink); }
@@ -164,7 +166,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
   .site-header { background: none; color: #000; border-bottom: 2px solid var(--accent); }
   .site-title, .site-title:hover { color: #000; }
   .site-mark { border-color: #000; }
-  main { margin: 0; padding: 0; }
+  main.container { margin: 0; padding: 0; max-width: none; }
   a { color: #000; text-decoration: none; }
   .article-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   .site-footer { background: none; color: #000; border-top: 1px solid #000; }

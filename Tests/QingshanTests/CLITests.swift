@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// The `qingshan` binary itself: exit statuses and messages of the contract (§2).
+final class CLITests: XCTestCase {
+    var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qingshan")
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let candidates = [
+            binary,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("qingshan"),
+        ]
+        guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        else {
+            throw XCTSkip("qingshan binary not built next to the tests")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    func testBuildSucceedsAndReports() throws {
+        let site = try Fixture.copy("basic")
+        let result = try run(["build", "--site", site.path])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.contains("已生成"), result.out)
+        XCTAssertTrue(result.out.contains("截至 2023-07-01"), result.out)
+    }
+
+    func testInputErrorsExitOneWithPositions() throws {
+        let site = try Fixture.copy("invalid/missing-title")
+        let result = try run(["build", "--site", site.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.contains("content/news/2023-06-01-a.md:2:1: error:"), result.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try run(["build", "--as-of", "2023-02-30"]).status, 2)
+        XCTAssertEqual(try run(["build", "--edition", "secret"]).status, 2)
+        XCTAssertEqual(try run(["frobnicate"]).status, 2)
+    }
+
+    func testCheckWritesNothing() throws {
+        let site = try Fixture.copy("basic")
+        let result = try run(["check", "--site", site.path, "--as-of", "2023-12-31"])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
+}
