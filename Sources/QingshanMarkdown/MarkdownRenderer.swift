@@ -68,6 +68,15 @@ public struct MarkdownRenderer: Sendable {
         if html.contains("%E2%B8%AE") {
             html = html.replacingOccurrences(of: "%E2%B8%AE", with: "")
         }
+        // Task-list checkboxes need an accessible name (WCAG 4.1.2): say what the box shows.
+        if html.contains("<input type=\"checkbox\"") {
+            html = html.replacingOccurrences(
+                of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"已完成\" />")
+            html = html.replacingOccurrences(
+                of: "<input type=\"checkbox\" disabled=\"\" />",
+                with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"未完成\" />")
+        }
         guard !headings.isEmpty else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + headings.count * 16)

@@ -53,6 +53,10 @@ extension DefaultTheme {
 {{/base}}
 
 """#,
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><title>青山</title><circle cx="32" cy="32" r="30" fill="#0b5394"/><path d="M10 46 L26 22 L34 34 L40 26 L54 46 Z" fill="#ffffff"/></svg>
+
+"""#,
         "assets/qingshan.css": #"""
 /* Qingshan default theme: calm, readable, printable. Contrast >= 4.5:1 throughout. */
 :root {
@@ -78,7 +82,7 @@ body {
   font-size: 1rem;
   line-height: 1.75;
 }
-a { color: var(--brand); text-underline-offset: 0.2em; }
+a { color: var(--brand); }
 a:hover { color: var(--brand-dark); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .container { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
@@ -184,6 +188,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page.documentTitle}}</title>
 {{>partials/meta}}
+<link rel="icon" href="{{site.favicon}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheet}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 </head>

@@ -25,6 +25,7 @@ public struct SiteView: MustacheParent, Sendable {
     public var domain: String
     public var home: String
     public var stylesheet: String
+    public var favicon: String
     public var feed: String
     public var nav: [LinkView]
     public var footerPages: [LinkView]
@@ -37,6 +38,7 @@ public struct SiteView: MustacheParent, Sendable {
         domain = links.origin.components(separatedBy: "://").last ?? links.origin
         home = links.link(SitePath("/"))
         stylesheet = links.link(SitePath("/assets/qingshan.css"))
+        favicon = links.link(SitePath("/assets/favicon.svg"))
         feed = links.link(SitePath("/feed.xml"))
         nav =
             [LinkView(title: "首页", href: home)]
@@ -63,6 +65,7 @@ public struct SiteView: MustacheParent, Sendable {
         case "domain": return domain
         case "home": return home
         case "stylesheet": return stylesheet
+        case "favicon": return favicon
         case "feed": return feed
         case "nav": return nav
         case "footerPages": return footerPages
