@@ -54,6 +54,8 @@ public struct BuildPipeline: Sendable {
 
         let copies = staticCopies(content: content, generated: files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
+        checkInternalLinks(
+            index.articles, outputs: Set(files.map(\.path) + copies.map(\.path)), diagnostics: diagnostics)
 
         if write {
             progress?("写入 \(outputDir)")
@@ -78,6 +80,23 @@ public struct BuildPipeline: Sendable {
         entries.append((SitePath.folder("tags"), nil))
         entries += index.tags.map { ($0.path, $0.articles.first?.date.day) }
         return entries
+    }
+
+    /// A root-relative link in an article that leads nowhere in the output is a warning.
+    func checkInternalLinks(_ articles: [Article], outputs: Set<String>, diagnostics: Diagnostics) {
+        for article in articles {
+            for link in article.internalLinks {
+                var target = String(link.dropFirst())
+                if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+                target = target.removingPercentEncoding ?? target
+                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                if !outputs.contains(target) && !outputs.contains(target + "/index.html") {
+                    diagnostics.warning(
+                        SourceLocation(file: article.file), "站内链接 \(link) 指向的页面或文件不存在",
+                        hint: "站内链接写作 /栏目/slug/，例如 /news/manyi-huanbao-fangan/")
+                }
+            }
+        }
     }
 
     /// static/ is copied as-is; a static file may not take the place of a generated one.

@@ -31,7 +31,8 @@ public struct SiteLoader: Sendable {
         let config = SiteConfigLoader.parse(configText, diagnostics: diagnostics)
 
         let sources = articleFiles(diagnostics: diagnostics)
-        let renderer = MarkdownRenderer(allowRawHTML: config?.unsafeMarkdown ?? false)
+        let renderer = MarkdownRenderer(
+            allowRawHTML: config?.unsafeMarkdown ?? false, basePath: config?.links.basePath ?? "/")
         let root = siteRoot
         let loaded = Parallel.map(sources) { source in
             ArticleLoader.load(root: root, source: source, renderer: renderer, diagnostics: diagnostics)
@@ -152,6 +153,7 @@ public enum ArticleLoader {
         return Article(
             file: file, section: section, slug: slug, front: front, html: rendered.html,
             plainText: rendered.plainText, summary: summary,
-            readingMinutes: ChineseText.readingMinutes(rendered.plainText), characterCount: characters)
+            readingMinutes: ChineseText.readingMinutes(rendered.plainText), characterCount: characters,
+            internalLinks: rendered.internalLinks)
     }
 }

@@ -16,6 +16,8 @@ public struct RenderedMarkdown: Sendable {
     public let plainText: String
     /// The text of the paragraphs alone, without headings, tables and code (summaries).
     public let paragraphText: String
+    /// Site-internal link and image targets as the author wrote them (`/news/slug/`).
+    public let internalLinks: [String]
     public let headings: [MarkdownHeading]
 }
 
@@ -24,9 +26,12 @@ public struct RenderedMarkdown: Sendable {
 public struct MarkdownRenderer: Sendable {
     /// When false (the default), raw HTML written in Markdown is shown as text.
     public let allowRawHTML: Bool
+    /// The path of base_url (`/hbj/`): root-relative links (`/news/x/`) are placed under it.
+    public let basePath: String
 
-    public init(allowRawHTML: Bool = false) {
+    public init(allowRawHTML: Bool = false, basePath: String = "/") {
         self.allowRawHTML = allowRawHTML
+        self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
     }
 
     /// Reserved private-use markers that carry heading ids through cmark's renderer.
@@ -41,13 +46,14 @@ public struct MarkdownRenderer: Sendable {
         }
         source = EmphasisFlanking.apply(source)
         guard let (parser, root) = CmarkEngine.parse(source) else {
-            return RenderedMarkdown(html: "", plainText: "", paragraphText: "", headings: [])
+            return RenderedMarkdown(html: "", plainText: "", paragraphText: "", internalLinks: [], headings: [])
         }
         defer { CmarkEngine.release(root: root, parser: parser) }
 
         let tree = CmarkTree(root: root)
         if !allowRawHTML { tree.escapeRawHTML() }
         tree.splitAutolinksAtCJK()
+        let internalLinks = tree.rebaseRootRelativeLinks(basePath: basePath)
         tree.dropSoftBreaksBetweenCJK()
         let headings = tree.markHeadings(open: Self.markOpen, close: Self.markClose)
         let plain = tree.plainText()
@@ -55,7 +61,8 @@ public struct MarkdownRenderer: Sendable {
 
         var html = CmarkEngine.renderHTML(root: root, parser: parser)
         html = Self.finish(html, headings: headings)
-        return RenderedMarkdown(html: html, plainText: plain, paragraphText: paragraphs, headings: headings)
+        return RenderedMarkdown(
+            html: html, plainText: plain, paragraphText: paragraphs, internalLinks: internalLinks, headings: headings)
     }
 
     /// Strips the emphasis sentinels and turns heading markers into id attributes.
@@ -184,6 +191,20 @@ final class CmarkTree {
             cmark_node_set_url(link, prefix + head)
             cmark_node_insert_after(link, tailNode)
         }
+    }
+
+    /// Links and images written root-relative (`/news/x/`) point into the site: they get the
+    /// base path of base_url. Returns the targets as written, for the broken-link check.
+    func rebaseRootRelativeLinks(basePath: String) -> [String] {
+        var targets: [String] = []
+        for node in nodes({ $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) {
+            guard let urlC = cmark_node_get_url(node) else { continue }
+            let url = String(cString: urlC)
+            guard url.hasPrefix("/"), !url.hasPrefix("//") else { continue }
+            targets.append(url)
+            if basePath != "/" { cmark_node_set_url(node, basePath + url.dropFirst()) }
+        }
+        return targets
     }
 
     /// A line break inside a paragraph between two CJK characters is not a space.

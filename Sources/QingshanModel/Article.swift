@@ -64,11 +64,14 @@ public struct Article: Sendable {
     public var summary: String
     public var readingMinutes: Int
     public var characterCount: Int
+    /// Root-relative links of the body (`/news/x/`), checked against the output.
+    public var internalLinks: [String]
 
     public init(
         file: String, section: Section, slug: String, front: FrontMatter, html: String, plainText: String,
-        summary: String, readingMinutes: Int, characterCount: Int
+        summary: String, readingMinutes: Int, characterCount: Int, internalLinks: [String] = []
     ) {
+        self.internalLinks = internalLinks
         self.file = file
         self.section = section
         self.slug = slug

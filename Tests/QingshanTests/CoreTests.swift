@@ -110,7 +110,8 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(links.link(SitePath.folder("news", "a b")), "/gxq/hbj/news/a%20b/")
         XCTAssertEqual(links.link(SitePath("/")), "/gxq/hbj/")
         XCTAssertEqual(links.absolute(SitePath("/feed.xml")), "https://example.gov.cn/gxq/hbj/feed.xml")
-        XCTAssertEqual(links.absoluteURI(SitePath.folder("tags", "环保")), "https://example.gov.cn/gxq/hbj/tags/%E7%8E%AF%E4%BF%9D/")
+        XCTAssertEqual(
+            links.absoluteURI(SitePath.folder("tags", "环保")), "https://example.gov.cn/gxq/hbj/tags/%E7%8E%AF%E4%BF%9D/")
         XCTAssertEqual(LinkBuilder(baseURL: "https://example.gov.cn").basePath, "/")
         XCTAssertEqual(LinkBuilder(baseURL: "https://example.gov.cn/hbj").basePath, "/hbj/")
     }

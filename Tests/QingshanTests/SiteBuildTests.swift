@@ -39,7 +39,21 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(article.contains("鲁公网安备11111111111111号"))
         XCTAssertTrue(article.contains("<html lang=\"zh-CN\">"))
         XCTAssertTrue(Fixture.text(out, "news/second/index.html").contains("生态环境质量持续改善"))
+        XCTAssertTrue(Fixture.text(out, "news/second/index.html").contains("<a href=\"/gxq/hbj/contact/\">联系我们</a>"))
+        XCTAssertFalse(diagnostics.all.contains { $0.message.contains("站内链接") })
         XCTAssertTrue(Fixture.text(out, "notices/tongzhi/index.html").contains("枣高环〔2023〕4号"))
+    }
+
+    func testBrokenInternalLinkIsAWarning() throws {
+        let site = try Fixture.copy("basic")
+        let file = site.appendingPathComponent("content/news/2023-05-01-second.md")
+        try (Fixture.text(site, "content/news/2023-05-01-second.md") + "\n[旧页面](/old-page/)\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        let (report, diagnostics) = Fixture.build(site)
+        XCTAssertNotNil(report)
+        let broken = diagnostics.all.filter { $0.message.contains("站内链接") }
+        XCTAssertEqual(broken.map(\.location.file), ["content/news/2023-05-01-second.md"])
+        XCTAssertTrue(broken.first?.message.contains("/old-page/") == true)
     }
 
     func testDraftsFlagPublishesDrafts() throws {
