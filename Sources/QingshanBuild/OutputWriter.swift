@@ -4,6 +4,11 @@ import QingshanModel
 
 /// Stage 5: writes the output tree into a temporary sibling folder and swaps it in only when
 /// everything was written, so a failed build leaves the old output exactly as it was.
+///
+/// The tree replaced by a build is kept beside the output as `.NAME.prev` and becomes the
+/// staging folder of the next build, which only writes the files whose bytes changed and
+/// removes the ones that went away. Nothing is deleted wholesale: freeing thousands of files
+/// and folders right before the next writes slowed those writes 5–15× on this machine's ext4.
 public struct OutputWriter: Sendable {
     public let outputDir: String
 
@@ -20,69 +25,173 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// How many files were written anew and how many already held the right bytes.
+    public struct Summary: Sendable, Equatable {
+        public var written: Int
+        public var kept: Int
+    }
+
     /// Writes `files` plus copies of `copies` (source path → output path) and swaps the tree in.
-    public func write(files: [OutputFile], copies: [(source: String, path: String)]) throws {
+    @discardableResult
+    public func write(files: [OutputFile], copies: [(source: String, path: String)]) throws -> Summary {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: outputDir).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let spare = parent.appendingPathComponent(".\(name).prev")
+        var isDirectory: ObjCBool = false
+        let hadOld = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if hadOld && !isDirectory.boolValue {
+            throw WriteError.io("输出路径 \(target.path) 已存在且不是目录")
+        }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Reuse the spare tree when there is one; a failed rename just means starting empty.
+            if rename(spare.path, staging.path) != 0 {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
         } catch {
             throw WriteError.io("无法创建临时输出目录 \(staging.path)：\(error.localizedDescription)")
         }
+        let summary: Summary
         do {
-            // Folders first (serially), then the files on every core.
-            var folders = Set<String>()
-            for path in files.map(\.path) + copies.map(\.path) {
-                var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, folders.insert(folder).inserted {
-                    folder = (folder as NSString).deletingLastPathComponent
-                }
-            }
-            for folder in folders.sorted() {
-                try fm.createDirectory(
-                    at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let stagingPath = staging.path
-            let failures = Diagnostics()
-            Parallel.forEach(files.count) { i in
-                let file = files[i]
-                if !fm.createFile(atPath: stagingPath + "/" + file.path, contents: file.data) {
-                    failures.error(SourceLocation(file: file.path), "无法写入")
-                }
-            }
-            Parallel.forEach(copies.count) { i in
-                do {
-                    try fm.copyItem(atPath: copies[i].source, toPath: stagingPath + "/" + copies[i].path)
-                } catch {
-                    failures.error(SourceLocation(file: copies[i].path), "无法复制：\(error.localizedDescription)")
-                }
-            }
-            if let first = failures.all.first {
-                throw WriteError.io("写入输出失败：\(first.location.file) \(first.message)")
-            }
+            summary = try sync(staging.path, files: files, copies: copies)
         } catch {
             try? fm.removeItem(at: staging)
-            if let error = error as? WriteError { throw error }
-            throw WriteError.io("写入输出失败：\(error.localizedDescription)")
+            throw error
         }
-        // Swap: move the old tree aside, move the new one in, then delete the old one.
-        let hadOld = fm.fileExists(atPath: target.path)
-        do {
-            if fm.fileExists(atPath: retired.path) { try fm.removeItem(at: retired) }
-            if hadOld { try fm.moveItem(at: target, to: retired) }
-            try fm.moveItem(at: staging, to: target)
-        } catch {
-            if hadOld, !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: retired, to: target) }
+        // Swap: the old tree becomes the spare, the new one the output.
+        if hadOld, rename(target.path, spare.path) != 0 {
             try? fm.removeItem(at: staging)
-            throw WriteError.io("无法替换输出目录 \(target.path)：\(error.localizedDescription)")
+            throw WriteError.io("无法移开旧的输出目录 \(target.path)：\(String(cString: strerror(errno)))")
         }
-        if hadOld { try? fm.removeItem(at: retired) }
+        if rename(staging.path, target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            if hadOld { _ = rename(spare.path, target.path) }
+            try? fm.removeItem(at: staging)
+            throw WriteError.io("无法替换输出目录 \(target.path)：\(reason)")
+        }
+        return summary
+    }
+
+    /// Makes the folder `root` hold exactly `files` and `copies`: missing folders created,
+    /// changed files written on all cores, files and folders no longer wanted removed.
+    private func sync(_ root: String, files: [OutputFile], copies: [(source: String, path: String)]) throws
+        -> Summary
+    {
+        var wantedFolders = Set<String>()
+        for path in files.map(\.path) + copies.map(\.path) {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, wantedFolders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        let wantedFiles = Set(files.map(\.path) + copies.map(\.path))
+        let (existingFiles, existingFolders) = Self.listTree(root)
+        let fm = FileManager.default
+        // Whatever stands where the other kind is wanted goes first.
+        for path in existingFiles where wantedFolders.contains(path) { try? fm.removeItem(atPath: root + "/" + path) }
+        for path in existingFolders where wantedFiles.contains(path) { try? fm.removeItem(atPath: root + "/" + path) }
+        // Sorted, so every parent comes before its children.
+        for folder in wantedFolders.subtracting(existingFolders).sorted()
+        where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw WriteError.io("无法创建目录 \(folder)：\(String(cString: strerror(errno)))")
+        }
+        let failures = Diagnostics()
+        let kept = Counter()
+        let place: @Sendable (String, Data) -> Void = { path, data in
+            let destination = root + "/" + path
+            if existingFiles.contains(path), Self.holds(destination, data) {
+                kept.increment()
+            } else if let problem = Self.writeFile(destination, data) {
+                failures.error(SourceLocation(file: path), problem)
+            }
+        }
+        Parallel.forEach(files.count) { i in place(files[i].path, files[i].data) }
+        Parallel.forEach(copies.count) { i in
+            guard let data = FileManager.default.contents(atPath: copies[i].source) else {
+                failures.error(SourceLocation(file: copies[i].path), "无法读取 \(copies[i].source)")
+                return
+            }
+            place(copies[i].path, data)
+        }
+        if let first = failures.all.first {
+            throw WriteError.io("写入输出失败：\(first.location.file) \(first.message)")
+        }
+        for path in existingFiles.subtracting(wantedFiles) where !wantedFolders.contains(path) {
+            unlink(root + "/" + path)
+        }
+        // Deepest first, so a folder is empty when its turn comes.
+        for folder in existingFolders.subtracting(wantedFolders).sorted(by: { $0.count > $1.count })
+        where !wantedFiles.contains(folder) {
+            rmdir(root + "/" + folder)
+        }
+        return Summary(written: files.count + copies.count - kept.value, kept: kept.value)
+    }
+
+    /// Every file and folder below `root`, relative to it.
+    static func listTree(_ root: String) -> (files: Set<String>, folders: Set<String>) {
+        var files = Set<String>()
+        var folders = Set<String>()
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return (files, folders) }
+        while let item = enumerator.nextObject() as? String {
+            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+                folders.insert(item)
+            } else {
+                files.insert(item)
+            }
+        }
+        return (files, folders)
+    }
+
+    /// True when the file at `path` holds exactly `data`.
+    static func holds(_ path: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
+            let existing = FileManager.default.contents(atPath: path)
+        else { return false }
+        return existing == data
+    }
+
+    /// Plain POSIX write (FileManager.createFile writes a temporary file and renames it,
+    /// several times slower; the whole tree is already swapped in atomically).
+    static func writeFile(_ path: String, _ data: Data) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return "无法创建文件：\(String(cString: strerror(errno)))" }
+        defer { close(fd) }
+        return data.withUnsafeBytes { raw -> String? in
+            guard var pointer = raw.baseAddress else { return nil }
+            var remaining = raw.count
+            while remaining > 0 {
+                let written = Foundation.write(fd, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return "写入失败：\(String(cString: strerror(errno)))"
+                }
+                remaining -= written
+                pointer += written
+            }
+            return nil
+        }
+    }
+}
+
+/// A thread-safe tally.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
     }
 }

@@ -36,6 +36,15 @@ public enum CJK {
         isLetter(s) || isPunctuation(s)
     }
 
+    /// Unicode white space, with the common cases answered without a property look-up.
+    @inline(__always)
+    public static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if (0x3001...0xFFEF).contains(v) { return false }
+        return s.properties.isWhitespace
+    }
+
     /// Sentence-ending punctuation for summaries.
     public static func isSentenceEnd(_ c: Character) -> Bool {
         c == "。" || c == "！" || c == "？" || c == "!" || c == "?" || c == "；"

@@ -24,7 +24,7 @@ public enum ChineseText {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+            if CJK.isWhitespace(s) {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -47,7 +47,9 @@ public enum ChineseText {
             if CJK.isLetter(s) {
                 han += 1
                 inWord = false
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
+            } else if s.isASCII ? (s.properties.isAlphabetic || (0x30...0x39).contains(s.value))
+                : (s.properties.isAlphabetic || s.properties.numericType != nil)
+            {
                 if !inWord { words += 1 }
                 inWord = true
             } else {

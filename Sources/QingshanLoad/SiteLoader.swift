@@ -149,7 +149,7 @@ public enum ArticleLoader {
         }
         let rendered = renderer.render(split.body)
         let summary = front.summary ?? ChineseText.summary(of: rendered.paragraphText)
-        let characters = rendered.plainText.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+        let characters = rendered.plainText.unicodeScalars.reduce(0) { $0 + (CJK.isWhitespace($1) ? 0 : 1) }
         return Article(
             file: file, section: section, slug: slug, front: front, html: rendered.html,
             plainText: rendered.plainText, summary: summary,

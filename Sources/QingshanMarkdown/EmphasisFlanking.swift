@@ -9,65 +9,106 @@ enum EmphasisFlanking {
     /// U+2E2E REVERSED QUESTION MARK: Unicode punctuation (Po) that Chinese text never uses.
     static let sentinel: Unicode.Scalar = "\u{2E2E}"
 
+    private static let sentinelBytes: [UInt8] = [0xE2, 0xB8, 0xAE]
+
     /// Returns the source with sentinels added, or the source unchanged when it already
-    /// contains the sentinel (so nothing of the author's is ever stripped).
+    /// contains the sentinel (so nothing of the author's is ever stripped). Works on UTF-8
+    /// bytes: only lines holding `*` or `~` outside fenced code are looked at.
     static func apply(_ source: String) -> String {
-        guard source.unicodeScalars.contains(where: { $0 == "*" || $0 == "~" }),
-            !source.unicodeScalars.contains(sentinel)
-        else { return source }
-        var out = String.UnicodeScalarView()
-        var fence: (marker: Unicode.Scalar, length: Int)? = nil
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            let scalars = Array(line.unicodeScalars)
-            if let f = fenceMarker(scalars) {
-                if let open = fence {
-                    if f.marker == open.marker && f.length >= open.length { fence = nil }
-                } else {
-                    fence = f
-                }
-                out.append(contentsOf: scalars)
-            } else if fence != nil {
-                out.append(contentsOf: scalars)
-            } else {
-                out.append(contentsOf: fixLine(scalars))
+        var source = source
+        let result: [UInt8]? = source.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x2A || $0 == 0x7E }), !contains(sentinelBytes, in: bytes) else {
+                return nil
             }
-            out.append("\n")
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var fence: (marker: UInt8, length: Int)? = nil
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let line = start..<end
+                if let f = fenceMarker(bytes, line) {
+                    if let open = fence {
+                        if f.marker == open.marker && f.length >= open.length { fence = nil }
+                    } else {
+                        fence = f
+                    }
+                    out.append(contentsOf: bytes[line])
+                } else if fence != nil || !bytes[line].contains(where: { $0 == 0x2A || $0 == 0x7E }) {
+                    out.append(contentsOf: bytes[line])
+                } else {
+                    fixLine(bytes, line, into: &out)
+                }
+                if end < bytes.count { out.append(0x0A) }
+                start = end + 1
+            }
+            return out
         }
-        out.removeLast()
-        return String(out)
+        guard let result else { return source }
+        return String(decoding: result, as: UTF8.self)
     }
 
-    private static func fenceMarker(_ line: [Unicode.Scalar]) -> (marker: Unicode.Scalar, length: Int)? {
-        var i = 0
-        while i < line.count, i < 4, line[i] == " " { i += 1 }
-        guard i < 4, i < line.count, line[i] == "`" || line[i] == "~" else { return nil }
-        let marker = line[i]
+    private static func contains(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= pattern.count else { return false }
+        for i in 0...(bytes.count - pattern.count) where bytes[i] == pattern[0] {
+            if bytes[i + 1] == pattern[1] && bytes[i + 2] == pattern[2] { return true }
+        }
+        return false
+    }
+
+    private static func fenceMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (
+        marker: UInt8, length: Int
+    )? {
+        var i = line.lowerBound
+        while i < line.upperBound, i - line.lowerBound < 4, bytes[i] == 0x20 { i += 1 }
+        guard i - line.lowerBound < 4, i < line.upperBound, bytes[i] == 0x60 || bytes[i] == 0x7E else { return nil }
+        let marker = bytes[i]
         var n = 0
-        while i < line.count, line[i] == marker {
+        while i < line.upperBound, bytes[i] == marker {
             n += 1
             i += 1
         }
         return n >= 3 ? (marker, n) : nil
     }
 
-    private static func fixLine(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(line.count + 4)
-        var i = 0
-        while i < line.count {
-            let c = line[i]
-            guard c == "*" || c == "~" else {
+    /// The scalar that ends just before `index` (UTF-8 is self-synchronizing).
+    private static func scalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>, from lower: Int)
+        -> Unicode.Scalar?
+    {
+        guard index > lower else { return nil }
+        var start = index - 1
+        while start > lower, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(at: start, in: bytes, upTo: index)
+    }
+
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, upTo upper: Int)
+        -> Unicode.Scalar?
+    {
+        guard index < upper else { return nil }
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= upper else { return nil }
+        var value = UInt32(lead) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    private static func fixLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into out: inout [UInt8]) {
+        var i = line.lowerBound
+        while i < line.upperBound {
+            let c = bytes[i]
+            guard c == 0x2A || c == 0x7E else {
                 out.append(c)
                 i += 1
                 continue
             }
             var j = i
-            while j < line.count, line[j] == c { j += 1 }
-            let before: Unicode.Scalar? = i > 0 ? line[i - 1] : nil
-            let after: Unicode.Scalar? = j < line.count ? line[j] : nil
-            let run = line[i..<j]
-            if before == "\\" || (c == "~" && run.count > 2) {
-                out.append(contentsOf: run)
+            while j < line.upperBound, bytes[j] == c { j += 1 }
+            let before = scalar(before: i, in: bytes, from: line.lowerBound)
+            let after = scalar(at: j, in: bytes, upTo: line.upperBound)
+            if before == "\\" || (c == 0x7E && j - i > 2) {
+                out.append(contentsOf: bytes[i..<j])
                 i = j
                 continue
             }
@@ -81,12 +122,11 @@ enum EmphasisFlanking {
             let blockedCloser =
                 !right && before.map { !isWhitespace($0) } == true
                 && (after.map(CJK.isLetter) == true || before.map(CJK.isPunctuation) == true)
-            if blockedOpener { out.append(sentinel) }
-            out.append(contentsOf: run)
-            if blockedCloser { out.append(sentinel) }
+            if blockedOpener { out.append(contentsOf: sentinelBytes) }
+            out.append(contentsOf: bytes[i..<j])
+            if blockedCloser { out.append(contentsOf: sentinelBytes) }
             i = j
         }
-        return out
     }
 
     // CommonMark 0.29 §6.4, with line ends counting as whitespace.

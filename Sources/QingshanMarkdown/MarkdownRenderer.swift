@@ -59,45 +59,9 @@ public struct MarkdownRenderer: Sendable {
         let plain = tree.plainText()
         let paragraphs = tree.nodes { $0 == CMARK_NODE_PARAGRAPH }.map(CmarkTree.text(of:)).joined(separator: "\n")
 
-        var html = CmarkEngine.renderHTML(root: root, parser: parser)
-        html = Self.finish(html, headings: headings)
+        let html = HTMLFinisher.finish(CmarkEngine.renderHTML(root: root, parser: parser))
         return RenderedMarkdown(
             html: html, plainText: plain, paragraphText: paragraphs, internalLinks: internalLinks, headings: headings)
-    }
-
-    /// Strips the emphasis sentinels and turns heading markers into id attributes.
-    static func finish(_ rendered: String, headings: [MarkdownHeading]) -> String {
-        var html = rendered
-        let sentinel = String(EmphasisFlanking.sentinel)
-        if html.contains(sentinel) {
-            html = html.replacingOccurrences(of: sentinel, with: "")
-        }
-        if html.contains("%E2%B8%AE") {
-            html = html.replacingOccurrences(of: "%E2%B8%AE", with: "")
-        }
-        // Task-list checkboxes need an accessible name (WCAG 4.1.2): say what the box shows.
-        if html.contains("<input type=\"checkbox\"") {
-            html = html.replacingOccurrences(
-                of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"已完成\" />")
-            html = html.replacingOccurrences(
-                of: "<input type=\"checkbox\" disabled=\"\" />",
-                with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"未完成\" />")
-        }
-        guard !headings.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 16)
-        var rest = html[...]
-        for heading in headings {
-            let marker = markOpen + heading.id + markClose
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag + marker) else { continue }
-            out += rest[..<range.lowerBound]
-            out += "<h\(heading.level) id=\"\(HTMLEscape.escape(heading.id))\">"
-            rest = rest[range.upperBound...]
-        }
-        out += rest
-        return out
     }
 }
 
@@ -125,7 +89,8 @@ final class CmarkTree {
     static func literal(_ node: OpaquePointer) -> String {
         guard let c = cmark_node_get_literal(node) else { return "" }
         let text = String(cString: c)
-        guard text.unicodeScalars.contains(EmphasisFlanking.sentinel) else { return text }
+        // U+2E2E is E2 B8 AE in UTF-8; B8 AE after E2 occurs in few other characters.
+        guard text.utf8.contains(0xAE), text.unicodeScalars.contains(EmphasisFlanking.sentinel) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != EmphasisFlanking.sentinel }))
     }
 

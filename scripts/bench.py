@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Benchmark: qingshan build against hugo on the same generated Chinese corpus.
+
+Usage: scripts/bench.py [--pages 1000,10000] [--runs 5] [--out bench]
+Generates a deterministic corpus of bureau pages (front matter like the sample site's,
+~7 KB of Markdown each with GFM tables, lists and links), builds it with the release
+qingshan binary and, when installed, with Debian's hugo, several runs each, and prints the
+median wall time, the ratio and the peak RSS of each. Results also go to OUT/results.md.
+"""
+import argparse
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+SECTIONS = ["news", "notices", "science", "press"]
+TAGS = ["满意环保", "专项行动", "大气污染防治", "水环境", "噪声", "固体废物", "六五环境日", "科普", "月调度", "双月会",
+        "问题台账", "农村污水", "无废城市", "环保管家", "服务提升", "新闻发布"]
+STREETS = ["兴仁街道", "兴城街道", "张范街道"]
+DEPTS = ["综合科", "执法监测科", "污染防治科", "项目管理科", "各街道环保办"]
+PHRASES = [
+    "深入贯彻习近平生态文明思想", "扎实推进生态环境领域热点问题充分解决", "提升生态环境领域群众满意度",
+    "对重点排放单位实施专家把脉问诊", "精准减少异味影响", "开展入河排污口排查及沿线企业排污排查",
+    "确保黑臭水体动态清零", "梯次完成农村生活污水治理任务", "持续推进固体废物源头减量和资源化利用",
+    "开展工业企业噪声扰民排查整治", "配套安装异味净化设施", "做到达标排放", "建立发现问题、调查问题、督促整改的工作闭环",
+    "对台账问题整改过程做到全程跟踪、及时反馈", "防止问题反弹", "以工作落实的成效提升环保工作的公信力",
+]
+
+
+def paragraph(rng, n):
+    parts = []
+    for _ in range(n):
+        parts.append(rng.choice(PHRASES))
+    text = "，".join(parts) + "。"
+    if rng.random() < 0.5:
+        text = "确保**“" + rng.choice(TAGS) + "”**落实，" + text
+    return text
+
+
+def page(rng, i):
+    section = SECTIONS[i % len(SECTIONS)]
+    month = 1 + (i * 7) % 12
+    day = 1 + (i * 13) % 28
+    tags = rng.sample(TAGS, 3)
+    lines = [
+        "---",
+        f"title: 第{i}号 {rng.choice(STREETS)}{rng.choice(['生态环境', '专项治理', '问题整改', '宣传活动'])}工作动态",
+        f"date: 2023-{month:02d}-{day:02d}",
+        f"tags: [{', '.join(tags)}]",
+        f"source: {rng.choice(DEPTS)}",
+        "---",
+        "",
+    ]
+    body = []
+    for h in range(4):
+        body.append(f"## {'一二三四'[h]}、{rng.choice(['基本情况', '主要做法', '工作成效', '下步打算'])}")
+        body.append("")
+        for _ in range(3):
+            body.append(paragraph(rng, 6))
+            body.append("")
+        if h == 1:
+            body.append("| 街道 | 问题数 | 已办结 | 办结率 |")
+            body.append("|---|---:|---:|---:|")
+            for s in STREETS:
+                total = rng.randint(10, 90)
+                done = rng.randint(0, total)
+                body.append(f"| {s} | {total} | {done} | {done * 100 // total}% |")
+            body.append("")
+        if h == 2:
+            for k in range(5):
+                body.append(f"{k + 1}. **{rng.choice(['查源头', '查过程', '查末端', '抓整改', '抓回访'])}。**{paragraph(rng, 2)}")
+            body.append("")
+            body.append(f"详情请登录https://www.example.gov.cn/hbj/{section}/查询，或参阅[相关通知](/notices/)。")
+            body.append("")
+    return section, "\n".join(lines + body) + "\n"
+
+
+def generate(folder, pages):
+    if os.path.exists(folder):
+        shutil.rmtree(folder)
+    rng = random.Random(20230410)
+    for s in SECTIONS:
+        os.makedirs(os.path.join(folder, "content", s))
+    for i in range(pages):
+        section, text = page(rng, i)
+        with open(os.path.join(folder, "content", section, f"p{i:05d}.md"), "w", encoding="utf-8") as f:
+            f.write(text)
+    with open(os.path.join(folder, "site.yaml"), "w", encoding="utf-8") as f:
+        f.write("title: 基准测试站点\nbase_url: https://www.example.gov.cn/hbj/\nas_of: 2023-12-31\n"
+                "footer:\n  sponsor: 基准测试\n  site_code: \"3704990001\"\n  icp: 鲁ICP备00000000号\n"
+                "  police: 鲁公网安备00000000000000号\n")
+    # The same pages for hugo, with minimal layouts (single, list, taxonomy) and a feed.
+    with open(os.path.join(folder, "hugo.toml"), "w", encoding="utf-8") as f:
+        f.write('baseURL = "https://www.example.gov.cn/hbj/"\nlanguageCode = "zh-CN"\ntitle = "基准测试站点"\n'
+                "hasCJKLanguage = true\npaginate = 20\n[markup.goldmark.renderer]\nunsafe = false\n")
+    layouts = os.path.join(folder, "layouts", "_default")
+    os.makedirs(layouts)
+    base = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+            '<body><nav>{{ range .Site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>'
+            '{{ block "main" . }}{{ end }}<footer>{{ .Site.Title }}</footer></body></html>')
+    files = {
+        "baseof.html": base,
+        "single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006年1月2日" }}</time>'
+                       '{{ .Content }}{{ range .Params.tags }}<a href="/tags/{{ . | urlize }}/">{{ . }}</a>{{ end }}'
+                       '</article>{{ end }}',
+        "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">'
+                     '{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}',
+    }
+    for name, text in files.items():
+        with open(os.path.join(layouts, name), "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def timed(cmd, cwd):
+    """Runs cmd, returns (seconds, peak RSS in MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{err}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(cmd, cwd, runs):
+    results = [timed(cmd, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench"))
+    args = parser.parse_args()
+    qingshan = os.path.join(ROOT, ".build", "release", "qingshan")
+    if not os.path.exists(qingshan):
+        sys.exit("build the release binary first: make release")
+    hugo = shutil.which("hugo")
+    rows = []
+    for pages in [int(p) for p in args.pages.split(",")]:
+        folder = os.path.join(args.out, f"corpus-{pages}")
+        generate(folder, pages)
+        q_out = os.path.join(args.out, f"qingshan-{pages}")
+        q = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs)
+        row = {"pages": pages, "qingshan": q}
+        if hugo:
+            h_out = os.path.join(args.out, f"hugo-{pages}")
+            row["hugo"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs)
+        rows.append(row)
+        print(f"{pages} pages: qingshan {q[0]:.2f} s ({q[1]:.0f} MiB)", end="")
+        if "hugo" in row:
+            h = row["hugo"]
+            print(f", hugo {h[0]:.2f} s ({h[1]:.0f} MiB), ratio {q[0] / h[0]:.3f}", end="")
+        print(flush=True)
+    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
+             f"{time.strftime('%Y-%m-%d')}; median of {args.runs} runs", "",
+             "| pages | qingshan s | qingshan MiB | hugo s | hugo MiB | qingshan / hugo |", "|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        q = row["qingshan"]
+        h = row.get("hugo")
+        lines.append(f"| {row['pages']} | {q[0]:.2f} | {q[1]:.0f} | " +
+                     (f"{h[0]:.2f} | {h[1]:.0f} | {q[0] / h[0]:.3f} |" if h else "— | — | — |"))
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "results.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
