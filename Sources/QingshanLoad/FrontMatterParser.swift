@@ -19,25 +19,56 @@ public enum FrontMatterParser {
     public static let panelNames: Set<String> = ["ledger", "campaigns", "air", "water", "noise"]
 
     /// Finds the `---` block at the top of the file; reports a missing or unclosed one.
+    /// (Line ends are LF here: the loader normalizes CRLF.)
     public static func split(_ text: String, file: String, diagnostics: Diagnostics) -> Split? {
-        var content = Substring(text)
-        if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
-        let lines = content.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        var text = text
+        let result: (yaml: Range<Int>, body: Int, bodyLine: Int)?? = text.withUTF8 { bytes in
+            var start = 0
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }  // BOM
+            func lineEnd(from index: Int) -> Int {
+                var end = index
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                return end
+            }
+            func isFence(_ from: Int, _ to: Int) -> Bool {
+                var a = from
+                var b = to
+                while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+                return b - a == 3 && bytes[a] == 0x2D && bytes[a + 1] == 0x2D && bytes[a + 2] == 0x2D
+            }
+            let firstEnd = lineEnd(from: start)
+            guard isFence(start, firstEnd) else { return .some(nil) }
+            var line = 2
+            var lineStart = firstEnd + 1
+            while lineStart <= bytes.count {
+                let end = lineEnd(from: lineStart)
+                if isFence(lineStart, end) {
+                    return (yaml: (firstEnd + 1)..<max(firstEnd + 1, lineStart - 1), body: min(end + 1, bytes.count),
+                        bodyLine: line + 1)
+                }
+                line += 1
+                lineStart = end + 1
+            }
+            return nil
+        }
+        switch result {
+        case .some(.some(let found)):
+            let utf8 = Array(text.utf8)
+            let yaml = String(decoding: utf8[found.yaml], as: UTF8.self)
+            let body = String(decoding: utf8[found.body...], as: UTF8.self)
+            return Split(yaml: yaml, body: body, bodyLine: found.bodyLine)
+        case .some(.none):
             diagnostics.error(
                 SourceLocation(file: file, line: 1), "缺少文首的 YAML 元数据（front matter）",
                 hint: "文件应以 --- 开头，例如：\n---\ntitle: 标题\ndate: 2023-06-01\n---")
             return nil
+        case .none:
+            diagnostics.error(
+                SourceLocation(file: file, line: 1, column: 1), "文首元数据没有结束：找不到第二个 ---",
+                hint: "在元数据最后一行之后加一行 ---")
+            return nil
         }
-        for index in 1..<lines.count where lines[index].trimmingCharacters(in: .whitespaces) == "---" {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let body = lines[(index + 1)...].joined(separator: "\n")
-            return Split(yaml: yaml, body: body, bodyLine: index + 2)
-        }
-        diagnostics.error(
-            SourceLocation(file: file, line: 1, column: 1), "文首元数据没有结束：找不到第二个 ---",
-            hint: "在元数据最后一行之后加一行 ---")
-        return nil
     }
 
     /// Reads the keys of the front matter; nil when a required key is missing or invalid.

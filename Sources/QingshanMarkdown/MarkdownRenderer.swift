@@ -57,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
         tree.dropSoftBreaksBetweenCJK()
         let headings = tree.markHeadings(open: Self.markOpen, close: Self.markClose)
         let plain = tree.plainText()
-        let paragraphs = tree.nodes { $0 == CMARK_NODE_PARAGRAPH }.map(CmarkTree.text(of:)).joined(separator: "\n")
+        let paragraphs = tree.leadParagraphs(characters: 400)
 
         let html = HTMLFinisher.finish(CmarkEngine.renderHTML(root: root, parser: parser))
         return RenderedMarkdown(
@@ -68,30 +68,54 @@ public struct MarkdownRenderer: Sendable {
 /// A cmark-gfm document tree and the passes Qingshan runs over it before rendering.
 final class CmarkTree {
     let root: OpaquePointer
+    /// The nodes the passes work on, collected in one walk (document order).
+    private var rawHTML: [OpaquePointer] = []
+    private var links: [OpaquePointer] = []
+    private var softBreaks: [OpaquePointer] = []
+    private var headingNodes: [OpaquePointer] = []
+    private var paragraphs: [OpaquePointer] = []
 
-    init(root: OpaquePointer) { self.root = root }
-
-    /// Every node in document order (collected first so passes may edit the tree).
-    func nodes(_ filter: (cmark_node_type) -> Bool = { _ in true }) -> [OpaquePointer] {
-        var out: [OpaquePointer] = []
-        guard let iter = cmark_iter_new(root) else { return out }
+    init(root: OpaquePointer) {
+        self.root = root
+        guard let iter = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
-            if filter(cmark_node_get_type(node)) { out.append(node) }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: rawHTML.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_SOFTBREAK: softBreaks.append(node)
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_PARAGRAPH: paragraphs.append(node)
+            default: break
+            }
         }
-        return out
     }
 
     /// A node's text as the reader sees it (without emphasis sentinels).
     static func literal(_ node: OpaquePointer) -> String {
-        guard let c = cmark_node_get_literal(node) else { return "" }
-        let text = String(cString: c)
-        // U+2E2E is E2 B8 AE in UTF-8; B8 AE after E2 occurs in few other characters.
-        guard text.utf8.contains(0xAE), text.unicodeScalars.contains(EmphasisFlanking.sentinel) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != EmphasisFlanking.sentinel }))
+        var bytes: [UInt8] = []
+        appendLiteral(node, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a node's literal as UTF-8, dropping the emphasis sentinel (E2 B8 AE).
+    static func appendLiteral(_ node: OpaquePointer, to out: inout [UInt8]) {
+        guard let c = cmark_node_get_literal(node) else { return }
+        let count = strlen(c)
+        c.withMemoryRebound(to: UInt8.self, capacity: count) { p in
+            var i = 0
+            while i < count {
+                if p[i] == 0xE2, i + 2 < count, p[i + 1] == 0xB8, p[i + 2] == 0xAE {
+                    i += 3
+                    continue
+                }
+                out.append(p[i])
+                i += 1
+            }
+        }
     }
 
     static func makeText(_ text: String) -> OpaquePointer? {
@@ -102,7 +126,7 @@ final class CmarkTree {
 
     /// Raw HTML becomes visible text: `<script>` never reaches the page.
     func escapeRawHTML() {
-        for node in nodes({ $0 == CMARK_NODE_HTML_INLINE || $0 == CMARK_NODE_HTML_BLOCK }) {
+        for node in rawHTML {
             let raw = CmarkTree.literal(node)
             if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
                 guard let text = CmarkTree.makeText(raw) else { continue }
@@ -124,45 +148,48 @@ final class CmarkTree {
     /// A bare URL runs until whitespace in GFM; in Chinese text it must stop at the first
     /// CJK character or full-width punctuation: `请登录https://example.gov.cn/查询。`.
     func splitAutolinksAtCJK() {
-        for link in nodes({ $0 == CMARK_NODE_LINK }) {
-            guard let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
-                cmark_node_get_type(child) == CMARK_NODE_TEXT, let urlC = cmark_node_get_url(link)
-            else { continue }
-            let url = String(cString: urlC)
-            let text = CmarkTree.literal(child)
-            let prefix: String
-            if url == text {
-                prefix = ""
-            } else if url == "http://" + text {
-                prefix = "http://"
-            } else if url == "mailto:" + text {
-                prefix = "mailto:"
-            } else {
-                continue
-            }
-            guard let cut = text.unicodeScalars.firstIndex(where: CJK.isWide) else { continue }
-            let head = String(text.unicodeScalars[..<cut])
-            let tail = String(text.unicodeScalars[cut...])
-            guard let tailNode = CmarkTree.makeText(tail) else { continue }
-            if head.isEmpty || head.hasSuffix("://") {
-                // Nothing of a URL is left: the whole thing is plain text.
-                guard let whole = CmarkTree.makeText(text) else { continue }
-                cmark_node_replace(link, whole)
-                cmark_node_free(link)
-                cmark_node_free(tailNode)
-                continue
-            }
-            cmark_node_set_literal(child, head)
-            cmark_node_set_url(link, prefix + head)
-            cmark_node_insert_after(link, tailNode)
+        links = links.filter { cmark_node_get_type($0) != CMARK_NODE_LINK || splitAutolink($0) }
+    }
+
+    /// Splits one autolink; false when the link was replaced by plain text (and freed).
+    private func splitAutolink(_ link: OpaquePointer) -> Bool {
+        guard let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
+            cmark_node_get_type(child) == CMARK_NODE_TEXT, let urlC = cmark_node_get_url(link)
+        else { return true }
+        let url = String(cString: urlC)
+        let text = CmarkTree.literal(child)
+        let prefix: String
+        if url == text {
+            prefix = ""
+        } else if url == "http://" + text {
+            prefix = "http://"
+        } else if url == "mailto:" + text {
+            prefix = "mailto:"
+        } else {
+            return true
         }
+        guard let cut = text.unicodeScalars.firstIndex(where: CJK.isWide) else { return true }
+        let head = String(text.unicodeScalars[..<cut])
+        let tail = String(text.unicodeScalars[cut...])
+        if head.isEmpty || head.hasSuffix("://") {
+            // Nothing of a URL is left: the whole thing is plain text.
+            guard let whole = CmarkTree.makeText(text) else { return true }
+            cmark_node_replace(link, whole)
+            cmark_node_free(link)
+            return false
+        }
+        guard let tailNode = CmarkTree.makeText(tail) else { return true }
+        cmark_node_set_literal(child, head)
+        cmark_node_set_url(link, prefix + head)
+        cmark_node_insert_after(link, tailNode)
+        return true
     }
 
     /// Links and images written root-relative (`/news/x/`) point into the site: they get the
     /// base path of base_url. Returns the targets as written, for the broken-link check.
     func rebaseRootRelativeLinks(basePath: String) -> [String] {
         var targets: [String] = []
-        for node in nodes({ $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) {
+        for node in links {
             guard let urlC = cmark_node_get_url(node) else { continue }
             let url = String(cString: urlC)
             guard url.hasPrefix("/"), !url.hasPrefix("//") else { continue }
@@ -174,7 +201,7 @@ final class CmarkTree {
 
     /// A line break inside a paragraph between two CJK characters is not a space.
     func dropSoftBreaksBetweenCJK() {
-        for node in nodes({ $0 == CMARK_NODE_SOFTBREAK }) {
+        for node in softBreaks {
             guard let prev = cmark_node_previous(node), let next = cmark_node_next(node),
                 let a = CmarkTree.edgeScalar(prev, last: true), let b = CmarkTree.edgeScalar(next, last: false),
                 CJK.isWide(a), CJK.isWide(b)
@@ -200,7 +227,7 @@ final class CmarkTree {
     func markHeadings(open: String, close: String) -> [MarkdownHeading] {
         var used: [String: Int] = [:]
         var headings: [MarkdownHeading] = []
-        for node in nodes({ $0 == CMARK_NODE_HEADING }) {
+        for node in headingNodes {
             let text = ChineseText.collapseWhitespace(CmarkTree.text(of: node))
             var id = Slug.make(text)
             if id.isEmpty { id = "section" }
@@ -221,10 +248,23 @@ final class CmarkTree {
         return headings
     }
 
+    /// The first paragraphs' text, until it holds at least `characters` bytes' worth (summaries).
+    func leadParagraphs(characters: Int) -> String {
+        var parts: [String] = []
+        var total = 0
+        for node in paragraphs {
+            let text = CmarkTree.text(of: node)
+            parts.append(text)
+            total += text.utf8.count / 3 + 1
+            if total >= characters { break }
+        }
+        return parts.joined(separator: "\n")
+    }
+
     /// The text under a node, inline breaks as spaces.
     static func text(of node: OpaquePointer) -> String {
-        var out = ""
-        guard let iter = cmark_iter_new(node) else { return out }
+        var out: [UInt8] = []
+        guard let iter = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
@@ -232,18 +272,18 @@ final class CmarkTree {
             guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
             let type = cmark_node_get_type(n)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                out += literal(n)
+                appendLiteral(n, to: &out)
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                out += " "
+                out.append(0x20)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The document's visible text, one line per block.
     func plainText() -> String {
-        var out = ""
-        guard let iter = cmark_iter_new(root) else { return out }
+        var out: [UInt8] = []
+        guard let iter = cmark_iter_new(root) else { return "" }
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
@@ -252,19 +292,22 @@ final class CmarkTree {
             let type = cmark_node_get_type(n)
             if event == CMARK_EVENT_ENTER {
                 if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                    out += CmarkTree.literal(n)
+                    CmarkTree.appendLiteral(n, to: &out)
                 } else if type == CMARK_NODE_CODE_BLOCK {
-                    out += CmarkTree.literal(n) + "\n"
+                    CmarkTree.appendLiteral(n, to: &out)
+                    out.append(0x0A)
                 } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                    out += " "
+                    out.append(0x20)
                 }
-            } else if event == CMARK_EVENT_EXIT,
-                type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
-                !out.hasSuffix("\n")
+            } else if event == CMARK_EVENT_EXIT, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
+                out.last != 0x0A
             {
-                out += "\n"
+                out.append(0x0A)
             }
         }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = out.last, last == 0x0A || last == 0x20 { out.removeLast() }
+        var start = 0
+        while start < out.count, out[start] == 0x0A || out[start] == 0x20 { start += 1 }
+        return String(decoding: out[start...], as: UTF8.self)
     }
 }

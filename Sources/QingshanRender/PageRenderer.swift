@@ -161,7 +161,7 @@ public struct PageRenderer: Sendable {
 
     func tag(_ entry: TagEntry) -> OutputFile {
         let view = TagView(
-            name: entry.name, href: links.link(entry.path), items: entry.articles.map { item($0, summary: true) })
+            name: entry.name, href: links.link(entry.path), items: entry.articles.map { item($0, summary: false) })
         let meta = meta(
             title: "标签：\(entry.name)", path: entry.path, column: "标签", columnType: "列表页",
             breadcrumb: [

@@ -1,0 +1,61 @@
+import Foundation
+import QingshanModel
+import XCTest
+
+@testable import QingshanBuild
+
+final class OutputWriterTests: XCTestCase {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func file(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, text: text) }
+
+    /// Three builds in a row: the spare tree is reused, stale files and folders disappear,
+    /// unchanged files are not rewritten, a file may become a folder.
+    func testSuccessiveWritesSyncTheTree() throws {
+        let root = try temporaryFolder()
+        let out = root.appendingPathComponent("public")
+        let writer = OutputWriter(outputDir: out.path)
+
+        let first = try writer.write(
+            files: [file("index.html", "a"), file("news/x/index.html", "x"), file("old/index.html", "o")], copies: [])
+        XCTAssertEqual(first, .init(written: 3, kept: 0))
+        XCTAssertEqual(Fixture.tree(out).count, 3)
+
+        let second = try writer.write(files: [file("index.html", "a"), file("news/x/index.html", "x2")], copies: [])
+        XCTAssertEqual(second.written + second.kept, 2)
+        XCTAssertEqual(
+            Fixture.tree(out), ["index.html": Data("a".utf8), "news/x/index.html": Data("x2".utf8)])
+
+        // The spare now holds the first tree; syncing it must drop old/ and keep index.html.
+        let third = try writer.write(
+            files: [file("index.html", "a"), file("news/x/index.html", "x2"), file("news/x/y", "file-then")],
+            copies: [])
+        XCTAssertEqual(third.kept, 1)
+        XCTAssertEqual(Fixture.tree(out).keys.sorted(), ["index.html", "news/x/index.html", "news/x/y"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("old").path))
+
+        let fourth = try writer.write(
+            files: [file("index.html", "b"), file("news/x/y/index.html", "folder-now")], copies: [])
+        XCTAssertEqual(fourth.written + fourth.kept, 2)
+        XCTAssertEqual(
+            Fixture.tree(out), ["index.html": Data("b".utf8), "news/x/y/index.html": Data("folder-now".utf8)])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        XCTAssertEqual(siblings, [".public.prev", "public"])
+    }
+
+    func testCopiesAreWrittenAndKept() throws {
+        let root = try temporaryFolder()
+        let source = root.appendingPathComponent("plan.pdf")
+        try Data("pdf".utf8).write(to: source)
+        let writer = OutputWriter(outputDir: root.appendingPathComponent("public").path)
+        try writer.write(files: [], copies: [(source.path, "files/plan.pdf")])
+        try writer.write(files: [], copies: [(source.path, "files/plan.pdf")])
+        let summary = try writer.write(files: [], copies: [(source.path, "files/plan.pdf")])
+        XCTAssertEqual(summary, .init(written: 0, kept: 1))
+        XCTAssertEqual(Fixture.tree(root.appendingPathComponent("public")), ["files/plan.pdf": Data("pdf".utf8)])
+    }
+}
