@@ -47,7 +47,8 @@ public enum ChineseText {
             if CJK.isLetter(s) {
                 han += 1
                 inWord = false
-            } else if s.isASCII ? (s.properties.isAlphabetic || (0x30...0x39).contains(s.value))
+            } else if s.isASCII
+                ? (s.properties.isAlphabetic || (0x30...0x39).contains(s.value))
                 : (s.properties.isAlphabetic || s.properties.numericType != nil)
             {
                 if !inWord { words += 1 }

@@ -44,8 +44,10 @@ public enum FrontMatterParser {
             while lineStart <= bytes.count {
                 let end = lineEnd(from: lineStart)
                 if isFence(lineStart, end) {
-                    return (yaml: (firstEnd + 1)..<max(firstEnd + 1, lineStart - 1), body: min(end + 1, bytes.count),
-                        bodyLine: line + 1)
+                    return (
+                        yaml: (firstEnd + 1)..<max(firstEnd + 1, lineStart - 1), body: min(end + 1, bytes.count),
+                        bodyLine: line + 1
+                    )
                 }
                 line += 1
                 lineStart = end + 1

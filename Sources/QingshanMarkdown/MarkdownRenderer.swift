@@ -299,7 +299,8 @@ final class CmarkTree {
                 } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                     out.append(0x20)
                 }
-            } else if event == CMARK_EVENT_EXIT, type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
+            } else if event == CMARK_EVENT_EXIT,
+                type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
                 out.last != 0x0A
             {
                 out.append(0x0A)
