@@ -76,9 +76,8 @@ public struct BuildPipeline: Sendable {
     func sitemapEntries(_ index: SiteIndex) -> [(SitePath, Day?)] {
         var entries: [(SitePath, Day?)] = [(SitePath("/"), index.articles.first?.date.day)]
         entries += index.articles.map { ($0.path, $0.date.day) }
-        entries += index.listPages.map { ($0.path, $0.articles.first?.date.day) }
+        entries += (index.listPages + index.tagPages).map { ($0.path, $0.articles.first?.date.day) }
         entries.append((SitePath.folder("tags"), nil))
-        entries += index.tags.map { ($0.path, $0.articles.first?.date.day) }
         return entries
     }
 

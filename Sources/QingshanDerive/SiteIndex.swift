@@ -1,16 +1,45 @@
 import QingshanCore
 import QingshanModel
 
-/// One page of a section list.
+/// One page of a paginated list: a section (`/news/page/2/`) or a tag (`/tags/满意环保/page/2/`).
 public struct ListPage: Sendable {
-    public let section: Section
+    public enum Owner: Sendable {
+        case section(Section)
+        case tag(name: String, slug: String)
+    }
+
+    public let owner: Owner
     public let number: Int
     public let totalPages: Int
+    /// Articles on all pages of this list together.
+    public let totalItems: Int
     public let articles: [Article]
 
-    public var path: SitePath { section.listPath(page: number) }
-    public var previous: SitePath? { number > 1 ? section.listPath(page: number - 1) : nil }
-    public var next: SitePath? { number < totalPages ? section.listPath(page: number + 1) : nil }
+    /// The first page's path; later pages add `page/N/`.
+    public var base: SitePath {
+        switch owner {
+        case .section(let section): return section.listPath
+        case .tag(_, let slug): return SitePath.folder("tags", slug)
+        }
+    }
+
+    public func path(page: Int) -> SitePath {
+        page <= 1 ? base : SitePath(base.value + "page/\(page)/")
+    }
+
+    public var path: SitePath { path(page: number) }
+    public var previous: SitePath? { number > 1 ? path(page: number - 1) : nil }
+    public var next: SitePath? { number < totalPages ? path(page: number + 1) : nil }
+
+    /// Splits `items` into pages of `SiteIndex.pageSize` (one empty page when there are none).
+    static func paginate(_ items: [Article], owner: Owner) -> [ListPage] {
+        let total = max(1, (items.count + SiteIndex.pageSize - 1) / SiteIndex.pageSize)
+        return (1...total).map { number in
+            let start = (number - 1) * SiteIndex.pageSize
+            let slice = Array(items[start..<min(items.count, start + SiteIndex.pageSize)])
+            return ListPage(owner: owner, number: number, totalPages: total, totalItems: items.count, articles: slice)
+        }
+    }
 }
 
 /// A tag and the articles that carry it, newest first.
@@ -31,8 +60,11 @@ public struct SiteIndex: Sendable {
     /// Published articles, newest first (ties broken by path so output is stable).
     public let articles: [Article]
     public let bySection: [Section: [Article]]
+    /// Section lists, page by page.
     public let listPages: [ListPage]
     public let tags: [TagEntry]
+    /// Tag lists, page by page.
+    public let tagPages: [ListPage]
 
     /// URL segments the generator itself uses at the root; a single page may not take them.
     public static let reservedRootSegments: Set<String> = [
@@ -62,17 +94,9 @@ public struct SiteIndex: Sendable {
         for article in published { bySection[article.section, default: []].append(article) }
         self.bySection = bySection
 
-        var pages: [ListPage] = []
-        for section in Section.allCases where section.isListed {
-            let items = bySection[section] ?? []
-            let total = max(1, (items.count + Self.pageSize - 1) / Self.pageSize)
-            for number in 1...total {
-                let start = (number - 1) * Self.pageSize
-                let slice = Array(items[start..<min(items.count, start + Self.pageSize)])
-                pages.append(ListPage(section: section, number: number, totalPages: total, articles: slice))
-            }
+        listPages = Section.allCases.filter(\.isListed).flatMap { section in
+            ListPage.paginate(bySection[section] ?? [], owner: .section(section))
         }
-        listPages = pages
 
         var tagged: [String: (name: String, articles: [Article])] = [:]
         for article in published where article.section != .pages {
@@ -85,6 +109,7 @@ public struct SiteIndex: Sendable {
             .sorted { a, b in
                 a.articles.count != b.articles.count ? a.articles.count > b.articles.count : a.slug < b.slug
             }
+        tagPages = tags.flatMap { ListPage.paginate($0.articles, owner: .tag(name: $0.name, slug: $0.slug)) }
     }
 
     public static func tagSlug(_ tag: String) -> String {

@@ -51,6 +51,13 @@ public enum SiteConfigLoader {
                 police: footer.string("police") ?? "", phone: footer.string("phone") ?? "",
                 address: footer.string("address") ?? "", email: footer.string("email") ?? "",
                 errorReportURL: footer.string("error_report_url") ?? "")
+            if !config.footer.errorReportURL.isEmpty,
+                !(config.footer.errorReportURL.hasPrefix("https://")
+                    || config.footer.errorReportURL.hasPrefix("http://"))
+            {
+                diagnostics.error(
+                    footer.location(ofKey: "error_report_url"), "error_report_url 应为 http:// 或 https:// 开头的地址")
+            }
             let missing = [("site_code", "网站标识码"), ("icp", "ICP备案号"), ("police", "公安机关备案号")]
                 .filter { footer.value($0.0) == nil }
             if !missing.isEmpty {

@@ -135,7 +135,7 @@ public enum ArticleLoader {
         _ text: String, file: String, section: Section, renderer: MarkdownRenderer, diagnostics: Diagnostics
     ) -> Article? {
         // Files saved on Windows use CRLF; lines and columns are the same either way.
-        let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let text = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         guard let split = FrontMatterParser.split(text, file: file, diagnostics: diagnostics),
             let front = FrontMatterParser.parse(split.yaml, file: file, diagnostics: diagnostics)
         else { return nil }

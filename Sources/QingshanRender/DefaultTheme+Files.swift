@@ -149,6 +149,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 .pagination ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 1.5rem 0 0.5rem; }
 .pagination a, .pagination span { display: inline-block; min-width: 44px; min-height: 44px; line-height: 44px; text-align: center; padding: 0 0.75rem; border: 1px solid var(--line); text-decoration: none; }
 .pagination span[aria-current] { background: var(--brand); color: #fff; border-color: var(--brand); }
+.pagination .gap { border-color: transparent; }
 
 .site-footer { background: #2b3440; color: #e8ecf1; font-size: 0.9rem; padding: 1rem 0 1.5rem; }
 .site-footer a { color: #fff; }
@@ -313,7 +314,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 <nav class="pagination" aria-label="分页">
 <ul>
 {{#previous}}<li><a href="{{previous}}" rel="prev">上一页</a></li>{{/previous}}
-{{#pages}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/pages}}
+{{#pages}}<li>{{#current}}<span aria-current="page">{{title}}</span>{{/current}}{{^current}}{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}<span class="gap">{{title}}</span>{{/href}}{{/current}}</li>{{/pages}}
 {{#next}}<li><a href="{{next}}" rel="next">下一页</a></li>{{/next}}
 </ul>
 <p class="pagination-status">第 {{number}} 页，共 {{total}} 页</p>
@@ -327,6 +328,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 <h1>标签：{{tag.name}}</h1>
 <p class="as-of">共 {{tag.count}} 篇，信息截至 <time datetime="{{page.asOfISO}}">{{page.asOfText}}</time></p>
 <ul class="item-list">{{#tag.items}}{{>partials/item}}{{/tag.items}}</ul>
+{{#tag}}{{>partials/pagination}}{{/tag}}
 {{/main}}
 {{/base}}
 

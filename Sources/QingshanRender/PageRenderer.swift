@@ -26,9 +26,7 @@ public struct PageRenderer: Sendable {
             case article(Article, newer: Article?, older: Article?)
             case list(ListPage)
             case tags
-            case tag(TagEntry)
-            case
-                notFound
+            case notFound
         }
         var jobs: [Job] = [.home, .tags, .notFound]
         for section in Section.allCases {
@@ -39,15 +37,13 @@ public struct PageRenderer: Sendable {
                 jobs.append(.article(article, newer: newer, older: older))
             }
         }
-        jobs += index.listPages.map { .list($0) }
-        jobs += index.tags.map { .tag($0) }
+        jobs += (index.listPages + index.tagPages).map { .list($0) }
         return Parallel.map(jobs) { job in
             switch job {
             case .home: return home()
             case .article(let a, let newer, let older): return article(a, newer: newer, older: older)
             case .list(let page): return list(page)
             case .tags: return tags()
-            case .tag(let entry): return tag(entry)
             case .notFound: return notFound()
             }
         }
@@ -93,29 +89,51 @@ public struct PageRenderer: Sendable {
             column: "首页", origin: "首页")
     }
 
+    /// Page links for a list: the first, the last and two either side of the current page,
+    /// with a gap (a link without href) where pages are left out.
+    func pagination(_ listPage: ListPage) -> PaginationView? {
+        guard listPage.totalPages > 1 else { return nil }
+        let current = listPage.number
+        let total = listPage.totalPages
+        var shown = [1, total] + Array(max(1, current - 2)...min(total, current + 2))
+        shown = Array(Set(shown)).sorted()
+        var pages: [LinkView] = []
+        for (i, number) in shown.enumerated() {
+            if i > 0, number - shown[i - 1] > 1 { pages.append(LinkView(title: "…", href: nil)) }
+            pages.append(
+                LinkView(
+                    title: String(number), href: links.link(listPage.path(page: number)), current: number == current))
+        }
+        return PaginationView(
+            number: current, total: total, previous: listPage.previous.map(links.link),
+            next: listPage.next.map(links.link), pages: pages)
+    }
+
     func list(_ listPage: ListPage) -> OutputFile {
-        let section = listPage.section
-        let pagination: PaginationView? =
-            listPage.totalPages > 1
-            ? PaginationView(
-                number: listPage.number, total: listPage.totalPages, previous: listPage.previous.map(links.link),
-                next: listPage.next.map(links.link),
-                pages: (1...listPage.totalPages).map {
-                    LinkView(
-                        title: String($0), href: links.link(section.listPath(page: $0)), current: $0 == listPage.number)
-                })
-            : nil
-        let title = listPage.number > 1 ? "\(section.title)（第\(listPage.number)页）" : section.title
-        let meta = meta(
-            title: title, path: listPage.path, column: section.title, columnDescription: section.columnDescription,
-            columnType: "列表页", description: section.columnDescription,
-            breadcrumb: [LinkView(title: section.title, href: nil)])
-        let view = ListView(
-            title: section.title, description: section.columnDescription,
-            items: listPage.articles.map { item($0, summary: true) }, pagination: pagination)
-        return page(
-            listPage.path, template: "list", meta: meta, content: .list(view), column: section.title,
-            origin: "content/\(section.rawValue)/")
+        let suffix = listPage.number > 1 ? "（第\(listPage.number)页）" : ""
+        switch listPage.owner {
+        case .section(let section):
+            let meta = meta(
+                title: section.title + suffix, path: listPage.path, column: section.title,
+                columnDescription: section.columnDescription, columnType: "列表页", description: section.columnDescription,
+                breadcrumb: [LinkView(title: section.title, href: nil)])
+            let view = ListView(
+                title: section.title, description: section.columnDescription,
+                items: listPage.articles.map { item($0, summary: true) }, pagination: pagination(listPage))
+            return page(
+                listPage.path, template: "list", meta: meta, content: .list(view), column: section.title,
+                origin: "content/\(section.rawValue)/")
+        case .tag(let name, _):
+            let view = TagView(
+                name: name, href: links.link(listPage.base), count: listPage.totalItems,
+                items: listPage.articles.map { item($0, summary: false) }, pagination: pagination(listPage))
+            let meta = meta(
+                title: "标签：\(name)" + suffix, path: listPage.path, column: "标签", columnType: "列表页",
+                breadcrumb: [
+                    LinkView(title: "标签", href: links.link(SitePath.folder("tags"))), LinkView(title: name, href: nil),
+                ])
+            return page(listPage.path, template: "tag", meta: meta, content: .tag(view), column: nil, origin: "标签")
+        }
     }
 
     func article(_ article: Article, newer: Article?, older: Article?) -> OutputFile {
@@ -149,26 +167,14 @@ public struct PageRenderer: Sendable {
     }
 
     func tags() -> OutputFile {
-        let counted = index.tags.map { entry in
+        let views = index.tags.map { entry in
             TagView(
-                name: entry.name, href: links.link(entry.path), items: entry.articles.map { item($0, summary: false) })
+                name: entry.name, href: links.link(entry.path), count: entry.articles.count, items: [], pagination: nil)
         }
         let path = SitePath.folder("tags")
         let meta = meta(
             title: "标签", path: path, column: "标签", columnType: "列表页", breadcrumb: [LinkView(title: "标签", href: nil)])
-        return page(path, template: "tags", meta: meta, content: .tags(counted), column: nil, origin: "标签")
-    }
-
-    func tag(_ entry: TagEntry) -> OutputFile {
-        let view = TagView(
-            name: entry.name, href: links.link(entry.path), items: entry.articles.map { item($0, summary: false) })
-        let meta = meta(
-            title: "标签：\(entry.name)", path: entry.path, column: "标签", columnType: "列表页",
-            breadcrumb: [
-                LinkView(title: "标签", href: links.link(SitePath.folder("tags"))),
-                LinkView(title: entry.name, href: nil),
-            ])
-        return page(entry.path, template: "tag", meta: meta, content: .tag(view), column: nil, origin: "标签")
+        return page(path, template: "tags", meta: meta, content: .tags(views), column: nil, origin: "标签")
     }
 
     func notFound() -> OutputFile {

@@ -55,13 +55,13 @@ public struct PageMeta: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "documentTitle": return documentTitle
-        case "description": return description
-        case "columnName": return columnName
-        case "columnDescription": return columnDescription
-        case "columnType": return columnType
-        case "canonical": return canonical
+        case "title": return text(title)
+        case "documentTitle": return text(documentTitle)
+        case "description": return text(description)
+        case "columnName": return text(columnName)
+        case "columnDescription": return text(columnDescription)
+        case "columnType": return text(columnType)
+        case "canonical": return text(canonical)
         case "asOfISO": return asOf.iso
         case "asOfText": return asOf.chinese
         case "breadcrumb": return breadcrumb
@@ -82,11 +82,11 @@ public struct ItemView: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "href": return href
+        case "title": return text(title)
+        case "href": return text(href)
         case "dateISO": return date.iso
         case "dateText": return date.chinese
-        case "summary": return summary
+        case "summary": return text(summary)
         case "showSummary": return showSummary && !summary.isEmpty
         default: return nil
         }
@@ -102,9 +102,9 @@ public struct HomeView: MustacheParent, Sendable {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "key": return key
-            case "title": return title
-            case "href": return href
+            case "key": return text(key)
+            case "title": return text(title)
+            case "href": return text(href)
             case "items": return items
             case "hasItems": return !items.isEmpty
             default: return nil
@@ -136,8 +136,8 @@ public struct PaginationView: MustacheParent, Sendable {
         switch name {
         case "number": return number
         case "total": return total
-        case "previous": return previous
-        case "next": return next
+        case "previous": return text(previous)
+        case "next": return text(next)
         case "pages": return pages
         default: return nil
         }
@@ -152,8 +152,8 @@ public struct ListView: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "description": return description.isEmpty ? nil : description
+        case "title": return text(title)
+        case "description": return description.isEmpty ? nil : text(description)
         case "items": return items
         case "hasItems": return !items.isEmpty
         case "pagination": return pagination
@@ -165,14 +165,17 @@ public struct ListView: MustacheParent, Sendable {
 public struct TagView: MustacheParent, Sendable {
     public var name: String
     public var href: String
+    public var count: Int
     public var items: [ItemView]
+    public var pagination: PaginationView?
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": return self.name
-        case "href": return href
-        case "count": return items.count
+        case "name": return text(self.name)
+        case "href": return text(href)
+        case "count": return count
         case "items": return items
+        case "pagination": return pagination
         default: return nil
         }
     }
@@ -185,8 +188,8 @@ public struct ArticleView: MustacheParent, Sendable {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "title": return title
-            case "href": return href
+            case "title": return text(title)
+            case "href": return text(href)
             default: return nil
             }
         }
@@ -213,8 +216,8 @@ public struct ArticleView: MustacheParent, Sendable {
 
         public func child(named name: String) -> Any? {
             switch name {
-            case "name": return self.name
-            case "href": return href
+            case "name": return text(self.name)
+            case "href": return text(href)
             default: return nil
             }
         }
@@ -222,22 +225,22 @@ public struct ArticleView: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "url": return url
+        case "title": return text(title)
+        case "url": return text(url)
         case "pubDate": return date.display
         case "dateISO": return date.day.iso
         case "dateText": return date.day.chinese
-        case "summary": return summary
-        case "source": return source
-        case "docNo": return docNo
+        case "summary": return text(summary)
+        case "source": return text(source)
+        case "docNo": return text(docNo)
         case "html": return html
         case "readingMinutes": return readingMinutes
         case "tags": return tags
         case "hasTags": return !tags.isEmpty
         case "attachments": return attachments
         case "hasAttachments": return !attachments.isEmpty
-        case "keywords": return keywords
-        case "contentSource": return contentSource
+        case "keywords": return text(keywords)
+        case "contentSource": return text(contentSource)
         case "newer": return newer
         case "older": return older
         case "showNeighbours": return newer != nil || older != nil

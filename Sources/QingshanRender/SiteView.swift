@@ -10,8 +10,8 @@ public struct LinkView: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "href": return href
+        case "title": return text(title)
+        case "href": return text(href)
         case "current": return current
         default: return nil
         }
@@ -60,13 +60,13 @@ public struct SiteView: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "language": return language
-        case "domain": return domain
-        case "home": return home
-        case "stylesheet": return stylesheet
-        case "favicon": return favicon
-        case "feed": return feed
+        case "title": return text(title)
+        case "language": return text(language)
+        case "domain": return text(domain)
+        case "home": return text(home)
+        case "stylesheet": return text(stylesheet)
+        case "favicon": return text(favicon)
+        case "feed": return text(feed)
         case "nav": return nav
         case "footerPages": return footerPages
         case "hasFooterPages": return !footerPages.isEmpty || !footer.errorReportURL.isEmpty
@@ -103,6 +103,6 @@ public struct FooterView: MustacheParent, Sendable {
         case "errorReportURL": value = errorReportURL
         default: return nil
         }
-        return value.isEmpty ? nil : value
+        return value.isEmpty ? nil : text(value)
     }
 }

@@ -13,6 +13,9 @@ public struct Theme: Sendable {
     /// Where each template came from, for messages.
     public let origins: [String: String]
 
+    /// Put before every template: text values arrive escaped (see TemplateText.swift).
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
     /// The templates every site needs.
     public static let requiredTemplates = ["base", "home", "list", "article", "page", "tags", "tag", "404"]
 
@@ -53,7 +56,8 @@ public struct Theme: Sendable {
             guard path.hasSuffix(".mustache") else { continue }
             let name = String(path.dropLast(".mustache".count))
             do {
-                let template = try MustacheTemplate(string: source.text)
+                // Views escape their text themselves (TemplateText.swift): render as TEXT.
+                let template = try MustacheTemplate(string: Self.textPragma + source.text)
                 library.register(template, named: name)
                 origins[name] = source.origin
                 texts[name] = source
@@ -61,7 +65,9 @@ public struct Theme: Sendable {
                 failed = true
                 diagnostics.error(
                     SourceLocation(
-                        file: source.origin, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                        file: source.origin, line: error.context.lineNumber,
+                        column: error.context.columnNumber + 1
+                            - (error.context.lineNumber == 1 ? Self.textPragma.count : 0)),
                     "模板语法错误：\(describe(error.error))")
             } catch {
                 failed = true

@@ -154,6 +154,30 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(first.contains("href=\"/gxq/hbj/news/page/2/\" rel=\"next\""))
         let third = Fixture.text(out, "news/page/3/index.html")
         XCTAssertEqual(third.components(separatedBy: "<li class=\"item\">").count - 1, 3)
+        XCTAssertTrue(third.contains("<a href=\"/gxq/hbj/news/page/2/\">2</a>"), third)
+        XCTAssertTrue(third.contains("<span aria-current=\"page\">3</span>"), third)
+    }
+
+    /// Long lists show a window of page links, and tag lists are paginated too.
+    func testPaginationWindowAndTagPages() throws {
+        let site = try Fixture.copy("basic")
+        for i in 1...230 {
+            let text =
+                "---\ntitle: 第\(i)条\ndate: 2023-02-\(String(format: "%02d", (i % 28) + 1))\ntags: [批量]\n---\n正文\n"
+            try text.write(to: site.appendingPathComponent("content/news/p\(i).md"), atomically: true, encoding: .utf8)
+        }
+        XCTAssertNotNil(Fixture.build(site).0)
+        let out = site.appendingPathComponent("public")
+        let sixth = Fixture.text(out, "news/page/6/index.html")
+        let labels = sixth.components(separatedBy: "<nav class=\"pagination\"")[1]
+        for shown in ["\">1</a>", "\">4</a>", "\">5</a>", ">6</span>", "\">7</a>", "\">8</a>", "\">12</a>"] {
+            XCTAssertTrue(labels.contains(shown), "missing \(shown)")
+        }
+        XCTAssertFalse(labels.contains("\">2</a>"))
+        XCTAssertFalse(labels.contains("\">10</a>"))
+        XCTAssertEqual(labels.components(separatedBy: "<span class=\"gap\">…</span>").count - 1, 2)
+        XCTAssertFalse(Fixture.text(out, "tags/批量/page/12/index.html").isEmpty)
+        XCTAssertTrue(Fixture.text(out, "tags/批量/index.html").contains("共 230 篇"))
     }
 }
 

@@ -1,0 +1,11 @@
+import QingshanCore
+
+// Escaping is decided by the data, not by the template: every template is rendered with
+// Mustache's TEXT content type (Theme.load adds the pragma), and every view hands out text
+// through `text(_:)`, escaped for HTML. Only trusted HTML that Qingshan made itself (an
+// article body from cmark-gfm) is handed out as is. A theme author who writes `{{{summary}}}`
+// therefore cannot open a hole, and escaping runs once per value, on UTF-8 bytes.
+
+/// Text for a template, escaped for HTML element content and attribute values; nil keeps a
+/// `{{#section}}` closed.
+func text(_ value: String?) -> String? { value.map(HTMLEscape.escape) }
