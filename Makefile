@@ -32,7 +32,7 @@ portal: release
 ## test: the whole test suite (CI runs this)
 test: deps lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 ## lint: swift format in lint mode with the committed .swift-format
 lint:

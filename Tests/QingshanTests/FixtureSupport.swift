@@ -35,7 +35,7 @@ enum Fixture {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return out }
         while let item = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.path + "/" + item, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder.path + "/" + item, isDirectory: &isDirectory)
             if !isDirectory.boolValue {
                 out[item] = FileManager.default.contents(atPath: folder.path + "/" + item)
             }
