@@ -27,7 +27,8 @@ release: deps
 ## portal: build the sample portal at the repository root into public/
 portal: release
 	.build/release/qingshan build --site $(SITE)
-	@echo "The portal is in $(abspath $(SITE))/public/ — open public/index.html, or serve the folder under the base path of site.yaml."
+	@echo "The portal is in $(abspath $(SITE))/public/. Its links carry the path of base_url (/hbj/ for the sample)."
+	@echo "Preview: mkdir -p /tmp/preview && ln -sfn $(abspath $(SITE))/public /tmp/preview/hbj && python3 -m http.server -d /tmp/preview 8000 — then open http://127.0.0.1:8000/hbj/"
 
 ## test: the whole test suite (CI runs this)
 test: deps lint
