@@ -24,18 +24,23 @@ let package = Package(
         // Stage-independent basics: diagnostics, days, HTML escaping, Chinese text, URL paths.
         .target(name: "QingshanCore"),
         // The typed site model every stage shares.
-        .target(name: "QingshanModel", dependencies: ["QingshanCore"]),
+        .target(name: "QingshanModel", dependencies: ["QingshanCore", "QingshanLedger"]),
         // Markdown through cmark-gfm with the CJK fixes.
         .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard"]),
+        // The complaint ledger (问题台账): records, the derivation rules as of a day, statistics.
+        .target(name: "QingshanLedger", dependencies: ["QingshanCore"]),
         // Stage 1+2: load and validate site.yaml, front matter and content files.
-        .target(name: "QingshanLoad", dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "Yams"]),
+        .target(
+            name: "QingshanLoad",
+            dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "Yams"]
+        ),
         // Stage 3: derive lists, tags, pagination and URLs.
-        .target(name: "QingshanDerive", dependencies: ["QingshanCore", "QingshanModel"]),
+        .target(name: "QingshanDerive", dependencies: ["QingshanCore", "QingshanModel", "QingshanLedger"]),
         // Stage 4: templates, view models, feeds.
         .target(
             name: "QingshanRender",
             dependencies: [
-                "QingshanCore", "QingshanModel", "QingshanDerive",
+                "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -44,6 +49,7 @@ let package = Package(
             name: "QingshanBuild",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
+                "QingshanLedger",
             ]
         ),
         .executableTarget(
@@ -56,7 +62,7 @@ let package = Package(
             name: "QingshanTests",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanBuild",
+                "QingshanBuild", "QingshanLedger",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import QingshanCore
 import QingshanDerive
+import QingshanLedger
 import QingshanLoad
 import QingshanModel
 import QingshanRender
@@ -37,15 +38,26 @@ public struct BuildPipeline: Sendable {
         progress?("整理栏目")
         let asOf = options.asOf ?? content.config.asOf ?? Day.today()
         let index = SiteIndex(content: content, asOf: asOf, diagnostics: diagnostics)
+        let ledger = content.ledger.isEmpty ? nil : LedgerReport(records: content.ledger, asOf: asOf)
         clock.lap("derive")
         guard !diagnostics.hasErrors else { return nil }
 
         progress?("生成页面")
-        let renderer = PageRenderer(config: content.config, index: index, theme: theme)
-        var files = renderer.renderAll()
+        var dataColumns: [(title: String, path: SitePath)] = []
+        if ledger != nil {
+            dataColumns += [("问题台账", SitePath.folder("ledger")), ("工作通报", SitePath.folder("bulletins"))]
+        }
+        let chrome = PageChrome(
+            config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
+            dataColumns: dataColumns)
+        var files = PageRenderer(chrome: chrome, index: index).renderAll()
+        if let ledger {
+            files += LedgerPages(chrome: chrome, report: ledger, notes: index.bySection[.bulletins] ?? []).renderAll()
+        }
         let pageCount = files.count
+        if let ledger { files += LedgerOpenData.files(ledger) }
         files.append(Feeds.atom(config: content.config, index: index))
-        files.append(Feeds.sitemap(config: content.config, paths: sitemapEntries(index)))
+        files.append(Feeds.sitemap(config: content.config, paths: sitemapEntries(files, index)))
         files.append(Feeds.robots(config: content.config))
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
@@ -54,6 +66,17 @@ public struct BuildPipeline: Sendable {
 
         let copies = staticCopies(content: content, generated: files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
+        if options.edition == .public {
+            let guardian = PrivacyGuard(
+                ledger: content.ledger, allow: content.config.privacyAllow, siteRoot: content.siteRoot,
+                contentFiles: content.articles.map(\.file))
+            let leaks = guardian.check(files + staticTextFiles(copies))
+            clock.lap("privacy")
+            guard leaks.isEmpty else {
+                diagnostics.report(contentsOf: leaks)
+                return nil
+            }
+        }
         checkInternalLinks(
             index.articles, outputs: Set(files.map(\.path) + copies.map(\.path)), diagnostics: diagnostics)
 
@@ -69,16 +92,30 @@ public struct BuildPipeline: Sendable {
         }
         return BuildReport(
             outputDir: outputDir, asOf: asOf, pages: pageCount, files: files.count + copies.count,
-            articles: content.articles.count, dataRecords: 0, seconds: clock.total, stages: clock.laps)
+            articles: content.articles.count, dataRecords: content.ledger.count, seconds: clock.total,
+            stages: clock.laps)
     }
 
-    /// Every page path with the day it last changed.
-    func sitemapEntries(_ index: SiteIndex) -> [(SitePath, Day?)] {
-        var entries: [(SitePath, Day?)] = [(SitePath("/"), index.articles.first?.date.day)]
-        entries += index.articles.map { ($0.path, $0.date.day) }
-        entries += (index.listPages + index.tagPages).map { ($0.path, $0.articles.first?.date.day) }
-        entries.append((SitePath.folder("tags"), nil))
-        return entries
+    /// Every HTML page of the output (404 aside), for the sitemap; articles with their date.
+    func sitemapEntries(_ files: [OutputFile], _ index: SiteIndex) -> [(SitePath, Day?)] {
+        var dates = Dictionary(index.articles.map { ($0.path, $0.date.day) }, uniquingKeysWith: { a, _ in a })
+        for list in index.listPages + index.tagPages {
+            dates[list.path] = list.articles.first?.date.day
+        }
+        dates[SitePath("/")] = index.articles.first?.date.day
+        return files.filter { $0.path.hasSuffix("index.html") }.map { file in
+            let path = SitePath("/" + String(file.path.dropLast("index.html".count)))
+            return (path, dates[path])
+        }
+    }
+
+    /// Static files the privacy guard reads too (text formats only).
+    func staticTextFiles(_ copies: [(source: String, path: String)]) -> [OutputFile] {
+        copies.filter { PrivacyGuard.isText($0.path) }.compactMap { copy in
+            FileManager.default.contents(atPath: copy.source).map {
+                OutputFile(path: copy.path, data: $0, origin: "static/" + copy.path)
+            }
+        }
     }
 
     /// A root-relative link in an article that leads nowhere in the output is a warning.

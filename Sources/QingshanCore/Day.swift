@@ -156,3 +156,56 @@ public struct Timestamp: Hashable, Comparable, Sendable {
             + String(format: "T%02d:%02d:00%@%02d:%02d", m / 60, m % 60, sign, abs(offset) / 60, abs(offset) % 60)
     }
 }
+
+/// A calendar month (`2023-05`), the unit of bulletins and monthly pages.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    public init(_ day: Day) {
+        year = day.year
+        month = day.month
+    }
+
+    /// Parses exactly `YYYY-MM`.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1])
+        else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
+    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+
+    public var next: Month { month == 12 ? Month(year: year + 1, month: 1)! : Month(year: year, month: month + 1)! }
+
+    /// `2023-05`
+    public var iso: String { String(format: "%04d-%02d", year, month) }
+    /// `2023年5月`
+    public var chinese: String { "\(year)年\(month)月" }
+    public var description: String { iso }
+
+    public func contains(_ day: Day) -> Bool { day.year == year && day.month == month }
+
+    public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }
+
+    /// Every month from `first` through `last`.
+    public static func range(_ first: Month, _ last: Month) -> [Month] {
+        var out: [Month] = []
+        var m = first
+        while m <= last {
+            out.append(m)
+            m = m.next
+        }
+        return out
+    }
+}

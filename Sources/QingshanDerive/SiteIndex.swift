@@ -99,7 +99,7 @@ public struct SiteIndex: Sendable {
         }
 
         var tagged: [String: (name: String, articles: [Article])] = [:]
-        for article in published where article.section != .pages {
+        for article in published where article.section.isListed {
             for tag in article.front.tags {
                 let slug = Self.tagSlug(tag)
                 tagged[slug, default: (tag, [])].articles.append(article)

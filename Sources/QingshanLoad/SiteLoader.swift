@@ -1,5 +1,6 @@
 import Foundation
 import QingshanCore
+import QingshanLedger
 import QingshanMarkdown
 import QingshanModel
 
@@ -14,7 +15,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// Folders of content/ that other parts of Qingshan read, not article sections.
-    static let nonArticleFolders: Set<String> = ["data", "envday", "bulletins"]
+    static let nonArticleFolders: Set<String> = ["data", "envday"]
 
     /// Loads everything; problems go to `diagnostics`. Nil when site.yaml is unusable.
     public func load(diagnostics: Diagnostics) -> SiteContent? {
@@ -39,6 +40,14 @@ public struct SiteLoader: Sendable {
         }
         var articles = loaded.compactMap { $0 }
         if !includeDrafts { articles.removeAll { $0.front.draft } }
+        for note in articles where note.section == .bulletins && Month(iso: note.slug) == nil {
+            diagnostics.error(
+                SourceLocation(file: note.file), "月度通报的说明文件应命名为 YYYY-MM.md（例如 2023-05.md）",
+                hint: "文件名就是通报的月份")
+        }
+        let ledger =
+            config.map { LedgerLoader(siteRoot: siteRoot, organization: $0.organization) }?
+            .load(diagnostics: diagnostics) ?? []
 
         let staticFiles = listFiles(under: siteRoot + "/static")
         let staticSet = Set(staticFiles)
@@ -50,7 +59,8 @@ public struct SiteLoader: Sendable {
             }
         }
         guard let config else { return nil }
-        return SiteContent(config: config, articles: articles, staticFiles: staticFiles, siteRoot: siteRoot)
+        return SiteContent(
+            config: config, articles: articles, ledger: ledger, staticFiles: staticFiles, siteRoot: siteRoot)
     }
 
     /// Every Markdown file of the article sections, in a stable order.

@@ -1,4 +1,5 @@
 import QingshanCore
+import QingshanLedger
 
 /// A file attached to an article (a file under static/).
 public struct Attachment: Hashable, Sendable {
@@ -92,13 +93,18 @@ public struct Article: Sendable {
 public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var articles: [Article]
+    /// 问题台账 records of every ledger file.
+    public var ledger: [LedgerRecord]
     /// Files under static/, relative to it.
     public var staticFiles: [String]
     public var siteRoot: String
 
-    public init(config: SiteConfig, articles: [Article], staticFiles: [String], siteRoot: String) {
+    public init(
+        config: SiteConfig, articles: [Article], ledger: [LedgerRecord] = [], staticFiles: [String], siteRoot: String
+    ) {
         self.config = config
         self.articles = articles
+        self.ledger = ledger
         self.staticFiles = staticFiles
         self.siteRoot = siteRoot
     }

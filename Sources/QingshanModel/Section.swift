@@ -7,6 +7,8 @@ public enum Section: String, CaseIterable, Sendable, Comparable {
     case science
     case press
     case pages
+    /// Narratives of the monthly progress bulletins, `content/bulletins/YYYY-MM.md`.
+    case bulletins
 
     /// 栏目名称, as the navigation and the ColumnName meta tag print it.
     public var title: String {
@@ -16,6 +18,7 @@ public enum Section: String, CaseIterable, Sendable, Comparable {
         case .science: return "科普知识"
         case .press: return "新闻发布"
         case .pages: return "单页"
+        case .bulletins: return "工作通报"
         }
     }
 
@@ -26,11 +29,16 @@ public enum Section: String, CaseIterable, Sendable, Comparable {
         case .science: return "生态环境科普知识"
         case .press: return "新闻发布会与情况通报"
         case .pages: return ""
+        case .bulletins: return "“满意环保”月度工作进展通报"
         }
     }
 
     /// Sections with a dated list page; `pages` are single pages at /SLUG/.
-    public var isListed: Bool { self != .pages }
+    public var isListed: Bool { self != .pages && self != .bulletins }
+
+    /// Sections whose files become pages of their own; a bulletin narrative is merged into
+    /// the month's bulletin instead.
+    public var hasArticlePages: Bool { self != .bulletins }
 
     public var listPath: SitePath { SitePath.folder(rawValue) }
 

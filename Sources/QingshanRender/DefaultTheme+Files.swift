@@ -165,6 +165,9 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 }
 
 @page { size: A4; margin: 25mm 20mm; }
+/* GB/T 9704: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm. */
+@page gongwen { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@media print { .gongwen { page: gongwen; } }
 @media print {
   body { background: #fff; font-size: 12pt; color: #000; }
   .skip-link, .site-nav, .breadcrumb, .pagination, .neighbours, .more { display: none; }
@@ -178,6 +181,56 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
   .site-footer a { color: #000; }
   h1, h2, h3 { break-after: avoid; }
   table, figure, img { break-inside: avoid; }
+}
+
+/* Data pages: figures, charts, tables. */
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.75rem; margin: 0 0 1.5rem; }
+.figure { background: var(--wash); border-left: 4px solid var(--brand); padding: 0.6rem 0.9rem; }
+.figure dt { color: var(--muted); font-size: 0.95rem; }
+.figure dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.figure-note { display: block; font-size: 0.85rem; font-weight: 400; color: var(--muted); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1.5rem; }
+@media (max-width: 40rem) { .charts { grid-template-columns: 1fr; } }
+.chart-box { margin: 0; }
+.chart-box figcaption { font-weight: 700; margin-bottom: 0.25rem; }
+svg.chart { width: 100%; height: auto; max-width: 48rem; }
+.tables-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
+.table-scroll { overflow-x: auto; margin: 0.5rem 0 1.25rem; }
+.table-scroll:focus-visible { outline: 3px solid var(--focus); }
+.table-scroll table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+.table-scroll caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
+.table-scroll th, .table-scroll td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; vertical-align: top; }
+.table-scroll th { background: var(--wash); white-space: nowrap; }
+.table-scroll td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.table-scroll td.nowrap { white-space: nowrap; }
+.grade { white-space: nowrap; font-weight: 700; }
+.grade-green { color: #1b7f3b; }
+.grade-yellow { color: #7a5c00; }
+.grade-red { color: #b3261e; }
+.grade-pending { color: var(--muted); }
+td.overdue { color: #b3261e; font-weight: 700; }
+
+/* 公文 layout for bulletins (GB/T 9704-2012): title 2号小标宋, body 3号仿宋, red rule. */
+.gongwen { max-width: 46rem; margin: 0 auto; }
+.gongwen-head { text-align: center; }
+.gongwen-issuer { color: #c00000; font-size: 2rem; font-weight: 700; letter-spacing: 0.1em; margin: 0.5rem 0; font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", serif; }
+.gongwen-docno { margin: 0.25rem 0; }
+.gongwen-rule { border: 0; border-top: 2px solid #c00000; margin: 0.5rem 0 1.5rem; }
+.gongwen-title { font-size: 1.75rem; line-height: 1.5; font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", serif; }
+.gongwen-body { font-size: 1.125rem; line-height: 1.9; font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; }
+.gongwen-body p { text-indent: 2em; margin: 0 0 0.5em; }
+.gongwen-body h2 { font-size: 1.125rem; font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; margin: 1.25rem 0 0.5rem; }
+.gongwen-body .table-scroll { font-family: "Noto Sans CJK SC", sans-serif; }
+.gongwen-sign { text-align: right; margin-top: 2rem; padding-right: 2em; font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 1.125rem; }
+.gongwen-sign p { margin: 0; }
+
+@media print {
+  .gongwen-issuer, .gongwen-rule { color: #c00000; border-color: #c00000; }
+  .gongwen-title { font-size: 22pt; }
+  .gongwen-body, .gongwen-sign { font-size: 16pt; line-height: 28pt; }
+  .gongwen-body h2 { font-size: 16pt; }
+  .gongwen-body .table-scroll { font-size: 10.5pt; line-height: 1.4; }
+  .table-scroll { overflow: visible; }
 }
 
 """#,
@@ -209,6 +262,48 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 </html>
 
 """#,
+        "bulletin.mustache": #"""
+{{<base}}
+{{$main}}
+{{#bulletin}}
+<article class="gongwen">
+<header class="gongwen-head">
+<p class="gongwen-issuer">{{issuer}}</p>
+{{#docNo}}<p class="gongwen-docno">{{docNo}}</p>{{/docNo}}
+<hr class="gongwen-rule">
+<h1 class="gongwen-title">{{title}}</h1>
+</header>
+<div class="gongwen-body">
+{{#narrative}}{{{narrative}}}{{/narrative}}
+{{#parts}}
+<h2>{{heading}}</h2>
+{{#paragraphs}}<p>{{.}}</p>
+{{/paragraphs}}
+{{#tables}}{{>partials/table}}{{/tables}}
+{{/parts}}
+</div>
+<footer class="gongwen-sign">
+<p>{{signature}}</p>
+<p><time datetime="{{dateISO}}">{{dateText}}</time></p>
+</footer>
+</article>
+{{/bulletin}}
+{{/main}}
+{{/base}}
+
+"""#,
+        "bulletins.mustache": #"""
+{{<base}}
+{{$main}}
+<h1>工作通报</h1>
+<p class="lead">“满意环保”月度工作进展通报：问题台账办理、重要问题督办与专项行动进展，每月一期。</p>
+{{#hasBulletins}}<ul class="item-list">{{#bulletins}}<li class="item"><a href="{{href}}">{{title}}</a><time datetime="{{dateISO}}">{{dateText}}</time>{{#docNo}}<p class="item-summary">{{docNo}}</p>{{/docNo}}</li>
+{{/bulletins}}</ul>{{/hasBulletins}}
+{{^hasBulletins}}<p class="empty">暂无通报。</p>{{/hasBulletins}}
+{{/main}}
+{{/base}}
+
+"""#,
         "home.mustache": #"""
 {{<base}}
 {{$main}}
@@ -224,6 +319,42 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 </section>
 {{/home.columns}}
 </div>
+{{/main}}
+{{/base}}
+
+"""#,
+        "ledger.mustache": #"""
+{{<base}}
+{{$main}}
+{{#ledger}}
+<h1>问题台账</h1>
+<p class="as-of">数据截至 <time datetime="{{asOfISO}}">{{asOfText}}</time>。台账已去除投诉人姓名、电话、住址等个人信息；公开数据见 <a href="{{site.home}}data/ledger.json">ledger.json</a> 与 <a href="{{site.home}}data/ledger.csv">ledger.csv</a>。</p>
+{{#isFirstPage}}
+<section aria-labelledby="figures-title">
+<h2 id="figures-title">总体情况</h2>
+<dl class="figures">
+{{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>
+</section>
+<section aria-labelledby="charts-title">
+<h2 id="charts-title">图表</h2>
+<div class="charts">
+{{#charts}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
+{{/charts}}</div>
+</section>
+<section aria-labelledby="breakdown-title">
+<h2 id="breakdown-title">分类统计</h2>
+<div class="tables-grid">
+{{#tables}}{{>partials/table}}{{/tables}}
+</div>
+</section>
+{{/isFirstPage}}
+<section aria-labelledby="records-title">
+<h2 id="records-title">台账明细</h2>
+{{#records}}{{>partials/table}}{{/records}}
+{{>partials/pagination}}
+</section>
+{{/ledger}}
 {{/main}}
 {{/base}}
 
@@ -320,6 +451,18 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 <p class="pagination-status">第 {{number}} 页，共 {{total}} 页</p>
 </nav>
 {{/pagination}}
+
+"""#,
+        "partials/table.mustache": #"""
+<div class="table-scroll" role="region" aria-label="{{caption}}" tabindex="0">
+<table>
+<caption>{{caption}}</caption>
+<thead><tr>{{#head}}<th scope="col">{{.}}</th>{{/head}}</tr></thead>
+<tbody>
+{{#rows}}<tr>{{#cells}}<td{{#className}} class="{{className}}"{{/className}}>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}</tr>
+{{/rows}}</tbody>
+</table>
+</div>
 
 """#,
         "tag.mustache": #"""

@@ -5,18 +5,15 @@ import QingshanModel
 
 /// Stage 4 for articles: turns the site index into HTML pages through the theme.
 public struct PageRenderer: Sendable {
-    public let config: SiteConfig
     public let index: SiteIndex
-    public let theme: Theme
-    let links: LinkBuilder
-    let site: SiteView
+    let chrome: PageChrome
+    var config: SiteConfig { chrome.config }
+    var links: LinkBuilder { chrome.links }
+    var site: SiteView { chrome.site }
 
-    public init(config: SiteConfig, index: SiteIndex, theme: Theme) {
-        self.config = config
+    public init(chrome: PageChrome, index: SiteIndex) {
+        self.chrome = chrome
         self.index = index
-        self.theme = theme
-        links = config.links
-        site = SiteView(config: config, pages: index.bySection[.pages] ?? [])
     }
 
     /// Every HTML page: home, lists, articles, tags, 404. Rendered in parallel, returned in a stable order.
@@ -29,7 +26,7 @@ public struct PageRenderer: Sendable {
             case notFound
         }
         var jobs: [Job] = [.home, .tags, .notFound]
-        for section in Section.allCases {
+        for section in Section.allCases where section.hasArticlePages {
             let items = index.bySection[section] ?? []
             for (i, article) in items.enumerated() {
                 let newer = section.isListed && i > 0 ? items[i - 1] : nil
@@ -59,22 +56,15 @@ public struct PageRenderer: Sendable {
         title: String, path: SitePath, column: String, columnDescription: String = "", columnType: String,
         description: String = "", breadcrumb: [LinkView] = []
     ) -> PageMeta {
-        PageMeta(
-            title: title, documentTitle: title == config.title ? title : "\(title) - \(config.title)",
-            description: description.isEmpty
-                ? (config.description.isEmpty ? config.title : config.description)
-                : description,
-            columnName: column, columnDescription: columnDescription.isEmpty ? column : columnDescription,
-            columnType: columnType, canonical: links.absolute(path), asOf: index.asOf,
-            breadcrumb: breadcrumb.isEmpty ? [] : [LinkView(title: "首页", href: site.home)] + breadcrumb,
-            article: nil)
+        chrome.meta(
+            title: title, path: path, column: column, columnDescription: columnDescription, columnType: columnType,
+            description: description, breadcrumb: breadcrumb)
     }
 
     func page(_ path: SitePath, template: String, meta: PageMeta, content: PageContent, column: String?, origin: String)
         -> OutputFile
     {
-        let view = PageView(site: site.marking(column), meta: meta, content: content)
-        return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
+        chrome.page(path, template: template, meta: meta, content: content, column: column, origin: origin)
     }
 
     func home() -> OutputFile {
@@ -92,21 +82,7 @@ public struct PageRenderer: Sendable {
     /// Page links for a list: the first, the last and two either side of the current page,
     /// with a gap (a link without href) where pages are left out.
     func pagination(_ listPage: ListPage) -> PaginationView? {
-        guard listPage.totalPages > 1 else { return nil }
-        let current = listPage.number
-        let total = listPage.totalPages
-        var shown = [1, total] + Array(max(1, current - 2)...min(total, current + 2))
-        shown = Array(Set(shown)).sorted()
-        var pages: [LinkView] = []
-        for (i, number) in shown.enumerated() {
-            if i > 0, number - shown[i - 1] > 1 { pages.append(LinkView(title: "…", href: nil)) }
-            pages.append(
-                LinkView(
-                    title: String(number), href: links.link(listPage.path(page: number)), current: number == current))
-        }
-        return PaginationView(
-            number: current, total: total, previous: listPage.previous.map(links.link),
-            next: listPage.next.map(links.link), pages: pages)
+        chrome.pagination(current: listPage.number, total: listPage.totalPages, path: listPage.path(page:))
     }
 
     func list(_ listPage: ListPage) -> OutputFile {

@@ -12,7 +12,7 @@ public struct PageView: MustacheParent, Sendable {
         switch name {
         case "site": return site
         case "page": return meta
-        case "home", "list", "tags", "tag", "hasTags":
+        case "home", "list", "tags", "tag", "hasTags", "ledger", "bulletins", "hasBulletins", "bulletin":
             return content.child(named: name)
         default: return nil
         }
@@ -26,6 +26,9 @@ public enum PageContent: Sendable {
     case article
     case tags([TagView])
     case tag(TagView)
+    case ledger(LedgerPageView)
+    case bulletins([BulletinItemView])
+    case bulletin(BulletinView)
     case none
 
     func child(named name: String) -> Any? {
@@ -35,6 +38,10 @@ public enum PageContent: Sendable {
         case (.tags(let views), "tags"): return views
         case (.tags(let views), "hasTags"): return !views.isEmpty
         case (.tag(let view), "tag"): return view
+        case (.ledger(let view), "ledger"): return view
+        case (.bulletins(let items), "bulletins"): return items
+        case (.bulletins(let items), "hasBulletins"): return !items.isEmpty
+        case (.bulletin(let view), "bulletin"): return view
         default: return nil
         }
     }

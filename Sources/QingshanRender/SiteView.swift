@@ -31,7 +31,8 @@ public struct SiteView: MustacheParent, Sendable {
     public var footerPages: [LinkView]
     public var footer: FooterView
 
-    public init(config: SiteConfig, pages: [Article]) {
+    /// `dataColumns` (问题台账, 工作通报 …) join the navigation after 通知公告.
+    public init(config: SiteConfig, pages: [Article], dataColumns: [(title: String, path: SitePath)] = []) {
         let links = config.links
         title = config.title
         language = config.language
@@ -40,9 +41,14 @@ public struct SiteView: MustacheParent, Sendable {
         stylesheet = links.link(SitePath("/assets/qingshan.css"))
         favicon = links.link(SitePath("/assets/favicon.svg"))
         feed = links.link(SitePath("/feed.xml"))
-        nav =
-            [LinkView(title: "首页", href: home)]
-            + Section.allCases.filter(\.isListed).map { LinkView(title: $0.title, href: links.link($0.listPath)) }
+        var nav = [LinkView(title: "首页", href: home)]
+        for section in Section.allCases where section.isListed {
+            nav.append(LinkView(title: section.title, href: links.link(section.listPath)))
+            if section == .notices {
+                nav += dataColumns.map { LinkView(title: $0.title, href: links.link($0.path)) }
+            }
+        }
+        self.nav = nav
         footerPages = pages.sorted { $0.slug < $1.slug }.map { LinkView(title: $0.title, href: links.link($0.path)) }
         footer = FooterView(config.footer)
     }

@@ -1,0 +1,177 @@
+import Foundation
+import QingshanCore
+import QingshanLedger
+import QingshanModel
+
+/// The last check before the swap (contract §4): no output file may contain a value from a
+/// ledger record's `private:` fields, a mainland mobile number or an 18-digit resident ID
+/// number that `privacy.allow` does not list. Every hit is an error naming the output file
+/// and where the value came from.
+struct PrivacyGuard: Sendable {
+    /// A private value and the record it belongs to.
+    struct Secret: Sendable {
+        let value: String
+        let bytes: [UInt8]
+        let digits: String?
+        let recordID: String
+        let location: SourceLocation
+    }
+
+    let secrets: [Secret]
+    /// Digits of numbers allowed in public pages (the bureau's own phone, hotlines).
+    let allowedDigits: Set<String>
+    /// Where text came from: ledger records and content files, to name the source of a leak.
+    let ledger: [LedgerRecord]
+    let siteRoot: String
+    /// Markdown files of the site, relative to it, searched for the source of a leak.
+    let contentFiles: [String]
+    /// Secrets by their first Unicode scalar, for a linear scan, and a bitmap of those
+    /// scalars (low 16 bits) that rejects most positions without a hash look-up.
+    private let byFirstScalar: [UInt32: [Int]]
+    private let firstScalarBits: [UInt64]
+
+    init(ledger: [LedgerRecord], allow: [String], siteRoot: String, contentFiles: [String]) {
+        self.contentFiles = contentFiles
+        var secrets: [Secret] = []
+        for record in ledger {
+            for value in record.privateValues where value.count >= 2 {
+                let digits = PersonalData.digits(of: value)
+                let phoneLike = digits.count >= 7 && digits.count * 2 >= value.unicodeScalars.count
+                secrets.append(
+                    Secret(
+                        value: value, bytes: Array(value.utf8), digits: phoneLike ? digits : nil, recordID: record.id,
+                        location: record.location))
+            }
+        }
+        self.secrets = secrets
+        allowedDigits = Set(allow.map(PersonalData.digits(of:)).filter { !$0.isEmpty })
+        self.ledger = ledger
+        self.siteRoot = siteRoot
+        var index: [UInt32: [Int]] = [:]
+        for (i, secret) in secrets.enumerated() where secret.digits == nil {
+            if let first = secret.value.unicodeScalars.first { index[first.value, default: []].append(i) }
+        }
+        byFirstScalar = index
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for key in index.keys { bits[Int(key & 0xFFFF) >> 6] |= 1 << UInt64(key & 63) }
+        firstScalarBits = bits
+    }
+
+    /// Scans every text file of the output; returns one error per leaked value, naming the
+    /// output files it appears in.
+    func check(_ files: [OutputFile]) -> [Diagnostic] {
+        let textFiles = files.filter { Self.isText($0.path) }
+        let found = Parallel.map(textFiles) { file in scan(file) }.flatMap { $0 }
+        var order: [String] = []
+        var byKey: [String: (diagnostic: Diagnostic, files: [String])] = [:]
+        for (key, diagnostic, file) in found {
+            if byKey[key] == nil {
+                order.append(key)
+                byKey[key] = (diagnostic, [])
+            }
+            byKey[key]?.files.append(file)
+        }
+        return order.compactMap { key in
+            guard var (diagnostic, files) = byKey[key] else { return nil }
+            files.sort()
+            let shown = files.prefix(3).joined(separator: "、") + (files.count > 3 ? " 等 \(files.count) 个文件" : " ")
+            diagnostic.message = diagnostic.message.replacingOccurrences(of: "{files}", with: shown)
+            return diagnostic
+        }
+    }
+
+    static func isText(_ path: String) -> Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ["html", "htm", "xml", "json", "csv", "txt", "js", "css", "svg", "md"].contains(ext)
+    }
+
+    /// The leaks in one file: a key per leaked value, its diagnostic (with `{files}` to fill
+    /// in) and the file's path.
+    func scan(_ file: OutputFile) -> [(String, Diagnostic, String)] {
+        var out: [(String, Diagnostic, String)] = []
+        var seen = Set<String>()
+        file.data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            for match in PersonalData.scan(bytes) where !allowedDigits.contains(match.digits) {
+                guard seen.insert(match.digits).inserted else { continue }
+                if let secret = secrets.first(where: { $0.digits == match.digits }) {
+                    out.append((secret.value, leak(of: secret, shown: match.text), file.path))
+                } else {
+                    let (location, what) = source(of: match.text, digits: match.digits, file: file)
+                    out.append(
+                        (
+                            match.digits,
+                            .error(
+                                location, "公开版输出 {files}含有\(match.kind.rawValue) \(match.text)（来源：\(what)）",
+                                hint: "删除或打码；确需公开的号码列入 site.yaml 的 privacy.allow"),
+                            file.path
+                        ))
+                }
+            }
+            guard !byFirstScalar.isEmpty else { return }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var scalar = UInt32(lead)
+                if lead >= 0x80, i + length <= n {
+                    scalar &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
+                    for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+                }
+                let slot = Int(scalar & 0xFFFF)
+                guard firstScalarBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else {
+                    i += max(1, min(length, n - i))
+                    continue
+                }
+                for index in byFirstScalar[scalar] ?? [] where !seen.contains(secrets[index].value) {
+                    let needle = secrets[index].bytes
+                    if i + needle.count <= n, needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) {
+                        seen.insert(secrets[index].value)
+                        out.append(
+                            (secrets[index].value, leak(of: secrets[index], shown: secrets[index].value), file.path))
+                    }
+                }
+                i += max(1, min(length, n - i))
+            }
+        }
+        return out
+    }
+
+    func leak(of secret: Secret, shown: String) -> Diagnostic {
+        let place = articleSource(of: secret.value, digits: secret.digits).map { "，出现在 \($0)" } ?? ""
+        return .error(
+            secret.location, "公开版输出 {files}含有台账记录 \(secret.recordID) 的 private 信息“\(shown)”\(place)",
+            hint: "private 下的内容只能出现在内部版")
+    }
+
+    /// The place a published number came from: a ledger record's public text, or a line of
+    /// the content file the page was made from.
+    func source(of text: String, digits: String, file: OutputFile) -> (SourceLocation, String) {
+        for record in ledger {
+            let fields = [record.summary, record.requirement ?? ""] + record.rounds.map(\.result)
+            if fields.contains(where: { $0.contains(text) || PersonalData.digits(of: $0).contains(digits) }) {
+                return (record.location, "台账记录 \(record.id)")
+            }
+        }
+        if let location = articleSource(of: text, digits: digits, preferring: file.origin) {
+            return (location, location.file)
+        }
+        return (SourceLocation(file: file.path), file.origin.isEmpty ? file.path : file.origin)
+    }
+
+    /// The content file and line holding `text` (or its digits): the page's own source first.
+    func articleSource(of text: String, digits: String?, preferring origin: String = "") -> SourceLocation? {
+        for path in ([origin] + contentFiles).filter({ !$0.isEmpty && $0.hasSuffix(".md") }) {
+            guard let data = FileManager.default.contents(atPath: siteRoot + "/" + path),
+                let source = String(data: data, encoding: .utf8), source.contains(text) || digits != nil
+            else { continue }
+            for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.contains(text) || (digits.map { PersonalData.digits(of: String(line)).contains($0) } ?? false) {
+                    return SourceLocation(file: path, line: number + 1)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,146 @@
+/// Recognizers for personal data in published text (DOMAIN.md §5.3): mainland mobile numbers
+/// (with +86/0086, spaces or hyphens) and 18-digit resident ID numbers (GB 11643-1999).
+public enum PersonalData {
+    public enum Kind: String, Sendable {
+        case mobile = "手机号码"
+        case residentID = "身份证号码"
+    }
+
+    /// A number found in text: its kind, the text as written, its digits, and where it starts.
+    public struct Match: Hashable, Sendable {
+        public let kind: Kind
+        public let text: String
+        public let digits: String
+        public let byteOffset: Int
+    }
+
+    /// Every mobile or ID number in `bytes` (UTF-8), one linear scan.
+    /// Mobile: `(?<!\d)(?:(?:\+|00)86[-\s]?)?1[3-9]\d{9}(?!\d)` and the grouped form
+    /// `1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}`; ID: `[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])
+    /// (0[1-9]|[12]\d|3[01])\d{3}[\dXx]` between non-alphanumerics (DOMAIN.md §5.3).
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+        var matches: [Match] = []
+        let n = bytes.count
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        @inline(__always) func isAlnum(_ i: Int) -> Bool {
+            guard i >= 0 && i < n else { return false }
+            let b = bytes[i]
+            return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+        }
+        var i = 0
+        while i < n {
+            guard isDigit(i), !isDigit(i - 1) else {
+                i += 1
+                continue
+            }
+            // A token: digit groups joined by single spaces or hyphens.
+            var digits: [UInt8] = []
+            var groups: [Int] = []
+            var j = i
+            var groupLength = 0
+            while j < n {
+                if isDigit(j) {
+                    digits.append(bytes[j])
+                    groupLength += 1
+                    j += 1
+                } else if bytes[j] == 0x20 || bytes[j] == 0x2D, isDigit(j + 1), groupLength > 0 {
+                    groups.append(groupLength)
+                    groupLength = 0
+                    j += 1
+                } else {
+                    break
+                }
+            }
+            groups.append(groupLength)
+            let end = j
+            // The whole token as one number, after an international prefix (+86, 0086).
+            var candidate = digits
+            var candidateGroups = groups
+            var start = i
+            func dropPrefix(_ count: Int) {
+                candidate.removeFirst(count)
+                if candidateGroups[0] == count { candidateGroups.removeFirst() } else { candidateGroups[0] -= count }
+            }
+            if i > 0, bytes[i - 1] == 0x2B, candidate.starts(with: [0x38, 0x36]), groups[0] >= 2 {
+                dropPrefix(2)
+                start = i - 1
+            } else if candidate.starts(with: [0x30, 0x30, 0x38, 0x36]), groups[0] >= 4 {
+                dropPrefix(4)
+            }
+            if !candidateGroups.isEmpty, isMobile(candidate, groups: candidateGroups) {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                matches.append(
+                    Match(
+                        kind: .mobile, text: text, digits: String(decoding: candidate, as: UTF8.self), byteOffset: start
+                    ))
+                i = end
+                continue
+            }
+            // Otherwise each run of digits on its own: an 11-digit mobile or an 18-character ID.
+            var runStart = i
+            while runStart < end {
+                var runEnd = runStart
+                while runEnd < end, isDigit(runEnd) { runEnd += 1 }
+                let run = Array(bytes[runStart..<runEnd])
+                if isMobile(run, groups: [run.count]) {
+                    matches.append(
+                        Match(
+                            kind: .mobile, text: String(decoding: run, as: UTF8.self),
+                            digits: String(decoding: run, as: UTF8.self), byteOffset: runStart))
+                } else if !isAlnum(runStart - 1) {
+                    var id = run
+                    var idEnd = runEnd
+                    if id.count == 17, idEnd < n, bytes[idEnd] == 0x58 || bytes[idEnd] == 0x78 {
+                        id.append(bytes[idEnd])
+                        idEnd += 1
+                    }
+                    if id.count == 18, !isAlnum(idEnd), isResidentID(id) {
+                        matches.append(
+                            Match(
+                                kind: .residentID, text: String(decoding: id, as: UTF8.self),
+                                digits: String(decoding: id, as: UTF8.self), byteOffset: runStart))
+                    }
+                }
+                runStart = runEnd + 1
+            }
+            i = end
+        }
+        return matches
+    }
+
+    public static func scan(_ text: String) -> [Match] {
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    /// 11 digits, 1[3-9]…; written whole or grouped 3-4-4.
+    static func isMobile(_ digits: [UInt8], groups: [Int]) -> Bool {
+        guard digits.count == 11, digits[0] == 0x31, digits[1] >= 0x33, digits[1] <= 0x39 else { return false }
+        return groups == [11] || groups == [3, 4, 4] || groups == [3, 8] || groups == [7, 4]
+    }
+
+    /// The shape of an 18-character resident ID (the checksum is not required: DOMAIN.md §5.3
+    /// says to mask any match and use the checksum only for confidence).
+    static func isResidentID(_ c: [UInt8]) -> Bool {
+        guard c.count == 18, c[0] != 0x30 else { return false }
+        func num(_ a: Int, _ b: Int) -> Int { c[a..<b].reduce(0) { $0 * 10 + Int($1) - 0x30 } }
+        let century = num(6, 8)
+        let month = num(10, 12)
+        let day = num(12, 14)
+        return (18...20).contains(century) && (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// GB 11643-1999 check character (ISO 7064 MOD 11-2): weights 2^(18−i) mod 11.
+    public static func checkCharacter(_ first17: String) -> Character? {
+        let digits = first17.compactMap(\.wholeNumberValue)
+        guard digits.count == 17 else { return nil }
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return Array("10X98765432")[sum % 11]
+    }
+
+    /// The digits of a phone-like value (`0632-0000000` → `06320000000`), for allow lists.
+    public static func digits(of value: String) -> String {
+        String(value.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.map(Character.init))
+    }
+}

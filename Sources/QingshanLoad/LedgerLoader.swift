@@ -1,0 +1,221 @@
+import Foundation
+import QingshanCore
+import QingshanLedger
+import QingshanModel
+import Yams
+
+/// Reads content/data/ledger.yaml or every YAML file under content/data/ledger/ (contract
+/// §3.3) and reports every rule it breaks with the file and line of the offending key.
+public struct LedgerLoader: Sendable {
+    public let siteRoot: String
+    public let organization: Organization
+
+    public init(siteRoot: String, organization: Organization) {
+        self.siteRoot = siteRoot
+        self.organization = organization
+    }
+
+    static let keys: Set<String> = [
+        "id", "received", "channel", "category", "domain", "street", "summary", "department", "owner",
+        "requirement", "deadline", "status", "closed", "repeat_of", "rounds", "private",
+    ]
+    static let roundKeys: Set<String> = ["handled", "result", "callback", "satisfied"]
+
+    /// The ledger files of the site, relative to it, in a stable order.
+    func files() -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        if fm.fileExists(atPath: siteRoot + "/content/data/ledger.yaml") { out.append("content/data/ledger.yaml") }
+        if fm.fileExists(atPath: siteRoot + "/content/data/ledger.yml") { out.append("content/data/ledger.yml") }
+        if let names = try? fm.contentsOfDirectory(atPath: siteRoot + "/content/data/ledger") {
+            out += names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
+                .map { "content/data/ledger/" + $0 }
+        }
+        return out
+    }
+
+    /// All records of all ledger files; nil entries are dropped after their errors are reported.
+    public func load(diagnostics: Diagnostics) -> [LedgerRecord] {
+        let perFile = Parallel.map(files()) { file -> [LedgerRecord] in
+            guard let data = FileManager.default.contents(atPath: siteRoot + "/" + file),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.error(SourceLocation(file: file), "无法以 UTF-8 读取台账文件")
+                return []
+            }
+            return parse(text.replacingOccurrences(of: "\r\n", with: "\n"), file: file, diagnostics: diagnostics)
+        }
+        let records = perFile.flatMap { $0 }
+        Self.checkAcrossRecords(records, diagnostics: diagnostics)
+        return records
+    }
+
+    /// Parses one ledger file: a YAML list of records.
+    public func parse(_ text: String, file: String, diagnostics: Diagnostics) -> [LedgerRecord] {
+        guard let root = YAMLReader.compose(text, file: file, diagnostics: diagnostics) else { return [] }
+        guard let items = root.sequence else {
+            diagnostics.error(
+                MappingReader.location(root, file: file, lineOffset: 0), "台账文件应为记录列表（每条以 - id: 开头）")
+            return []
+        }
+        return items.compactMap { record($0, file: file, diagnostics: diagnostics) }
+    }
+
+    func record(_ node: Node, file: String, diagnostics: Diagnostics) -> LedgerRecord? {
+        guard let map = MappingReader(node, file: file, diagnostics: diagnostics, what: "台账记录") else { return nil }
+        map.warnUnknownKeys(allowed: Self.keys, context: "台账记录")
+        let id = map.requireString("id", what: "编号")
+        let received = required(map, "received", "受理日期") { map.day($0) }
+        let channel = enumValue(map, "channel", "来源渠道", required: true, Channel.init(rawValue:), Channel.allCases)
+        let category = enumValue(map, "category", "问题类别", required: true, Category.init(rawValue:), Category.allCases)
+        let domain = enumValue(map, "domain", "环境要素", required: false, Domain.init(rawValue:), Domain.allCases)
+        let street = map.string("street")
+        if let street, !organization.streets.contains(street) {
+            diagnostics.error(
+                map.location(ofKey: "street"), "未知街道“\(street)”",
+                hint: organization.streets.isEmpty
+                    ? "在 site.yaml 的 organization.streets 中列出街道"
+                    : "site.yaml 中的街道：" + organization.streets.joined(separator: "、"))
+        }
+        let summary = map.requireString("summary", what: "问题摘要")
+        let department = map.requireString("department", what: "责任科室")
+        if let department, !organization.departments.contains(department) {
+            diagnostics.error(
+                map.location(ofKey: "department"), "未知责任科室“\(department)”",
+                hint: organization.departments.isEmpty
+                    ? "在 site.yaml 的 organization.departments 中列出科室"
+                    : "site.yaml 中的科室：" + organization.departments.joined(separator: "、"))
+        }
+        let deadline = required(map, "deadline", "整改时限") { map.day($0) }
+        let status = enumValue(map, "status", "办理状态", required: true, Status.init(rawValue:), Status.allCases)
+        let closed = map.day("closed")
+        if status == .closed, closed == nil, map.value("closed") == nil {
+            diagnostics.error(map.location(ofKey: "status"), "已销号的记录缺少销号日期 closed")
+        }
+        if let closed, let status, status != .closed {
+            diagnostics.warning(map.location(ofKey: "closed"), "状态为“\(status.rawValue)”却填写了销号日期 \(closed.iso)")
+        }
+        if let received, let closed, closed < received {
+            diagnostics.error(map.location(ofKey: "closed"), "销号日期 \(closed.iso) 早于受理日期 \(received.iso)")
+        }
+        let rounds = self.rounds(map, received: received)
+        let privateValues = privateStrings(map)
+
+        guard let id, let received, let channel, let category, let summary, let department, let deadline,
+            let status
+        else { return nil }
+        return LedgerRecord(
+            id: id, received: received, channel: channel, category: category, domain: domain, street: street,
+            summary: summary, department: department, owner: map.string("owner"),
+            requirement: map.string("requirement"), deadline: deadline, status: status, closed: closed,
+            repeatOf: map.string("repeat_of"), rounds: rounds ?? [], privateValues: privateValues,
+            location: map.location(ofKey: "id"),
+            repeatOfLocation: map.value("repeat_of") == nil ? nil : map.location(ofKey: "repeat_of"))
+    }
+
+    func required<T>(_ map: MappingReader, _ key: String, _ what: String, _ read: (String) -> T?) -> T? {
+        guard map.value(key) != nil else {
+            map.diagnostics.error(map.location(ofKey: key), "缺少必填项“\(key)”（\(what)）")
+            return nil
+        }
+        return read(key)
+    }
+
+    func enumValue<T>(
+        _ map: MappingReader, _ key: String, _ what: String, required: Bool, _ make: (String) -> T?, _ all: [T]
+    ) -> T? where T: RawRepresentable, T.RawValue == String {
+        guard let raw = required ? map.requireString(key, what: what) : map.string(key) else { return nil }
+        guard let value = make(raw.trimmingCharacters(in: .whitespaces)) else {
+            map.diagnostics.error(
+                map.location(map.value(key) ?? map.node), "\(what)“\(raw)”不是规定的取值",
+                hint: "可用：" + all.map(\.rawValue).joined(separator: "、"))
+            return nil
+        }
+        return value
+    }
+
+    /// 办理轮次, oldest first; dates must follow each other.
+    func rounds(_ map: MappingReader, received: Day?) -> [Round]? {
+        guard let node = map.value("rounds") else { return [] }
+        guard let items = node.sequence else {
+            map.diagnostics.error(map.location(node), "rounds 应为办理轮次的列表")
+            return nil
+        }
+        var out: [Round] = []
+        for item in items {
+            guard
+                let entry = MappingReader(
+                    item, file: map.file, lineOffset: map.lineOffset, diagnostics: map.diagnostics, what: "办理轮次")
+            else { continue }
+            entry.warnUnknownKeys(allowed: Self.roundKeys, context: "办理轮次")
+            guard let handled = required(entry, "handled", "办结日期", { entry.day($0) }) else { continue }
+            if let received, handled < received {
+                map.diagnostics.error(
+                    entry.location(ofKey: "handled"), "办结日期 \(handled.iso) 早于受理日期 \(received.iso)")
+            }
+            if let previous = out.last, handled < previous.handled {
+                map.diagnostics.error(
+                    entry.location(ofKey: "handled"), "办理轮次应按时间先后排列：\(handled.iso) 早于上一轮的 \(previous.handled.iso)")
+            }
+            let callback = entry.day("callback")
+            if let callback, callback < handled {
+                map.diagnostics.error(
+                    entry.location(ofKey: "callback"), "回访日期 \(callback.iso) 早于办结日期 \(handled.iso)")
+            }
+            let satisfied = entry.bool("satisfied")
+            if callback != nil, satisfied == nil, entry.value("satisfied") == nil {
+                map.diagnostics.error(entry.location(ofKey: "callback"), "有回访日期的轮次需注明 satisfied: true 或 false")
+            }
+            if callback == nil, satisfied != nil {
+                map.diagnostics.error(entry.location(ofKey: "satisfied"), "注明了回访结果，却没有回访日期 callback")
+            }
+            out.append(
+                Round(handled: handled, result: entry.string("result") ?? "", callback: callback, satisfied: satisfied))
+        }
+        return out
+    }
+
+    /// Every scalar under `private:`, for the privacy guard.
+    func privateStrings(_ map: MappingReader) -> [String] {
+        guard let node = map.value("private") else { return [] }
+        var out: [String] = []
+        func walk(_ node: Node) {
+            switch node {
+            case .scalar(let scalar):
+                let value = scalar.string.trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty { out.append(value) }
+            case .mapping(let mapping):
+                for pair in mapping { walk(pair.value) }
+            case .sequence(let sequence):
+                for item in sequence { walk(item) }
+            default:
+                break
+            }
+        }
+        walk(node)
+        return out
+    }
+
+    /// Rules that need every record: unique ids and `repeat_of` naming a record.
+    static func checkAcrossRecords(_ records: [LedgerRecord], diagnostics: Diagnostics) {
+        var first: [String: LedgerRecord] = [:]
+        for record in records {
+            if let earlier = first[record.id] {
+                diagnostics.error(
+                    record.location, "台账编号 \(record.id) 重复，已在 \(earlier.location) 使用",
+                    hint: "每条记录的 id 在全部台账文件中必须唯一")
+            } else {
+                first[record.id] = record
+            }
+        }
+        for record in records {
+            guard let target = record.repeatOf else { continue }
+            let location = record.repeatOfLocation ?? record.location
+            if first[target] == nil {
+                diagnostics.error(location, "repeat_of 指向的记录 \(target) 不存在")
+            } else if target == record.id {
+                diagnostics.error(location, "repeat_of 不能指向记录自身")
+            }
+        }
+    }
+}

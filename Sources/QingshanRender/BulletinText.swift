@@ -1,0 +1,74 @@
+import QingshanCore
+import QingshanLedger
+
+/// The sentences and tables of a monthly bulletin, written from its figures the way the
+/// bureau's 月度通报 reads.
+enum BulletinText {
+    static func count<K: Hashable>(_ counts: [K: Int], _ key: K) -> Int { counts[key] ?? 0 }
+
+    static func summary(_ m: LedgerMonth) -> String {
+        "\(m.month.chinese)受理群众反映问题\(m.received.count)件，销号\(m.closedInMonth)件；截至\(m.asOf.chinese)累计受理"
+            + "\(m.cumulative.total)件，在办\(m.openAtEnd)件，其中逾期\(m.overdueAtEnd)件。"
+    }
+
+    static func parts(_ m: LedgerMonth) -> [BulletinView.Part] {
+        let channels = Channel.allCases.filter { count(m.receivedByChannel, $0) > 0 }
+            .map { "\($0.rawValue)\(count(m.receivedByChannel, $0))件" }
+        let categories = Category.allCases.map { "\($0.rawValue)\(count(m.receivedByCategory, $0))件" }
+        let stats = m.cumulative
+        var first = "本月共受理群众反映问题\(m.received.count)件"
+        first +=
+            channels.isEmpty
+            ? "。" : "，其中" + channels.joined(separator: "、") + "；按类别分，" + categories.joined(separator: "、") + "。"
+        let second =
+            "本月办结\(m.handledInMonth)件次、销号\(m.closedInMonth)件，开展回访\(m.callbacksInMonth)件次。截至\(m.asOf.chinese)，"
+            + "累计受理\(stats.total)件，仍在办理\(m.openAtEnd)件，其中超过整改时限\(m.overdueAtEnd)件。"
+        let third =
+            "累计回访\(stats.calledBack)件，绿标\(count(stats.byGrade, Grade.green))件、黄标\(count(stats.byGrade, Grade.yellow))件、"
+            + "红标\(count(stats.byGrade, Grade.red))件，一次办理满意率\(percent(stats.firstTimeSatisfactionRate))，"
+            + "回访满意率\(percent(stats.satisfactionRate))。"
+        let newTable = TableView(
+            caption: "本月受理问题（按来源渠道）", head: ["来源渠道", "投诉举报", "咨询", "建议", "合计"],
+            rows: Channel.allCases.compactMap { channel in
+                let records = m.received.filter { $0.record.channel == channel }
+                guard !records.isEmpty else { return nil }
+                return [.init(channel.rawValue)]
+                    + Category.allCases.map { c in
+                        .init(String(records.filter { $0.record.category == c }.count), className: "num")
+                    } + [.init(String(records.count), className: "num")]
+            })
+        let supervised = TableView(
+            caption: "重要问题督办台账（截至\(m.asOf.chinese)）",
+            head: ["编号", "受理日期", "街道", "问题摘要", "责任科室", "整改时限", "状态", "回访分级", "督办原因"],
+            rows: m.supervised.sorted { $0.record.received < $1.record.received }.map { item in
+                let r = item.record
+                return [
+                    .init(r.id, className: "nowrap"), .init(r.received.iso, className: "nowrap"),
+                    .init(r.street ?? "—"), .init(r.summary), .init(r.department),
+                    .init(r.deadline.iso, className: "nowrap"), .init(item.status.rawValue, className: "nowrap"),
+                    .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"), .init(reasons(item)),
+                ]
+            })
+        return [
+            BulletinView.Part(heading: "一、问题台账办理情况", paragraphs: [first, second, third], tables: [newTable]),
+            BulletinView.Part(
+                heading: "二、重要问题督办情况",
+                paragraphs: [
+                    m.supervised.isEmpty
+                        ? "截至\(m.asOf.chinese)，重要问题督办台账无在册问题。"
+                        : "截至\(m.asOf.chinese)，重要问题督办台账共\(m.supervised.count)件，请责任科室、街道环保办明确专人盯办，按时限整改并做好回访。"
+                ],
+                tables: m.supervised.isEmpty ? [] : [supervised]),
+        ]
+    }
+
+    /// Why a record is on the 督办台账.
+    static func reasons(_ item: DerivedRecord) -> String {
+        var out: [String] = []
+        if item.grade == .yellow || item.grade == .red { out.append("回访\(item.grade.label)") }
+        if item.record.repeatOf != nil { out.append("重复访") }
+        if item.overdue { out.append("逾期") }
+        if out.isEmpty { out.append("被重复反映") }
+        return out.joined(separator: "、")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import QingshanCore
+import QingshanLedger
+import QingshanModel
+
+/// /data/ledger.json and /data/ledger.csv (contract §4.1): the de-identified ledger as of D.
+/// Built from public fields only: never `owner`, never `private:`.
+public enum LedgerOpenData {
+    public static func files(_ report: LedgerReport) -> [OutputFile] {
+        [
+            OutputFile(
+                path: "data/ledger.json", text: json(report).serialized(pretty: true), origin: "content/data/ledger"),
+            OutputFile(path: "data/ledger.csv", data: csv(report), origin: "content/data/ledger"),
+        ]
+    }
+
+    static func counts<T: RawRepresentable>(_ all: [T], _ counts: [T: Int]) -> JSONValue where T.RawValue == String {
+        .object(all.map { ($0.rawValue, .int(counts[$0] ?? 0)) })
+    }
+
+    public static func json(_ report: LedgerReport) -> JSONValue {
+        let stats = report.stats
+        let records: [JSONValue] = report.records.map { item in
+            let r = item.record
+            return .object([
+                ("id", .string(r.id)),
+                ("received", .string(r.received.iso)),
+                ("channel", .string(r.channel.rawValue)),
+                ("category", .string(r.category.rawValue)),
+                ("domain", .optional(r.domain?.rawValue)),
+                ("street", .optional(r.street)),
+                ("summary", .string(r.summary)),
+                ("department", .string(r.department)),
+                ("requirement", .optional(r.requirement)),
+                ("deadline", .string(r.deadline.iso)),
+                ("status", .string(item.status.rawValue)),
+                ("closed", .optional(item.closed)),
+                ("repeat_of", .optional(r.repeatOf)),
+                ("grade", .string(item.grade.rawValue)),
+                ("first_time_satisfied", .bool(item.firstTimeSatisfied)),
+                ("overdue", .bool(item.overdue)),
+                ("late", .bool(item.late)),
+                ("supervised", .bool(item.supervised)),
+                ("rebound", .bool(item.rebound)),
+                (
+                    "rounds",
+                    .array(
+                        item.rounds.map { round in
+                            .object([
+                                ("handled", .string(round.handled.iso)),
+                                ("result", .string(round.result)),
+                                ("callback", .optional(round.callback)),
+                                ("satisfied", round.satisfied.map(JSONValue.bool) ?? .null),
+                            ])
+                        })
+                ),
+            ])
+        }
+        return .object([
+            ("as_of", .string(report.asOf.iso)),
+            ("records", .array(records)),
+            (
+                "stats",
+                .object([
+                    ("total", .int(stats.total)),
+                    ("by_channel", counts(Channel.allCases, stats.byChannel)),
+                    ("by_category", counts(Category.allCases, stats.byCategory)),
+                    ("by_domain", counts(Domain.allCases, stats.byDomain)),
+                    ("by_status", counts(Status.allCases, stats.byStatus)),
+                    ("by_grade", counts([Grade.green, .yellow, .red, .pending], stats.byGrade)),
+                    ("overdue", .int(stats.overdue)),
+                    ("supervised", .int(stats.supervised)),
+                    ("late", .int(stats.late)),
+                    ("rebound", .int(stats.rebound)),
+                    ("first_time_satisfaction_rate", .optional(stats.firstTimeSatisfactionRate)),
+                    ("satisfaction_rate", .optional(stats.satisfactionRate)),
+                ])
+            ),
+        ])
+    }
+
+    public static func csv(_ report: LedgerReport) -> Data {
+        func yes(_ value: Bool) -> String { value ? "是" : "否" }
+        return CSVTable.render(
+            header: [
+                "编号", "受理日期", "来源渠道", "问题类别", "环境要素", "所在街道", "问题摘要", "责任科室", "整改要求", "整改时限", "办理状态", "销号日期",
+                "回访分级", "一次办理满意", "逾期", "超期销号", "重点督办", "反弹", "重复反映",
+            ],
+            rows: report.records.map { item in
+                let r = item.record
+                return [
+                    r.id, r.received.iso, r.channel.rawValue, r.category.rawValue, r.domain?.rawValue ?? "",
+                    r.street ?? "",
+                    r.summary, r.department, r.requirement ?? "", r.deadline.iso, item.status.rawValue,
+                    item.closed?.iso ?? "", item.grade.label, yes(item.firstTimeSatisfied), yes(item.overdue),
+                    yes(item.late), yes(item.supervised), yes(item.rebound), r.repeatOf ?? "",
+                ]
+            })
+    }
+}

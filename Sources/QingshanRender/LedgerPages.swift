@@ -1,0 +1,242 @@
+import Foundation
+import QingshanCore
+import QingshanLedger
+import QingshanModel
+
+/// Stage 4 for the ledger: /ledger/ (figures, charts, the de-identified records) and the
+/// monthly progress bulletins /bulletins/ and /bulletins/YYYY-MM/. Nothing here reads
+/// `owner` or `private:`.
+public struct LedgerPages: Sendable {
+    public static let recordsPerPage = 100
+
+    let chrome: PageChrome
+    let report: LedgerReport
+    /// Narratives of content/bulletins/YYYY-MM.md by month.
+    let notes: [Month: Article]
+
+    public init(chrome: PageChrome, report: LedgerReport, notes: [Article]) {
+        self.chrome = chrome
+        self.report = report
+        var byMonth: [Month: Article] = [:]
+        for note in notes {
+            if let month = Month(iso: note.slug) { byMonth[month] = note }
+        }
+        self.notes = byMonth
+    }
+
+    var links: LinkBuilder { chrome.links }
+
+    /// The months that get a bulletin: ledger activity, or a narrative, up to the as-of month.
+    public var bulletinMonths: [Month] {
+        let last = Month(report.asOf)
+        return Set(report.months.map(\.month) + notes.keys.filter { $0 <= last }).sorted()
+    }
+
+    public func renderAll() -> [OutputFile] {
+        let pageCount = max(1, (report.records.count + Self.recordsPerPage - 1) / Self.recordsPerPage)
+        let months = bulletinMonths
+        enum Job: Sendable {
+            case ledger(Int)
+            case bulletins
+            case bulletin(Month)
+        }
+        let jobs = (1...pageCount).map(Job.ledger) + [.bulletins] + months.map(Job.bulletin)
+        return Parallel.map(jobs) { job in
+            switch job {
+            case .ledger(let number): return ledgerPage(number, of: pageCount)
+            case .bulletins: return bulletinList(months)
+            case .bulletin(let month): return bulletin(month)
+            }
+        }
+    }
+
+    static func ledgerPath(_ page: Int) -> SitePath {
+        page <= 1 ? SitePath.folder("ledger") : SitePath.folder("ledger", "page", String(page))
+    }
+
+    static func bulletinPath(_ month: Month) -> SitePath { SitePath.folder("bulletins", month.iso) }
+
+    // MARK: - /ledger/
+
+    func ledgerPage(_ number: Int, of total: Int) -> OutputFile {
+        let stats = report.stats
+        let start = (number - 1) * Self.recordsPerPage
+        let slice = report.records[start..<min(report.records.count, start + Self.recordsPerPage)]
+        let view = LedgerPageView(
+            asOf: report.asOf, figures: figures(stats), charts: number == 1 ? charts() : [],
+            tables: number == 1 ? breakdownTables(stats) : [], records: recordsTable(Array(slice)),
+            pagination: chrome.pagination(current: number, total: total, path: Self.ledgerPath),
+            isFirstPage: number == 1)
+        let title = number > 1 ? "问题台账（第\(number)页）" : "问题台账"
+        let meta = chrome.meta(
+            title: title, path: Self.ledgerPath(number), column: "问题台账",
+            columnDescription: "群众反映生态环境问题的受理、办理、回访与销号情况（已去除个人信息）", columnType: "数据页",
+            description: "截至\(report.asOf.chinese)，累计受理群众反映问题\(stats.total)件。",
+            breadcrumb: [LinkView(title: "问题台账", href: nil)])
+        return chrome.page(
+            Self.ledgerPath(number), template: "ledger", meta: meta, content: .ledger(view), column: "问题台账",
+            origin: "content/data/ledger")
+    }
+
+    func figures(_ stats: LedgerStats) -> [FigureView] {
+        let done = (stats.byStatus[.handled] ?? 0) + (stats.byStatus[.closed] ?? 0)
+        return [
+            FigureView("累计受理", "\(stats.total)件"),
+            FigureView("已办结", "\(done)件", note: "办结率 " + percent(stats.completionRate)),
+            FigureView("已销号", "\(stats.byStatus[.closed] ?? 0)件"),
+            FigureView("逾期未办结", "\(stats.overdue)件"),
+            FigureView("重点督办", "\(stats.supervised)件"),
+            FigureView("一次办理满意率", percent(stats.firstTimeSatisfactionRate), note: "已回访 \(stats.calledBack) 件"),
+            FigureView("回访满意率", percent(stats.satisfactionRate), note: "以最近一次回访为准"),
+            FigureView(
+                "绿标 / 黄标 / 红标",
+                "\(stats.byGrade[.green] ?? 0) / \(stats.byGrade[.yellow] ?? 0) / \(stats.byGrade[.red] ?? 0)"),
+        ]
+    }
+
+    static let gradeColors: [Grade: String] = [
+        .green: "#1b7f3b", .yellow: "#a67c00", .red: "#b3261e", .pending: "#6b7280",
+    ]
+
+    func charts() -> [ChartView] {
+        let stats = report.stats
+        let channels = Channel.allCases.map {
+            SVGChart.Bar(label: $0.rawValue, value: Double(stats.byChannel[$0] ?? 0))
+        }
+        let channelText = Channel.allCases.map { "\($0.rawValue)\(stats.byChannel[$0] ?? 0)件" }.joined(separator: "，")
+        // Grades of the records received each month, as they stand on the as-of day.
+        let byMonth = Dictionary(grouping: report.records) { Month($0.record.received) }
+        let receivedMonths = byMonth.keys.sorted()
+        let gradeColumns = receivedMonths.map { month in
+            SVGChart.Column(
+                label: "\(month.month)月",
+                segments: [Grade.green, .yellow, .red, .pending].map { grade in
+                    SVGChart.Segment(
+                        name: grade.label, value: Double(byMonth[month]?.filter { $0.grade == grade }.count ?? 0),
+                        color: Self.gradeColors[grade] ?? "#6b7280")
+                })
+        }
+        let gradeText = receivedMonths.map { month in
+            let records = byMonth[month] ?? []
+            return "\(month.chinese)受理\(records.count)件，其中绿标\(records.filter { $0.grade == .green }.count)件、"
+                + "黄标\(records.filter { $0.grade == .yellow }.count)件、红标\(records.filter { $0.grade == .red }.count)件"
+        }.joined(separator: "；")
+        // Open and closed at each month's end.
+        let flowColumns = report.months.map { month in
+            SVGChart.Column(
+                label: "\(month.month.month)月",
+                segments: [
+                    SVGChart.Segment(name: "在办", value: Double(month.openAtEnd), color: "#b3261e"),
+                    SVGChart.Segment(
+                        name: "已办结或销号", value: Double(month.cumulative.total - month.openAtEnd), color: "#0b5394"),
+                ])
+        }
+        let flowText = report.months.map {
+            "\($0.month.chinese)末在办\($0.openAtEnd)件、已办结或销号\($0.cumulative.total - $0.openAtEnd)件"
+        }.joined(separator: "；")
+        return [
+            ChartView(
+                title: "按来源渠道",
+                svg: SVGChart.bars(id: "chart-channel", title: "问题来源渠道", description: channelText, bars: channels)),
+            ChartView(
+                title: "各月受理问题的回访分级",
+                svg: SVGChart.stackedColumns(
+                    id: "chart-grade", title: "各月受理问题的回访分级", description: gradeText, columns: gradeColumns)),
+            ChartView(
+                title: "各月末在办与已办结问题",
+                svg: SVGChart.stackedColumns(
+                    id: "chart-flow", title: "各月末在办与已办结问题", description: flowText, columns: flowColumns)),
+        ]
+    }
+
+    func breakdownTables(_ stats: LedgerStats) -> [TableView] {
+        func table<T: Hashable>(
+            _ caption: String, _ head: String, _ keys: [T], _ label: (T) -> String, _ counts: [T: Int]
+        )
+            -> TableView
+        {
+            TableView(
+                caption: caption, head: [head, "件数", "占比"],
+                rows: keys.map { key in
+                    let count = counts[key] ?? 0
+                    return [
+                        .init(label(key)), .init(String(count), className: "num"),
+                        .init(percent(stats.total == 0 ? nil : Double(count) / Double(stats.total)), className: "num"),
+                    ]
+                })
+        }
+        return [
+            table("按来源渠道", "来源渠道", Channel.allCases, \.rawValue, stats.byChannel),
+            table("按问题类别", "问题类别", Category.allCases, \.rawValue, stats.byCategory),
+            table("按环境要素", "环境要素", Domain.allCases, \.rawValue, stats.byDomain),
+            table("按办理状态", "办理状态", Status.allCases, \.rawValue, stats.byStatus),
+            table("按回访分级", "回访分级", [Grade.green, .yellow, .red, .pending], \.label, stats.byGrade),
+        ]
+    }
+
+    func recordsTable(_ records: [DerivedRecord]) -> TableView {
+        TableView(
+            caption: "问题台账（截至\(report.asOf.chinese)，已去除个人信息）",
+            head: ["编号", "受理日期", "来源渠道", "类别", "要素", "街道", "问题摘要", "责任科室", "整改时限", "状态", "回访分级"],
+            rows: records.map { item in
+                let r = item.record
+                return [
+                    .init(r.id, className: "nowrap"), .init(r.received.iso, className: "nowrap"),
+                    .init(r.channel.rawValue), .init(r.category.rawValue, className: "nowrap"),
+                    .init(r.domain?.rawValue ?? "—", className: "nowrap"), .init(r.street ?? "—", className: "nowrap"),
+                    .init(r.summary), .init(r.department),
+                    .init(r.deadline.iso, className: item.overdue ? "nowrap overdue" : "nowrap"),
+                    .init(item.overdue ? "\(item.status.rawValue)（逾期）" : item.status.rawValue),
+                    .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"),
+                ]
+            })
+    }
+
+    // MARK: - /bulletins/
+
+    func bulletinTitle(_ month: Month) -> String {
+        notes[month]?.title ?? "\(month.chinese)“满意环保”工作进展通报"
+    }
+
+    func bulletinDate(_ month: Month) -> Day { min(month.lastDay, report.asOf) }
+
+    func bulletinList(_ months: [Month]) -> OutputFile {
+        let items = months.reversed().map { month in
+            BulletinItemView(
+                title: bulletinTitle(month), href: links.link(Self.bulletinPath(month)),
+                docNo: notes[month]?.front.docNo,
+                date: bulletinDate(month))
+        }
+        let path = SitePath.folder("bulletins")
+        let meta = chrome.meta(
+            title: "工作通报", path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报", columnType: "列表页",
+            breadcrumb: [LinkView(title: "工作通报", href: nil)])
+        return chrome.page(
+            path, template: "bulletins", meta: meta, content: .bulletins(items), column: "工作通报",
+            origin: "content/bulletins")
+    }
+
+    func bulletin(_ month: Month) -> OutputFile {
+        let figures =
+            report.months.first { $0.month == month } ?? LedgerMonth(month: month, records: [], asOf: report.asOf)
+        let note = notes[month]
+        let view = BulletinView(
+            issuer: chrome.config.footer.sponsor.isEmpty ? chrome.config.title : chrome.config.footer.sponsor,
+            title: bulletinTitle(month), docNo: note?.front.docNo, narrative: note?.html,
+            parts: BulletinText.parts(figures),
+            signature: chrome.config.footer.sponsor.isEmpty
+                ? chrome.config.title : chrome.config.footer.sponsor,
+            date: bulletinDate(month))
+        let path = Self.bulletinPath(month)
+        let meta = chrome.meta(
+            title: bulletinTitle(month), path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报",
+            columnType: "文章页", description: BulletinText.summary(figures),
+            breadcrumb: [
+                LinkView(title: "工作通报", href: links.link(SitePath.folder("bulletins"))),
+                LinkView(title: month.chinese, href: nil),
+            ])
+        return chrome.page(
+            path, template: "bulletin", meta: meta, content: .bulletin(view), column: "工作通报",
+            origin: note?.file ?? "content/data/ledger")
+    }
+}

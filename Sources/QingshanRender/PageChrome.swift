@@ -1,0 +1,62 @@
+import Foundation
+import QingshanCore
+import QingshanModel
+
+/// What every page renderer shares: the theme, the site view, links, the as-of day, and the
+/// helpers that wrap content into a page (meta tags, breadcrumb, pagination).
+public struct PageChrome: Sendable {
+    public let config: SiteConfig
+    public let theme: Theme
+    public let asOf: Day
+    let links: LinkBuilder
+    let site: SiteView
+
+    public init(
+        config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
+        dataColumns: [(title: String, path: SitePath)] = []
+    ) {
+        self.config = config
+        self.theme = theme
+        self.asOf = asOf
+        links = config.links
+        site = SiteView(config: config, pages: singlePages, dataColumns: dataColumns)
+    }
+
+    func meta(
+        title: String, path: SitePath, column: String, columnDescription: String = "", columnType: String,
+        description: String = "", breadcrumb: [LinkView] = []
+    ) -> PageMeta {
+        PageMeta(
+            title: title, documentTitle: title == config.title ? title : "\(title) - \(config.title)",
+            description: description.isEmpty
+                ? (config.description.isEmpty ? config.title : config.description)
+                : description,
+            columnName: column, columnDescription: columnDescription.isEmpty ? column : columnDescription,
+            columnType: columnType, canonical: links.absolute(path), asOf: asOf,
+            breadcrumb: breadcrumb.isEmpty ? [] : [LinkView(title: "首页", href: site.home)] + breadcrumb,
+            article: nil)
+    }
+
+    /// Renders `template` for a page at `path`; `column` marks the current navigation entry.
+    func page(_ path: SitePath, template: String, meta: PageMeta, content: PageContent, column: String?, origin: String)
+        -> OutputFile
+    {
+        let view = PageView(site: site.marking(column), meta: meta, content: content)
+        return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
+    }
+
+    /// Page links for a list: the first, the last and two either side of the current page,
+    /// with a gap (a link without href) where pages are left out. Nil for a single page.
+    func pagination(current: Int, total: Int, path: (Int) -> SitePath) -> PaginationView? {
+        guard total > 1 else { return nil }
+        let shown = Set([1, total] + Array(max(1, current - 2)...min(total, current + 2))).sorted()
+        var pages: [LinkView] = []
+        for (i, number) in shown.enumerated() {
+            if i > 0, number - shown[i - 1] > 1 { pages.append(LinkView(title: "…", href: nil)) }
+            pages.append(LinkView(title: String(number), href: links.link(path(number)), current: number == current))
+        }
+        return PaginationView(
+            number: current, total: total, previous: current > 1 ? links.link(path(current - 1)) : nil,
+            next: current < total ? links.link(path(current + 1)) : nil, pages: pages)
+    }
+}

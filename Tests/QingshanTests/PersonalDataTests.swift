@@ -1,0 +1,46 @@
+import QingshanCore
+import XCTest
+
+/// DOMAIN.md §5.3: mobile numbers with prefixes and separators, 18-digit IDs, checksums.
+final class PersonalDataTests: XCTestCase {
+    func found(_ text: String) -> [String] { PersonalData.scan(text).map(\.digits) }
+
+    func testMobileForms() {
+        XCTAssertEqual(found("电话13912345678。"), ["13912345678"])
+        XCTAssertEqual(found("电话 139 1234 5678 联系"), ["13912345678"])
+        XCTAssertEqual(found("电话139-1234-5678"), ["13912345678"])
+        XCTAssertEqual(found("+8613912345678"), ["13912345678"])
+        XCTAssertEqual(found("+86 139 1234 5678"), ["13912345678"])
+        XCTAssertEqual(found("+86-13912345678"), ["13912345678"])
+        XCTAssertEqual(found("008613912345678"), ["13912345678"])
+        XCTAssertEqual(found("86 13912345678"), ["13912345678"])
+        XCTAssertEqual(found("第2023 13912345678号"), ["13912345678"])
+        XCTAssertEqual(found("<td>19912345678</td>"), ["19912345678"])
+    }
+
+    func testNotMobile() {
+        XCTAssertEqual(found("0632-0000000 与 12345、12369 热线"), [])
+        XCTAssertEqual(found("12912345678"), [], "second digit must be 3–9")
+        XCTAssertEqual(found("139123456789"), [], "12 digits is no mobile")
+        XCTAssertEqual(found("2023-06-01 共 13912345 件"), [])
+        XCTAssertEqual(found("编号 GX-2023-0001"), [])
+    }
+
+    func testResidentID() {
+        XCTAssertEqual(found("身份证11010519491231002X。"), ["11010519491231002X"])
+        XCTAssertEqual(found("号码 34052419800101001x 已核"), ["34052419800101001x"])
+        XCTAssertEqual(found("A11010519491231002X"), [], "letters around are not an ID boundary")
+        XCTAssertEqual(found("110105194913310021"), [], "month 13 is no date")
+        XCTAssertEqual(found("1101051949123100211"), [], "19 digits")
+    }
+
+    func testChecksumVectors() {
+        XCTAssertEqual(PersonalData.checkCharacter("11010519491231002"), "X")
+        XCTAssertEqual(PersonalData.checkCharacter("34052419800101001"), "X")
+        XCTAssertNil(PersonalData.checkCharacter("123"))
+    }
+
+    func testDigitsOfAllowedNumbers() {
+        XCTAssertEqual(PersonalData.digits(of: "0632-0000000"), "06320000000")
+    }
+}
