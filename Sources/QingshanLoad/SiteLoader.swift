@@ -71,7 +71,7 @@ public struct SiteLoader: Sendable {
         var out: [ArticleLoader.Source] = []
         for folder in folders.sorted() where !folder.hasPrefix(".") {
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: contentRoot + "/" + folder, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: contentRoot + "/" + folder, isDirectory: &isDirectory)
             if !isDirectory.boolValue {
                 if folder.hasSuffix(".md") {
                     diagnostics.warning(
@@ -102,7 +102,7 @@ public struct SiteLoader: Sendable {
         while let item = enumerator.nextObject() as? String {
             if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
             if !isDirectory.boolValue { out.append(item) }
         }
         return out.sorted()

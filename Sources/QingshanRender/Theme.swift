@@ -30,7 +30,7 @@ public struct Theme: Sendable {
             if let enumerator = FileManager.default.enumerator(atPath: folder) {
                 while let item = enumerator.nextObject() as? String {
                     var isDirectory: ObjCBool = false
-                    FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
+                    _ = FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
                     guard !isDirectory.boolValue, !item.split(separator: "/").contains(where: { $0.hasPrefix(".") })
                     else { continue }
                     guard let data = FileManager.default.contents(atPath: folder + "/" + item),
