@@ -184,7 +184,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 }
 
 /* Data pages: figures, charts, tables. */
-.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.75rem; margin: 0 0 1.5rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.75rem; margin: 0 0 1.5rem; }
 .figure { background: var(--wash); border-left: 4px solid var(--brand); padding: 0.6rem 0.9rem; }
 .figure dt { color: var(--muted); font-size: 0.95rem; }
 .figure dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }

@@ -7,7 +7,7 @@ import QingshanModel
 /// monthly progress bulletins /bulletins/ and /bulletins/YYYY-MM/. Nothing here reads
 /// `owner` or `private:`.
 public struct LedgerPages: Sendable {
-    public static let recordsPerPage = 100
+    public static let recordsPerPage = 50
 
     let chrome: PageChrome
     let report: LedgerReport
