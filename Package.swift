@@ -24,23 +24,29 @@ let package = Package(
         // Stage-independent basics: diagnostics, days, HTML escaping, Chinese text, URL paths.
         .target(name: "QingshanCore"),
         // The typed site model every stage shares.
-        .target(name: "QingshanModel", dependencies: ["QingshanCore", "QingshanLedger"]),
+        .target(name: "QingshanModel", dependencies: ["QingshanCore", "QingshanLedger", "QingshanCampaigns"]),
         // Markdown through cmark-gfm with the CJK fixes.
         .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard"]),
         // The complaint ledger (问题台账): records, the derivation rules as of a day, statistics.
         .target(name: "QingshanLedger", dependencies: ["QingshanCore"]),
+        // Special campaigns (专项行动): tasks, milestones, metrics, progress and status as of a day.
+        .target(name: "QingshanCampaigns", dependencies: ["QingshanCore"]),
         // Stage 1+2: load and validate site.yaml, front matter and content files.
         .target(
             name: "QingshanLoad",
-            dependencies: ["QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "Yams"]
+            dependencies: [
+                "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "QingshanCampaigns", "Yams",
+            ]
         ),
         // Stage 3: derive lists, tags, pagination and URLs.
-        .target(name: "QingshanDerive", dependencies: ["QingshanCore", "QingshanModel", "QingshanLedger"]),
+        .target(
+            name: "QingshanDerive",
+            dependencies: ["QingshanCore", "QingshanModel", "QingshanLedger", "QingshanCampaigns"]),
         // Stage 4: templates, view models, feeds.
         .target(
             name: "QingshanRender",
             dependencies: [
-                "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger",
+                "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger", "QingshanCampaigns",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -49,7 +55,7 @@ let package = Package(
             name: "QingshanBuild",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanLedger",
+                "QingshanLedger", "QingshanCampaigns",
             ]
         ),
         .executableTarget(
@@ -62,7 +68,7 @@ let package = Package(
             name: "QingshanTests",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanBuild", "QingshanLedger",
+                "QingshanBuild", "QingshanLedger", "QingshanCampaigns",
             ],
             exclude: ["Fixtures"]
         ),

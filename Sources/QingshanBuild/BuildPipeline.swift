@@ -44,18 +44,31 @@ public struct BuildPipeline: Sendable {
 
         progress?("生成页面")
         var dataColumns: [(title: String, path: SitePath)] = []
-        if ledger != nil {
-            dataColumns += [("问题台账", SitePath.folder("ledger")), ("工作通报", SitePath.folder("bulletins"))]
+        if ledger != nil { dataColumns.append(("问题台账", SitePath.folder("ledger"))) }
+        if !content.campaigns.isEmpty { dataColumns.append(("专项行动", SitePath.folder("campaigns"))) }
+        if ledger != nil || !content.campaigns.isEmpty {
+            dataColumns.append(("工作通报", SitePath.folder("bulletins")))
         }
         let chrome = PageChrome(
             config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
             dataColumns: dataColumns)
-        var files = PageRenderer(chrome: chrome, index: index).renderAll()
-        if let ledger {
-            files += LedgerPages(chrome: chrome, report: ledger, notes: index.bySection[.bulletins] ?? []).renderAll()
-        }
+        let ledgerPages = ledger.map { LedgerPages(chrome: chrome, report: $0) }
+        let campaignPages = CampaignPages(chrome: chrome, campaigns: content.campaigns, articles: index.articles)
+        let links = content.config.links
+        let highlights = HomeHighlights(
+            figures: ledgerPages?.homeFigures ?? [],
+            figuresHref: ledger.map { _ in links.link(SitePath.folder("ledger")) },
+            campaigns: campaignPages.items,
+            campaignsHref: content.campaigns.isEmpty ? nil : links.link(SitePath.folder("campaigns")))
+        var files = PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
+        files += ledgerPages?.renderAll() ?? []
+        files += campaignPages.renderAll()
+        files += BulletinPages(
+            chrome: chrome, ledger: ledger, campaigns: content.campaigns, notes: index.bySection[.bulletins] ?? []
+        ).renderAll()
         let pageCount = files.count
         if let ledger { files += LedgerOpenData.files(ledger) }
+        if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
         files.append(Feeds.atom(config: content.config, index: index))
         files.append(Feeds.sitemap(config: content.config, paths: sitemapEntries(files, index)))
         files.append(Feeds.robots(config: content.config))

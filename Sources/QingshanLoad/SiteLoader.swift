@@ -1,4 +1,5 @@
 import Foundation
+import QingshanCampaigns
 import QingshanCore
 import QingshanLedger
 import QingshanMarkdown
@@ -48,6 +49,17 @@ public struct SiteLoader: Sendable {
         let ledger =
             config.map { LedgerLoader(siteRoot: siteRoot, organization: $0.organization) }?
             .load(diagnostics: diagnostics) ?? []
+        let campaigns =
+            config.map { CampaignLoader(siteRoot: siteRoot, organization: $0.organization, renderer: renderer) }?
+            .load(diagnostics: diagnostics) ?? []
+        let campaignIDs = Set(campaigns.map(\.id))
+        for article in articles {
+            if let campaign = article.front.campaign, !campaignIDs.contains(campaign) {
+                diagnostics.warning(
+                    SourceLocation(file: article.file), "campaign“\(campaign)”不是 content/data/campaigns.yaml 中的专项行动",
+                    hint: campaigns.isEmpty ? nil : "可用：" + campaigns.map(\.id).joined(separator: "、"))
+            }
+        }
 
         let staticFiles = listFiles(under: siteRoot + "/static")
         let staticSet = Set(staticFiles)
@@ -60,7 +72,8 @@ public struct SiteLoader: Sendable {
         }
         guard let config else { return nil }
         return SiteContent(
-            config: config, articles: articles, ledger: ledger, staticFiles: staticFiles, siteRoot: siteRoot)
+            config: config, articles: articles, ledger: ledger, campaigns: campaigns, staticFiles: staticFiles,
+            siteRoot: siteRoot)
     }
 
     /// Every Markdown file of the article sections, in a stable order.

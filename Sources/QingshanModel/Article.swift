@@ -1,3 +1,4 @@
+import QingshanCampaigns
 import QingshanCore
 import QingshanLedger
 
@@ -95,16 +96,20 @@ public struct SiteContent: Sendable {
     public var articles: [Article]
     /// 问题台账 records of every ledger file.
     public var ledger: [LedgerRecord]
+    /// 专项行动 of content/data/campaigns.yaml.
+    public var campaigns: [Campaign]
     /// Files under static/, relative to it.
     public var staticFiles: [String]
     public var siteRoot: String
 
     public init(
-        config: SiteConfig, articles: [Article], ledger: [LedgerRecord] = [], staticFiles: [String], siteRoot: String
+        config: SiteConfig, articles: [Article], ledger: [LedgerRecord] = [], campaigns: [Campaign] = [],
+        staticFiles: [String], siteRoot: String
     ) {
         self.config = config
         self.articles = articles
         self.ledger = ledger
+        self.campaigns = campaigns
         self.staticFiles = staticFiles
         self.siteRoot = siteRoot
     }

@@ -1,3 +1,4 @@
+import QingshanCampaigns
 import QingshanCore
 import QingshanLedger
 
@@ -11,7 +12,7 @@ enum BulletinText {
             + "\(m.cumulative.total)件，在办\(m.openAtEnd)件，其中逾期\(m.overdueAtEnd)件。"
     }
 
-    static func parts(_ m: LedgerMonth) -> [BulletinView.Part] {
+    static func ledgerParts(_ m: LedgerMonth) -> [BulletinView.Part] {
         let channels = Channel.allCases.filter { count(m.receivedByChannel, $0) > 0 }
             .map { "\($0.rawValue)\(count(m.receivedByChannel, $0))件" }
         let categories = Category.allCases.map { "\($0.rawValue)\(count(m.receivedByCategory, $0))件" }
@@ -50,9 +51,9 @@ enum BulletinText {
                 ]
             })
         return [
-            BulletinView.Part(heading: "一、问题台账办理情况", paragraphs: [first, second, third], tables: [newTable]),
+            BulletinView.Part(heading: "问题台账办理情况", paragraphs: [first, second, third], tables: [newTable]),
             BulletinView.Part(
-                heading: "二、重要问题督办情况",
+                heading: "重要问题督办情况",
                 paragraphs: [
                     m.supervised.isEmpty
                         ? "截至\(m.asOf.chinese)，重要问题督办台账无在册问题。"
@@ -60,6 +61,38 @@ enum BulletinText {
                 ],
                 tables: m.supervised.isEmpty ? [] : [supervised]),
         ]
+    }
+
+    static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Numbers the parts 一、二、三、 in order (GB/T 9704 first-level headings).
+    static func numbered(_ parts: [BulletinView.Part]) -> [BulletinView.Part] {
+        parts.enumerated().map { i, part in
+            var part = part
+            part.heading = (i < numerals.count ? numerals[i] : String(i + 1)) + "、" + part.heading
+            return part
+        }
+    }
+
+    /// 专项行动进展 as of the bulletin's day.
+    static func campaignPart(_ campaigns: [DerivedCampaign], asOf d: Day) -> BulletinView.Part {
+        let done = campaigns.filter { $0.status == .done }.count
+        let overdue = campaigns.filter { $0.status == .overdue }
+        var text = "截至\(d.chinese)，\(campaigns.count)项专项行动中已完成\(done)项"
+        text +=
+            overdue.isEmpty
+            ? "，其余按计划推进。" : "，\(overdue.map(\.campaign.title).joined(separator: "、"))已超过工作要求时限，请责任科室加快推进。"
+        let table = TableView(
+            caption: "专项行动进展（截至\(d.chinese)）", head: ["专项行动", "责任科室", "工作要求时限", "进度", "状态"],
+            rows: campaigns.map { item in
+                [
+                    .init(item.campaign.title), .init(item.campaign.departments.joined(separator: "、")),
+                    .init(item.campaign.ongoing ? "长期坚持" : item.campaign.deadline?.chinese ?? "—", className: "nowrap"),
+                    .init(item.progress.map { percent($0) } ?? "—", className: "num"),
+                    .init(item.status.label, className: "nowrap status-\(item.status.rawValue)"),
+                ]
+            })
+        return BulletinView.Part(heading: "专项行动推进情况", paragraphs: [text], tables: [table])
     }
 
     /// Why a record is on the 督办台账.

@@ -233,6 +233,82 @@ td.overdue { color: #b3261e; font-weight: 700; }
   .table-scroll { overflow: visible; }
 }
 
+/* Campaigns: status badges, progress, timeline, metrics. */
+.status { display: inline-block; padding: 0.05rem 0.6rem; border-radius: 1rem; font-size: 0.9rem; font-weight: 700; border: 1px solid currentColor; white-space: nowrap; }
+.status-done { color: #1b7f3b; }
+.status-on_track { color: var(--brand); }
+.status-overdue { color: #b3261e; }
+.status-ongoing { color: #4a5563; }
+.campaign-list { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.75rem 1.5rem; }
+.campaign { border-bottom: 1px dashed var(--line); padding: 0.5rem 0; }
+.campaign p { margin: 0.2rem 0; }
+.campaign-head a { font-weight: 700; text-decoration: none; }
+.campaign-meta { color: var(--muted); font-size: 0.9rem; }
+.progress-line { display: flex; align-items: center; gap: 0.75rem; }
+progress { width: 12rem; height: 0.9rem; accent-color: var(--brand); }
+.progress-text { font-variant-numeric: tabular-nums; }
+.requirement { background: var(--wash); padding: 0.5rem 0.9rem; border-left: 4px solid var(--accent); }
+.timeline { list-style: none; padding: 0; margin: 0 0 1rem; border-left: 3px solid var(--line); }
+.timeline li { position: relative; padding: 0.2rem 0 0.6rem 1.25rem; }
+.timeline li::before { content: ""; position: absolute; left: -0.55rem; top: 0.55rem; width: 0.8rem; height: 0.8rem; border-radius: 50%; background: var(--paper); border: 2px solid var(--muted); }
+.timeline li.done::before { background: #1b7f3b; border-color: #1b7f3b; }
+.timeline li.late::before { border-color: #b3261e; }
+.timeline-title { font-weight: 700; display: block; }
+.timeline-dates { color: var(--muted); font-size: 0.95rem; }
+.metrics { list-style: none; padding: 0; }
+.metrics li { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: 0.2rem 1rem; padding: 0.35rem 0; border-bottom: 1px dashed var(--line); }
+.metric-value { font-variant-numeric: tabular-nums; }
+.bar { grid-column: 1 / -1; display: block; height: 0.6rem; background: var(--wash); border: 1px solid var(--line); }
+.bar > span { display: block; height: 100%; background: var(--brand); }
+.updates { list-style: none; padding: 0; }
+.updates li { border-bottom: 1px dashed var(--line); padding: 0.4rem 0; }
+.updates time { font-weight: 700; color: var(--muted); }
+.filter { display: inline-block; margin: 0.5rem 0; }
+.filter select { min-height: 44px; font: inherit; margin-left: 0.25rem; }
+td.mark { text-align: center; }
+td.pending { color: var(--muted); }
+[hidden] { display: none !important; }
+.home-figures, .home-campaigns { margin: 0.5rem 0 1.5rem; }
+.home-figures h2, .home-campaigns h2 { border-top: 3px solid var(--brand); padding-top: 0.5rem; }
+.more-inline { font-size: 0.95rem; font-weight: 400; margin-left: 0.75rem; }
+
+"""#,
+        "assets/qingshan.js": #"""
+/* Qingshan: small progressive enhancements; every page works without this script. */
+(function () {
+  "use strict";
+  /* A street filter for task tables: <div data-filter="street"> around a table whose cells
+     carry class="street". Without JavaScript all rows stay visible. */
+  document.querySelectorAll("[data-filter=street]").forEach(function (box, n) {
+    var rows = Array.prototype.slice.call(box.querySelectorAll("tbody tr"));
+    var streets = [];
+    rows.forEach(function (row) {
+      var cell = row.querySelector("td.street");
+      if (cell && streets.indexOf(cell.textContent) < 0) streets.push(cell.textContent);
+    });
+    if (streets.length < 2) return;
+    var label = document.createElement("label");
+    label.className = "filter";
+    label.textContent = "按街道筛选：";
+    var select = document.createElement("select");
+    select.id = "street-filter-" + n;
+    label.htmlFor = select.id;
+    ["全部"].concat(streets.sort()).forEach(function (name) {
+      var option = document.createElement("option");
+      option.textContent = name;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () {
+      rows.forEach(function (row) {
+        var cell = row.querySelector("td.street");
+        row.hidden = select.value !== "全部" && (!cell || cell.textContent !== select.value);
+      });
+    });
+    label.appendChild(select);
+    box.insertBefore(label, box.firstChild);
+  });
+})();
+
 """#,
         "base.mustache": #"""
 <!DOCTYPE html>
@@ -245,6 +321,7 @@ td.overdue { color: #b3261e; font-weight: 700; }
 <link rel="icon" href="{{site.favicon}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheet}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
+<script src="{{site.script}}" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -304,11 +381,101 @@ td.overdue { color: #b3261e; font-weight: 700; }
 {{/base}}
 
 """#,
+        "campaign.mustache": #"""
+{{<base}}
+{{$main}}
+{{#campaign}}
+{{#item}}
+<h1>{{title}}</h1>
+<p class="campaign-head"><span class="status status-{{statusKey}}">{{statusLabel}}</span> <span class="campaign-meta">{{group}}　时限：{{deadline}}　{{timing}}　责任科室：{{departments}}</span></p>
+{{#hasProgress}}<p class="progress-line"><progress max="100" value="{{progressPercent}}" aria-label="总体进度">{{progressText}}</progress> <span class="progress-text">总体进度 {{progressText}}（截至 <time datetime="{{page.asOfISO}}">{{page.asOfText}}</time>）</span></p>{{/hasProgress}}
+{{^hasProgress}}<p class="as-of">截至 <time datetime="{{page.asOfISO}}">{{page.asOfText}}</time></p>{{/hasProgress}}
+{{/item}}
+{{#requirement}}<p class="requirement"><strong>工作要求：</strong>{{requirement}}</p>{{/requirement}}
+{{#summary}}<div class="article-body">{{{summary}}}</div>{{/summary}}
+{{#hasMilestones}}
+<section aria-labelledby="milestones-title">
+<h2 id="milestones-title">工作节点</h2>
+<ol class="timeline">
+{{#milestones}}<li class="{{#isDone}}done{{/isDone}}{{^isDone}}open{{/isDone}}{{#late}} late{{/late}}"><span class="timeline-title">{{title}}</span>
+<span class="timeline-dates">{{#dueText}}计划 {{dueText}}{{/dueText}}{{#doneText}}　完成 <time datetime="{{doneISO}}">{{doneText}}</time>{{/doneText}}{{^isDone}}　未完成{{/isDone}}{{#late}}（超过计划时间）{{/late}}</span></li>
+{{/milestones}}</ol>
+</section>
+{{/hasMilestones}}
+{{#hasMetrics}}
+<section aria-labelledby="metrics-title">
+<h2 id="metrics-title">目标与完成</h2>
+<ul class="metrics">
+{{#metrics}}<li><span class="metric-name">{{name}}</span> <span class="metric-value">完成 {{actual}}{{unit}} / 目标 {{target}}{{unit}}</span>{{#hasShare}}<span class="bar" aria-hidden="true"><span style="width: {{share}}%"></span></span>{{/hasShare}}</li>
+{{/metrics}}</ul>
+</section>
+{{/hasMetrics}}
+{{#tasks}}
+<section aria-labelledby="tasks-title">
+<h2 id="tasks-title">任务清单</h2>
+{{#streets}}{{>partials/table}}{{/streets}}
+<div data-filter="street">
+{{>partials/table}}
+</div>
+</section>
+{{/tasks}}
+{{#hasUpdates}}
+<section aria-labelledby="updates-title">
+<h2 id="updates-title">工作进展</h2>
+<ol class="updates">{{#updates}}<li><time datetime="{{dateISO}}">{{dateText}}</time><div class="article-body">{{{html}}}</div></li>
+{{/updates}}</ol>
+</section>
+{{/hasUpdates}}
+{{#hasNews}}
+<section aria-labelledby="news-title">
+<h2 id="news-title">相关动态</h2>
+<ul class="item-list">{{#news}}{{>partials/item}}{{/news}}</ul>
+</section>
+{{/hasNews}}
+{{/campaign}}
+{{/main}}
+{{/base}}
+
+"""#,
+        "campaigns.mustache": #"""
+{{<base}}
+{{$main}}
+{{#campaigns}}
+<h1>专项行动</h1>
+<p class="as-of">进度截至 <time datetime="{{asOfISO}}">{{asOfText}}</time>。</p>
+<dl class="figures">
+{{#counts}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}</dd></div>
+{{/counts}}</dl>
+{{#groups}}
+<section class="campaign-group">
+<h2>{{name}}</h2>
+<ul class="campaign-list">{{#campaigns}}{{>partials/campaign-item}}{{/campaigns}}</ul>
+</section>
+{{/groups}}
+<section aria-labelledby="matrix-title">
+<h2 id="matrix-title">责任分工</h2>
+{{#matrix}}{{>partials/table}}{{/matrix}}
+</section>
+{{/campaigns}}
+{{/main}}
+{{/base}}
+
+"""#,
         "home.mustache": #"""
 {{<base}}
 {{$main}}
 <h1 class="visually-hidden">{{site.title}}</h1>
 <p class="as-of">信息截至 <time datetime="{{home.asOfISO}}">{{home.asOfText}}</time></p>
+{{#home}}
+{{#hasFigures}}
+<section class="home-figures" aria-labelledby="home-figures-title">
+<h2 id="home-figures-title">“满意环保”数据{{#figuresHref}} <a class="more-inline" href="{{figuresHref}}">查看问题台账</a>{{/figuresHref}}</h2>
+<dl class="figures">
+{{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>
+</section>
+{{/hasFigures}}
+{{/home}}
 <div class="home-grid">
 {{#home.columns}}
 <section class="panel" aria-labelledby="col-{{key}}">
@@ -319,6 +486,14 @@ td.overdue { color: #b3261e; font-weight: 700; }
 </section>
 {{/home.columns}}
 </div>
+{{#home}}
+{{#hasCampaigns}}
+<section class="home-campaigns" aria-labelledby="home-campaigns-title">
+<h2 id="home-campaigns-title">专项行动进展{{#campaignsHref}} <a class="more-inline" href="{{campaignsHref}}">全部专项行动</a>{{/campaignsHref}}</h2>
+<ul class="campaign-list">{{#campaigns}}{{>partials/campaign-item}}{{/campaigns}}</ul>
+</section>
+{{/hasCampaigns}}
+{{/home}}
 {{/main}}
 {{/base}}
 
@@ -387,6 +562,14 @@ td.overdue { color: #b3261e; font-weight: 700; }
 {{/page.article}}
 {{/main}}
 {{/base}}
+
+"""#,
+        "partials/campaign-item.mustache": #"""
+<li class="campaign">
+<p class="campaign-head"><a href="{{href}}">{{title}}</a> <span class="status status-{{statusKey}}">{{statusLabel}}</span></p>
+{{#hasProgress}}<p class="progress-line"><progress max="100" value="{{progressPercent}}" aria-label="{{title}} 进度">{{progressText}}</progress> <span class="progress-text">进度 {{progressText}}</span></p>{{/hasProgress}}
+<p class="campaign-meta">时限：{{deadline}}　{{timing}}　责任科室：{{departments}}</p>
+</li>
 
 """#,
         "partials/footer.mustache": #"""

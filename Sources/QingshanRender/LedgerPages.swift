@@ -3,58 +3,29 @@ import QingshanCore
 import QingshanLedger
 import QingshanModel
 
-/// Stage 4 for the ledger: /ledger/ (figures, charts, the de-identified records) and the
-/// monthly progress bulletins /bulletins/ and /bulletins/YYYY-MM/. Nothing here reads
-/// `owner` or `private:`.
+/// Stage 4 for the ledger: /ledger/ — figures, charts and the de-identified records, 50 a
+/// page. Nothing here reads `owner` or `private:`.
 public struct LedgerPages: Sendable {
     public static let recordsPerPage = 50
 
     let chrome: PageChrome
     let report: LedgerReport
-    /// Narratives of content/bulletins/YYYY-MM.md by month.
-    let notes: [Month: Article]
 
-    public init(chrome: PageChrome, report: LedgerReport, notes: [Article]) {
+    public init(chrome: PageChrome, report: LedgerReport) {
         self.chrome = chrome
         self.report = report
-        var byMonth: [Month: Article] = [:]
-        for note in notes {
-            if let month = Month(iso: note.slug) { byMonth[month] = note }
-        }
-        self.notes = byMonth
     }
 
     var links: LinkBuilder { chrome.links }
 
-    /// The months that get a bulletin: ledger activity, or a narrative, up to the as-of month.
-    public var bulletinMonths: [Month] {
-        let last = Month(report.asOf)
-        return Set(report.months.map(\.month) + notes.keys.filter { $0 <= last }).sorted()
-    }
-
     public func renderAll() -> [OutputFile] {
         let pageCount = max(1, (report.records.count + Self.recordsPerPage - 1) / Self.recordsPerPage)
-        let months = bulletinMonths
-        enum Job: Sendable {
-            case ledger(Int)
-            case bulletins
-            case bulletin(Month)
-        }
-        let jobs = (1...pageCount).map(Job.ledger) + [.bulletins] + months.map(Job.bulletin)
-        return Parallel.map(jobs) { job in
-            switch job {
-            case .ledger(let number): return ledgerPage(number, of: pageCount)
-            case .bulletins: return bulletinList(months)
-            case .bulletin(let month): return bulletin(month)
-            }
-        }
+        return Parallel.map(Array(1...pageCount)) { ledgerPage($0, of: pageCount) }
     }
 
     static func ledgerPath(_ page: Int) -> SitePath {
         page <= 1 ? SitePath.folder("ledger") : SitePath.folder("ledger", "page", String(page))
     }
-
-    static func bulletinPath(_ month: Month) -> SitePath { SitePath.folder("bulletins", month.iso) }
 
     // MARK: - /ledger/
 
@@ -76,6 +47,19 @@ public struct LedgerPages: Sendable {
         return chrome.page(
             Self.ledgerPath(number), template: "ledger", meta: meta, content: .ledger(view), column: "问题台账",
             origin: "content/data/ledger")
+    }
+
+    /// The ledger's headline figures for the home page.
+    public var homeFigures: [FigureView] {
+        let stats = report.stats
+        let done = (stats.byStatus[.handled] ?? 0) + (stats.byStatus[.closed] ?? 0)
+        return [
+            FigureView("问题台账累计受理", "\(stats.total)件"),
+            FigureView("办结率", percent(stats.completionRate), note: "已办结 \(done) 件"),
+            FigureView(
+                "回访满意率", percent(stats.satisfactionRate), note: "一次办理满意率 " + percent(stats.firstTimeSatisfactionRate)),
+            FigureView("重点督办", "\(stats.supervised)件", note: "逾期未办结 \(stats.overdue) 件"),
+        ]
     }
 
     func figures(_ stats: LedgerStats) -> [FigureView] {
@@ -190,53 +174,5 @@ public struct LedgerPages: Sendable {
                     .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"),
                 ]
             })
-    }
-
-    // MARK: - /bulletins/
-
-    func bulletinTitle(_ month: Month) -> String {
-        notes[month]?.title ?? "\(month.chinese)“满意环保”工作进展通报"
-    }
-
-    func bulletinDate(_ month: Month) -> Day { min(month.lastDay, report.asOf) }
-
-    func bulletinList(_ months: [Month]) -> OutputFile {
-        let items = months.reversed().map { month in
-            BulletinItemView(
-                title: bulletinTitle(month), href: links.link(Self.bulletinPath(month)),
-                docNo: notes[month]?.front.docNo,
-                date: bulletinDate(month))
-        }
-        let path = SitePath.folder("bulletins")
-        let meta = chrome.meta(
-            title: "工作通报", path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报", columnType: "列表页",
-            breadcrumb: [LinkView(title: "工作通报", href: nil)])
-        return chrome.page(
-            path, template: "bulletins", meta: meta, content: .bulletins(items), column: "工作通报",
-            origin: "content/bulletins")
-    }
-
-    func bulletin(_ month: Month) -> OutputFile {
-        let figures =
-            report.months.first { $0.month == month } ?? LedgerMonth(month: month, records: [], asOf: report.asOf)
-        let note = notes[month]
-        let view = BulletinView(
-            issuer: chrome.config.footer.sponsor.isEmpty ? chrome.config.title : chrome.config.footer.sponsor,
-            title: bulletinTitle(month), docNo: note?.front.docNo, narrative: note?.html,
-            parts: BulletinText.parts(figures),
-            signature: chrome.config.footer.sponsor.isEmpty
-                ? chrome.config.title : chrome.config.footer.sponsor,
-            date: bulletinDate(month))
-        let path = Self.bulletinPath(month)
-        let meta = chrome.meta(
-            title: bulletinTitle(month), path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报",
-            columnType: "文章页", description: BulletinText.summary(figures),
-            breadcrumb: [
-                LinkView(title: "工作通报", href: links.link(SitePath.folder("bulletins"))),
-                LinkView(title: month.chinese, href: nil),
-            ])
-        return chrome.page(
-            path, template: "bulletin", meta: meta, content: .bulletin(view), column: "工作通报",
-            origin: note?.file ?? "content/data/ledger")
     }
 }

@@ -59,6 +59,7 @@ public struct BulletinView: MustacheParent, Sendable {
     public var date: Day
 
     public struct Part: MustacheParent, Sendable {
+        /// Without its number: `BulletinText.numbered` adds 一、二、….
         public var heading: String
         public var paragraphs: [String]
         public var tables: [TableView]

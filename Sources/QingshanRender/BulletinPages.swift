@@ -1,0 +1,102 @@
+import Foundation
+import QingshanCampaigns
+import QingshanCore
+import QingshanLedger
+import QingshanModel
+
+/// Stage 4 for the monthly progress bulletins (月度通报): /bulletins/ and /bulletins/YYYY-MM/
+/// for every month with ledger or campaign activity (or a narrative) up to the as-of day,
+/// each computed as of the month's last day (the as-of day for the current month).
+public struct BulletinPages: Sendable {
+    let chrome: PageChrome
+    let ledger: LedgerReport?
+    let campaigns: [Campaign]
+    /// Narratives of content/bulletins/YYYY-MM.md by month.
+    let notes: [Month: Article]
+
+    public init(chrome: PageChrome, ledger: LedgerReport?, campaigns: [Campaign], notes: [Article]) {
+        self.chrome = chrome
+        self.ledger = ledger
+        self.campaigns = campaigns
+        var byMonth: [Month: Article] = [:]
+        for note in notes {
+            if let month = Month(iso: note.slug) { byMonth[month] = note }
+        }
+        self.notes = byMonth
+    }
+
+    var links: LinkBuilder { chrome.links }
+    var asOf: Day { chrome.asOf }
+
+    /// The months that get a bulletin, oldest first.
+    public var months: [Month] {
+        let last = Month(asOf)
+        var months = CampaignRules.activeMonths(campaigns, asOf: asOf)
+        months.formUnion(ledger?.months.map(\.month) ?? [])
+        months.formUnion(notes.keys.filter { $0 <= last })
+        return months.sorted()
+    }
+
+    public func renderAll() -> [OutputFile] {
+        let months = self.months
+        guard !months.isEmpty || ledger != nil || !campaigns.isEmpty else { return [] }
+        let pages = Parallel.map(months) { bulletin($0) }
+        return [bulletinList(months)] + pages
+    }
+
+    static func path(_ month: Month) -> SitePath { SitePath.folder("bulletins", month.iso) }
+
+    func title(_ month: Month) -> String {
+        notes[month]?.title ?? "\(month.chinese)“满意环保”工作进展通报"
+    }
+
+    func date(_ month: Month) -> Day { min(month.lastDay, asOf) }
+
+    var issuer: String { chrome.config.footer.sponsor.isEmpty ? chrome.config.title : chrome.config.footer.sponsor }
+
+    func bulletinList(_ months: [Month]) -> OutputFile {
+        let items = months.reversed().map { month in
+            BulletinItemView(
+                title: title(month), href: links.link(Self.path(month)), docNo: notes[month]?.front.docNo,
+                date: date(month))
+        }
+        let path = SitePath.folder("bulletins")
+        let meta = chrome.meta(
+            title: "工作通报", path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报", columnType: "列表页",
+            breadcrumb: [LinkView(title: "工作通报", href: nil)])
+        return chrome.page(
+            path, template: "bulletins", meta: meta, content: .bulletins(items), column: "工作通报",
+            origin: "content/bulletins")
+    }
+
+    func bulletin(_ month: Month) -> OutputFile {
+        let end = date(month)
+        var parts: [BulletinView.Part] = []
+        var summary = "\(month.chinese)“满意环保”工作进展。"
+        if let ledger {
+            let figures =
+                ledger.months.first { $0.month == month }
+                ?? LedgerMonth(month: month, records: [], asOf: asOf)
+            parts += BulletinText.ledgerParts(figures)
+            summary = BulletinText.summary(figures)
+        }
+        if !campaigns.isEmpty {
+            parts.append(BulletinText.campaignPart(campaigns.map { CampaignRules.derive($0, asOf: end) }, asOf: end))
+        }
+        let note = notes[month]
+        let view = BulletinView(
+            issuer: issuer, title: title(month), docNo: note?.front.docNo, narrative: note?.html,
+            parts: BulletinText.numbered(parts), signature: issuer, date: end)
+        let path = Self.path(month)
+        let meta = chrome.meta(
+            title: title(month), path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报",
+            columnType: "文章页", description: summary,
+            breadcrumb: [
+                LinkView(title: "工作通报", href: links.link(SitePath.folder("bulletins"))),
+                LinkView(title: month.chinese, href: nil),
+            ])
+        return chrome.page(
+            path, template: "bulletin", meta: meta, content: .bulletin(view), column: "工作通报",
+            origin: note?.file ?? "content/data")
+    }
+}
