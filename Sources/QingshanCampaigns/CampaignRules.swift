@@ -47,11 +47,11 @@ public enum CampaignRules {
         return nil
     }
 
-    /// Contract §3.4: done at 100 %; 长期坚持 is ongoing; otherwise on_track until the
-    /// deadline has passed (D ≤ deadline), overdue after it.
+    /// Contract §3.4: 长期坚持 is ongoing whatever its milestones say (it never ends);
+    /// otherwise done at 100 %, on_track until the deadline has passed (D ≤ deadline), overdue after it.
     public static func status(_ campaign: Campaign, progress: Double?, asOf d: Day) -> CampaignStatus {
-        if let progress, progress >= 1 { return .done }
         if campaign.ongoing { return .ongoing }
+        if let progress, progress >= 1 { return .done }
         guard let deadline = campaign.deadline else { return .ongoing }
         return d <= deadline ? .onTrack : .overdue
     }
