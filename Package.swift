@@ -24,29 +24,31 @@ let package = Package(
         // Stage-independent basics: diagnostics, days, HTML escaping, Chinese text, URL paths.
         .target(name: "QingshanCore"),
         // The typed site model every stage shares.
-        .target(name: "QingshanModel", dependencies: ["QingshanCore", "QingshanLedger", "QingshanCampaigns"]),
+        .target(name: "QingshanModel", dependencies: ["QingshanCore", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring"]),
         // Markdown through cmark-gfm with the CJK fixes.
         .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard"]),
         // The complaint ledger (问题台账): records, the derivation rules as of a day, statistics.
         .target(name: "QingshanLedger", dependencies: ["QingshanCore"]),
         // Special campaigns (专项行动): tasks, milestones, metrics, progress and status as of a day.
         .target(name: "QingshanCampaigns", dependencies: ["QingshanCore"]),
+        // Environmental monitoring: AQI (HJ 633), surface water (GB 3838), noise (GB 3096).
+        .target(name: "QingshanMonitoring", dependencies: ["QingshanCore"]),
         // Stage 1+2: load and validate site.yaml, front matter and content files.
         .target(
             name: "QingshanLoad",
             dependencies: [
-                "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "QingshanCampaigns", "Yams",
+                "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "Yams",
             ]
         ),
         // Stage 3: derive lists, tags, pagination and URLs.
         .target(
             name: "QingshanDerive",
-            dependencies: ["QingshanCore", "QingshanModel", "QingshanLedger", "QingshanCampaigns"]),
+            dependencies: ["QingshanCore", "QingshanModel", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring"]),
         // Stage 4: templates, view models, feeds.
         .target(
             name: "QingshanRender",
             dependencies: [
-                "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger", "QingshanCampaigns",
+                "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -55,7 +57,7 @@ let package = Package(
             name: "QingshanBuild",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanLedger", "QingshanCampaigns",
+                "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
             ]
         ),
         .executableTarget(
@@ -68,7 +70,7 @@ let package = Package(
             name: "QingshanTests",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanBuild", "QingshanLedger", "QingshanCampaigns",
+                "QingshanBuild", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
             ],
             exclude: ["Fixtures"]
         ),
