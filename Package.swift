@@ -24,7 +24,9 @@ let package = Package(
         // Stage-independent basics: diagnostics, days, HTML escaping, Chinese text, URL paths.
         .target(name: "QingshanCore"),
         // The typed site model every stage shares.
-        .target(name: "QingshanModel", dependencies: ["QingshanCore", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring"]),
+        .target(
+            name: "QingshanModel",
+            dependencies: ["QingshanCore", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring"]),
         // Markdown through cmark-gfm with the CJK fixes.
         .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard"]),
         // The complaint ledger (问题台账): records, the derivation rules as of a day, statistics.
@@ -37,18 +39,22 @@ let package = Package(
         .target(
             name: "QingshanLoad",
             dependencies: [
-                "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "Yams",
+                "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "QingshanCampaigns",
+                "QingshanMonitoring", "Yams",
             ]
         ),
         // Stage 3: derive lists, tags, pagination and URLs.
         .target(
             name: "QingshanDerive",
-            dependencies: ["QingshanCore", "QingshanModel", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring"]),
+            dependencies: [
+                "QingshanCore", "QingshanModel", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
+            ]),
         // Stage 4: templates, view models, feeds.
         .target(
             name: "QingshanRender",
             dependencies: [
-                "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
+                "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger", "QingshanCampaigns",
+                "QingshanMonitoring",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -4,6 +4,7 @@ import QingshanDerive
 import QingshanLedger
 import QingshanLoad
 import QingshanModel
+import QingshanMonitoring
 import QingshanRender
 
 /// The whole build, stage by stage: load → validate → derive → render → write.
@@ -44,6 +45,8 @@ public struct BuildPipeline: Sendable {
 
         progress?("生成页面")
         var dataColumns: [(title: String, path: SitePath)] = []
+        let monitoringColumns = MonitoringPages.columns(content.monitoring, asOf: asOf)
+        if let first = monitoringColumns.first { dataColumns.append(("环境质量", first.path)) }
         if ledger != nil { dataColumns.append(("问题台账", SitePath.folder("ledger"))) }
         if !content.campaigns.isEmpty { dataColumns.append(("专项行动", SitePath.folder("campaigns"))) }
         if ledger != nil || !content.campaigns.isEmpty {
@@ -53,6 +56,8 @@ public struct BuildPipeline: Sendable {
             config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
             dataColumns: dataColumns)
         let ledgerPages = ledger.map { LedgerPages(chrome: chrome, report: $0) }
+        let monitoringPages = MonitoringPages(
+            chrome: chrome, data: content.monitoring, science: index.bySection[.science] ?? [])
         let campaignPages = CampaignPages(chrome: chrome, campaigns: content.campaigns, articles: index.articles)
         let links = content.config.links
         let highlights = HomeHighlights(
@@ -63,12 +68,14 @@ public struct BuildPipeline: Sendable {
         var files = PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
         files += ledgerPages?.renderAll() ?? []
         files += campaignPages.renderAll()
+        files += monitoringPages.renderAll()
         files += BulletinPages(
             chrome: chrome, ledger: ledger, campaigns: content.campaigns, notes: index.bySection[.bulletins] ?? []
         ).renderAll()
         let pageCount = files.count
         if let ledger { files += LedgerOpenData.files(ledger) }
         if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
+        files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
         files.append(Feeds.atom(config: content.config, index: index))
         files.append(Feeds.sitemap(config: content.config, paths: sitemapEntries(files, index)))
         files.append(Feeds.robots(config: content.config))
@@ -105,7 +112,9 @@ public struct BuildPipeline: Sendable {
         }
         return BuildReport(
             outputDir: outputDir, asOf: asOf, pages: pageCount, files: files.count + copies.count,
-            articles: content.articles.count, dataRecords: content.ledger.count, seconds: clock.total,
+            articles: content.articles.count,
+            dataRecords: content.ledger.count + content.campaigns.count + content.monitoring.count,
+            seconds: clock.total,
             stages: clock.laps)
     }
 

@@ -52,6 +52,7 @@ public struct SiteLoader: Sendable {
         let campaigns =
             config.map { CampaignLoader(siteRoot: siteRoot, organization: $0.organization, renderer: renderer) }?
             .load(diagnostics: diagnostics) ?? []
+        let monitoring = MonitoringLoader(siteRoot: siteRoot).load(diagnostics: diagnostics)
         let campaignIDs = Set(campaigns.map(\.id))
         for article in articles {
             if let campaign = article.front.campaign, !campaignIDs.contains(campaign) {
@@ -72,8 +73,8 @@ public struct SiteLoader: Sendable {
         }
         guard let config else { return nil }
         return SiteContent(
-            config: config, articles: articles, ledger: ledger, campaigns: campaigns, staticFiles: staticFiles,
-            siteRoot: siteRoot)
+            config: config, articles: articles, ledger: ledger, campaigns: campaigns, monitoring: monitoring,
+            staticFiles: staticFiles, siteRoot: siteRoot)
     }
 
     /// Every Markdown file of the article sections, in a stable order.

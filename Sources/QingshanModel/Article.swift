@@ -1,6 +1,7 @@
 import QingshanCampaigns
 import QingshanCore
 import QingshanLedger
+import QingshanMonitoring
 
 /// A file attached to an article (a file under static/).
 public struct Attachment: Hashable, Sendable {
@@ -98,14 +99,17 @@ public struct SiteContent: Sendable {
     public var ledger: [LedgerRecord]
     /// 专项行动 of content/data/campaigns.yaml.
     public var campaigns: [Campaign]
+    /// Air, water and noise monitoring of content/data/*.csv.
+    public var monitoring: MonitoringData
     /// Files under static/, relative to it.
     public var staticFiles: [String]
     public var siteRoot: String
 
     public init(
         config: SiteConfig, articles: [Article], ledger: [LedgerRecord] = [], campaigns: [Campaign] = [],
-        staticFiles: [String], siteRoot: String
+        monitoring: MonitoringData = MonitoringData(), staticFiles: [String], siteRoot: String
     ) {
+        self.monitoring = monitoring
         self.config = config
         self.articles = articles
         self.ledger = ledger

@@ -24,7 +24,7 @@ public enum Section: String, CaseIterable, Sendable, Comparable {
 
     public var columnDescription: String {
         switch self {
-        case .news: return "枣庄高新区生态环境保护工作动态"
+        case .news: return "生态环境保护工作动态"
         case .notices: return "通知、公告与政策文件"
         case .science: return "生态环境科普知识"
         case .press: return "新闻发布会与情况通报"

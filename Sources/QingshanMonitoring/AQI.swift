@@ -62,7 +62,8 @@ public struct AQIResult: Sendable, Equatable {
 
 /// 表2 / 附录A of HJ 633: levels, categories and the official colours.
 public enum AQILevel: Int, CaseIterable, Sendable {
-    case one = 1, two, three, four, five, six
+    case one = 1
+    case two, three, four, five, six
 
     /// HJ 633 表2: 0–50 一级, 51–100 二级, 101–150 三级, 151–200 四级, 201–300 五级, >300 六级.
     public init(aqi: Int) {
@@ -86,7 +87,7 @@ public enum AQILevel: Int, CaseIterable, Sendable {
     public var color: String { ["#00E400", "#FFFF00", "#FF7E00", "#FF0000", "#99004C", "#7E0023"][rawValue - 1] }
 
     /// Text colour readable on `color`.
-    public var textColor: String { rawValue <= 3 ? "#000000" : "#FFFFFF" }
+    public var textColor: String { rawValue <= 4 ? "#000000" : "#FFFFFF" }
 }
 
 /// IAQI and AQI per HJ 633-2012 and HJ 633-2026 (DOMAIN.md §1), as pure functions.

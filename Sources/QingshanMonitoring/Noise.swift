@@ -1,6 +1,11 @@
 /// Acoustic environment functional zones of GB 3096-2008.
 public enum NoiseZone: String, CaseIterable, Sendable {
-    case zone0 = "0", zone1 = "1", zone2 = "2", zone3 = "3", zone4a = "4a", zone4b = "4b"
+    case zone0 = "0"
+    case zone1 = "1"
+    case zone2 = "2"
+    case zone3 = "3"
+    case zone4a = "4a"
+    case zone4b = "4b"
 
     /// GB 3096-2008 表1: LAeq limits in dB(A), 昼间 (06–22) and 夜间 (22–06).
     public var limits: (day: Double, night: Double) {

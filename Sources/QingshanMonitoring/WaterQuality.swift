@@ -2,7 +2,8 @@ import QingshanCore
 
 /// Surface-water classes of GB 3838-2002: Ⅰ–Ⅴ, and 劣Ⅴ (worse than Ⅴ) as class 6.
 public enum WaterClass: Int, CaseIterable, Sendable, Comparable {
-    case one = 1, two, three, four, five, worseThanFive
+    case one = 1
+    case two, three, four, five, worseThanFive
 
     public static func < (a: WaterClass, b: WaterClass) -> Bool { a.rawValue < b.rawValue }
 
@@ -14,8 +15,8 @@ public enum WaterClass: Int, CaseIterable, Sendable, Comparable {
     public var quality: String { ["优", "优", "良好", "轻度污染", "中度污染", "重度污染"][rawValue - 1] }
 
     /// Map colours (劣Ⅴ red per the 办法; the others common practice, DOMAIN.md §2.3).
-    public var color: String { ["#2e6fd8", "#2e6fd8", "#1b9e3e", "#f2c500", "#f08c00", "#d7191c"][rawValue - 1] }
-    public var textColor: String { rawValue == 4 ? "#000000" : "#FFFFFF" }
+    public var color: String { ["#2e6fd8", "#2e6fd8", "#1b7f3b", "#f2c500", "#e07b00", "#c0151a"][rawValue - 1] }
+    public var textColor: String { rawValue == 4 || rawValue == 5 ? "#000000" : "#FFFFFF" }
 
     /// Reads a target class written `3`, `Ⅲ`, `III` or `Ⅲ类`.
     public init?(target text: String) {
@@ -32,7 +33,12 @@ public enum WaterClass: Int, CaseIterable, Sendable, Comparable {
 
 /// The assessed parameters of a river section (GB 3838-2002 表1, river TP limits).
 public enum WaterParameter: String, CaseIterable, Sendable {
-    case ph, dissolvedOxygen = "do", codMn = "codmn", cod, bod5, ammonia = "nh3n", phosphorus = "tp"
+    case ph
+    case dissolvedOxygen = "do"
+    case codMn = "codmn"
+    case cod, bod5
+    case ammonia = "nh3n"
+    case phosphorus = "tp"
 
     public var name: String {
         switch self {
@@ -104,7 +110,8 @@ public enum WaterQuality {
         return worse.sorted { a, b in
             if a.1 != b.1 { return a.1 > b.1 }
             if a.2 != b.2 { return a.2 > b.2 }
-            return (WaterParameter.allCases.firstIndex(of: a.0) ?? 0) < (WaterParameter.allCases.firstIndex(of: b.0) ?? 0)
+            return (WaterParameter.allCases.firstIndex(of: a.0) ?? 0)
+                < (WaterParameter.allCases.firstIndex(of: b.0) ?? 0)
         }.prefix(3).map(\.0)
     }
 }

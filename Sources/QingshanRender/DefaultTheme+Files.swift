@@ -272,6 +272,32 @@ td.pending { color: var(--muted); }
 .home-figures h2, .home-campaigns h2 { border-top: 3px solid var(--brand); padding-top: 0.5rem; }
 .more-inline { font-size: 0.95rem; font-weight: 400; margin-left: 0.75rem; }
 
+/* Environmental data pages. */
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
+.legend li { display: inline-flex; align-items: center; gap: 0.4rem; }
+.swatch { display: inline-block; width: 1.1rem; height: 1.1rem; border: 1px solid #4a5563; }
+.calendars { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem 1.5rem; }
+.calendars svg.chart { max-width: 20rem; }
+td.wq { text-align: center; font-weight: 700; }
+td.wq-1, td.wq-2 { background: #2e6fd8; color: #fff; }
+td.wq-3 { background: #1b7f3b; color: #fff; }
+td.wq-4 { background: #f2c500; color: #000; }
+td.wq-5 { background: #e07b00; color: #000; }
+td.wq-6 { background: #c0151a; color: #fff; }
+td.miss { outline: 3px solid #000; outline-offset: -3px; }
+td.aqi { text-align: center; font-weight: 700; }
+td.aqi-1 { background: #00E400; color: #000; }
+td.aqi-2 { background: #FFFF00; color: #000; }
+td.aqi-3 { background: #FF7E00; color: #000; }
+td.aqi-4 { background: #FF0000; color: #000; }
+td.aqi-5 { background: #99004C; color: #fff; }
+td.aqi-6 { background: #7E0023; color: #fff; }
+td.bad { color: #b3261e; font-weight: 700; }
+.related a, .downloads a { margin-right: 0.75rem; }
+.tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0.25rem 0 0.5rem; }
+.tabs a, .tabs span { display: inline-block; min-height: 44px; line-height: 44px; padding: 0 1rem; border: 1px solid var(--line); text-decoration: none; }
+.tabs span[aria-current] { background: var(--brand); color: #fff; border-color: var(--brand); }
+
 """#,
         "assets/qingshan.js": #"""
 /* Qingshan: small progressive enhancements; every page works without this script. */
@@ -457,6 +483,48 @@ td.pending { color: var(--muted); }
 {{#matrix}}{{>partials/table}}{{/matrix}}
 </section>
 {{/campaigns}}
+{{/main}}
+{{/base}}
+
+"""#,
+        "data.mustache": #"""
+{{<base}}
+{{$main}}
+{{#data}}
+{{#hasSiblings}}<nav class="tabs" aria-label="环境质量"><ul>{{#siblings}}<li>{{#current}}<span aria-current="page">{{title}}</span>{{/current}}{{^current}}<a href="{{href}}">{{title}}</a>{{/current}}</li>{{/siblings}}</ul></nav>{{/hasSiblings}}
+<h1>{{title}}</h1>
+<p class="as-of">数据截至 <time datetime="{{asOfISO}}">{{asOfText}}</time></p>
+{{#intro}}<p>{{.}}</p>
+{{/intro}}
+{{#hasRelated}}<p class="related">延伸阅读：{{#related}}<a href="{{href}}">{{title}}</a> {{/related}}</p>{{/hasRelated}}
+{{#hasFigures}}
+<dl class="figures">
+{{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>
+{{/hasFigures}}
+{{#hasLegend}}<ul class="legend">{{#legend}}<li><span class="swatch" style="background: {{color}}"></span>{{label}}</li>{{/legend}}</ul>{{/hasLegend}}
+{{#hasCalendars}}
+<section aria-labelledby="calendar-title">
+<h2 id="calendar-title">空气质量日历</h2>
+<div class="calendars">
+{{#calendars}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
+{{/calendars}}</div>
+</section>
+{{/hasCalendars}}
+{{#hasCharts}}
+<section aria-labelledby="data-charts-title">
+<h2 id="data-charts-title">图表</h2>
+<div class="charts">
+{{#charts}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
+{{/charts}}</div>
+</section>
+{{/hasCharts}}
+<section aria-labelledby="data-tables-title">
+<h2 id="data-tables-title">数据表</h2>
+{{#tables}}{{>partials/table}}{{/tables}}
+</section>
+<p class="downloads">开放数据下载：{{#downloads}}<a href="{{href}}">{{title}}</a> {{/downloads}}</p>
+{{/data}}
 {{/main}}
 {{/base}}
 

@@ -13,7 +13,7 @@ public struct PageView: MustacheParent, Sendable {
         case "site": return site
         case "page": return meta
         case "home", "list", "tags", "tag", "hasTags", "ledger", "bulletins", "hasBulletins", "bulletin",
-            "campaigns", "campaign":
+            "campaigns", "campaign", "data":
             return content.child(named: name)
         default: return nil
         }
@@ -32,6 +32,7 @@ public enum PageContent: Sendable {
     case bulletin(BulletinView)
     case campaigns(CampaignsIndexView)
     case campaign(CampaignPageView)
+    case data(DataPageView)
     case none
 
     func child(named name: String) -> Any? {
@@ -47,6 +48,7 @@ public enum PageContent: Sendable {
         case (.bulletin(let view), "bulletin"): return view
         case (.campaigns(let view), "campaigns"): return view
         case (.campaign(let view), "campaign"): return view
+        case (.data(let view), "data"): return view
         default: return nil
         }
     }

@@ -99,6 +99,77 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
+    /// A line through monthly values (PM2.5 trend), with a dot and value at each point.
+    public static func line(id: String, title: String, description: String, points: [Bar], unit: String) -> String {
+        let left = 44.0
+        let top = 20.0
+        let plotHeight = 180.0
+        let width = 640.0
+        let step = points.count > 1 ? (width - left - 24) / Double(points.count - 1) : 0
+        let maxValue = max(points.map(\.value).max() ?? 0, 1) * 1.15
+        var svg = header(id: id, title: title, description: description, width: width, height: top + plotHeight + 40)
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - 10))\" y2=\"\(f(top + plotHeight))\" stroke=\"#4a5563\"/>"
+        svg += "<text x=\"4\" y=\"\(f(top + 4))\">\(HTMLEscape.escape(unit))</text>"
+        let coordinates = points.enumerated().map { i, point in
+            (left + Double(i) * step, top + plotHeight - point.value / maxValue * plotHeight)
+        }
+        if coordinates.count > 1 {
+            svg +=
+                "<polyline fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\" points=\""
+                + coordinates.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ") + "\"/>"
+        }
+        for (point, (x, y)) in zip(points, coordinates) {
+            svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" fill=\"#0b5394\"/>"
+            svg +=
+                "<text x=\"\(f(x))\" y=\"\(f(y - 8))\" text-anchor=\"middle\">\(HTMLEscape.escape(point.text))</text>"
+            svg +=
+                "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(HTMLEscape.escape(point.label))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// A month as a calendar of coloured squares (Monday first), one a day.
+    public struct CalendarDay: Sendable {
+        public var day: Int
+        public var color: String
+        public var textColor: String
+        public var label: String
+
+        public init(day: Int, color: String, textColor: String, label: String) {
+            self.day = day
+            self.color = color
+            self.textColor = textColor
+            self.label = label
+        }
+    }
+
+    public static func calendar(id: String, title: String, description: String, firstWeekday: Int, days: [CalendarDay])
+        -> String
+    {
+        let cell = 40.0
+        let gap = 4.0
+        let weeks = Int(((Double(firstWeekday + days.count)) / 7).rounded(.up))
+        let width = 7 * (cell + gap)
+        let height = 22 + Double(weeks) * (cell + gap)
+        var svg = header(id: id, title: title, description: description, width: width, height: height)
+        for (i, name) in ["一", "二", "三", "四", "五", "六", "日"].enumerated() {
+            svg +=
+                "<text x=\"\(f(Double(i) * (cell + gap) + cell / 2))\" y=\"15\" text-anchor=\"middle\" fill=\"#4a5563\">\(name)</text>"
+        }
+        for (i, day) in days.enumerated() {
+            let slot = firstWeekday + i
+            let x = Double(slot % 7) * (cell + gap)
+            let y = 22 + Double(slot / 7) * (cell + gap)
+            svg +=
+                "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" rx=\"4\" fill=\"\(day.color)\">"
+                + "<title>\(HTMLEscape.escape(day.label))</title></rect>"
+            svg +=
+                "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell / 2 + 5))\" text-anchor=\"middle\" fill=\"\(day.textColor)\">\(day.day)</text>"
+        }
+        return svg + "</svg>"
+    }
+
     static func header(id: String, title: String, description: String, width: Double, height: Double) -> String {
         "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" "
             + "xmlns=\"http://www.w3.org/2000/svg\" font-size=\"14\" fill=\"#1f2933\">"

@@ -147,7 +147,9 @@ final class WaterQualityTests: XCTestCase {
     }
 
     func testSectionClassAndMainPollutants() {
-        let sample = WaterSample([.ph: 7.6, .dissolvedOxygen: 6.2, .codMn: 5, .cod: 25, .ammonia: 1.8, .phosphorus: 0.25])
+        let sample = WaterSample([
+            .ph: 7.6, .dissolvedOxygen: 6.2, .codMn: 5, .cod: 25, .ammonia: 1.8, .phosphorus: 0.25,
+        ])
         XCTAssertEqual(WaterQuality.sectionClass(sample), .five)
         // NH3-N Ⅴ first; then COD (Ⅳ, +25 %) and TP (Ⅳ, +25 %): tie broken by parameter order.
         XCTAssertEqual(WaterQuality.mainPollutants(sample), [.ammonia, .cod, .phosphorus])
