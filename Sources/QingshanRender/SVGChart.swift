@@ -162,8 +162,7 @@ public enum SVGChart {
             let x = Double(slot % 7) * (cell + gap)
             let y = 22 + Double(slot / 7) * (cell + gap)
             svg +=
-                "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" rx=\"4\" fill=\"\(day.color)\">"
-                + "<title>\(HTMLEscape.escape(day.label))</title></rect>"
+                "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" rx=\"4\" fill=\"\(day.color)\"/>"
             svg +=
                 "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell / 2 + 5))\" text-anchor=\"middle\" fill=\"\(day.textColor)\">\(day.day)</text>"
         }
