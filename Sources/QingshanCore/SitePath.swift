@@ -7,7 +7,13 @@ public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public init(_ value: String) {
         var v = value.hasPrefix("/") ? value : "/" + value
-        while v.contains("//") { v = v.replacingOccurrences(of: "//", with: "/") }
+        if v.utf8.count > 1,
+            v.utf8.indices.dropLast().contains(where: { i in
+                v.utf8[i] == 0x2F && v.utf8[v.utf8.index(after: i)] == 0x2F
+            })
+        {
+            while v.contains("//") { v = v.replacingOccurrences(of: "//", with: "/") }
+        }
         self.value = v
     }
 

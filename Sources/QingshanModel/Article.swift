@@ -58,8 +58,8 @@ public struct FrontMatter: Sendable {
 public struct Article: Sendable {
     /// Path relative to the site folder, e.g. `content/news/2023-06-05-envday.md`.
     public var file: String
-    public var section: Section
-    public var slug: String
+    public let section: Section
+    public let slug: String
     public var front: FrontMatter
     /// The body as HTML (cmark-gfm with Qingshan's CJK fixes).
     public var html: String
@@ -75,6 +75,7 @@ public struct Article: Sendable {
         summary: String, readingMinutes: Int, characterCount: Int, internalLinks: [String] = []
     ) {
         self.internalLinks = internalLinks
+        path = section.articlePath(slug: slug)
         self.file = file
         self.section = section
         self.slug = slug
@@ -86,7 +87,8 @@ public struct Article: Sendable {
         self.characterCount = characterCount
     }
 
-    public var path: SitePath { section.articlePath(slug: slug) }
+    /// The page's path, computed once (sorting and linking ask for it often).
+    public let path: SitePath
     public var title: String { front.title }
     public var date: Timestamp { front.date }
 }

@@ -641,26 +641,32 @@ td.bad { color: #b3261e; font-weight: 700; }
 
 """#,
         "partials/footer.mustache": #"""
+{{#site}}
 <footer class="site-footer">
 <div class="container">
-{{#site.hasFooterPages}}<nav aria-label="网站信息"><ul class="footer-links">{{#site.footerPages}}<li><a href="{{href}}">{{title}}</a></li>{{/site.footerPages}}{{#site.footer.errorReportURL}}<li><a href="{{site.footer.errorReportURL}}">我为政府网站找错</a></li>{{/site.footer.errorReportURL}}</ul></nav>{{/site.hasFooterPages}}
-<p>主办单位：{{site.footer.sponsor}}{{#site.footer.phone}}　联系电话：{{site.footer.phone}}{{/site.footer.phone}}{{#site.footer.address}}　地址：{{site.footer.address}}{{/site.footer.address}}</p>
-<p>{{#site.footer.siteCode}}网站标识码：{{site.footer.siteCode}}　{{/site.footer.siteCode}}{{#site.footer.icp}}<a href="https://beian.miit.gov.cn/">{{site.footer.icp}}</a>　{{/site.footer.icp}}{{#site.footer.police}}{{site.footer.police}}{{/site.footer.police}}</p>
+{{#hasFooterPages}}<nav aria-label="网站信息"><ul class="footer-links">{{#footerPages}}<li><a href="{{href}}">{{title}}</a></li>{{/footerPages}}{{#footer.errorReportURL}}<li><a href="{{.}}">我为政府网站找错</a></li>{{/footer.errorReportURL}}</ul></nav>{{/hasFooterPages}}
+{{#footer}}
+<p>主办单位：{{sponsor}}{{#phone}}　联系电话：{{.}}{{/phone}}{{#address}}　地址：{{.}}{{/address}}</p>
+<p>{{#siteCode}}网站标识码：{{.}}　{{/siteCode}}{{#icp}}<a href="https://beian.miit.gov.cn/">{{.}}</a>　{{/icp}}{{#police}}{{.}}{{/police}}</p>
+{{/footer}}
 </div>
 </footer>
+{{/site}}
 
 """#,
         "partials/header.mustache": #"""
+{{#site}}
 <header class="site-header">
 <div class="container header-inner">
-<a class="site-title" href="{{site.home}}"><span class="site-mark" aria-hidden="true">青</span>{{site.title}}</a>
+<a class="site-title" href="{{home}}"><span class="site-mark" aria-hidden="true">青</span>{{title}}</a>
 </div>
 <nav class="site-nav" aria-label="主导航">
 <ul class="container">
-{{#site.nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/site.nav}}</ul>
+{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/nav}}</ul>
 </nav>
 </header>
+{{/site}}
 
 """#,
         "partials/item.mustache": #"""
