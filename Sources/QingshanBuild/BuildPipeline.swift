@@ -36,8 +36,13 @@ public struct BuildPipeline: Sendable {
         clock.lap("load")
         guard let content, let theme, !diagnostics.hasErrors else { return nil }
 
-        progress?("整理栏目")
         let asOf = options.asOf ?? content.config.asOf ?? Day.today()
+        if options.edition == .internal {
+            return buildInternal(
+                content: content, theme: theme, asOf: asOf, outputDir: outputDir, write: write,
+                diagnostics: diagnostics, clock: clock)
+        }
+        progress?("整理栏目")
         let index = SiteIndex(content: content, asOf: asOf, diagnostics: diagnostics)
         let ledger = content.ledger.isEmpty ? nil : LedgerReport(records: content.ledger, asOf: asOf)
         clock.lap("derive")
@@ -118,6 +123,39 @@ public struct BuildPipeline: Sendable {
             stages: clock.laps)
     }
 
+    /// The internal edition: working reports with owners and contacts, noindex everywhere.
+    func buildInternal(
+        content: SiteContent, theme: Theme, asOf: Day, outputDir: String, write: Bool, diagnostics: Diagnostics,
+        clock: StageClock
+    ) -> BuildReport? {
+        if content.ledger.isEmpty {
+            diagnostics.warning(
+                SourceLocation(file: "content/data/ledger.yaml"), "没有问题台账，内部版只有空白的调度页面")
+        }
+        let chrome = PageChrome(
+            internalFor: content.config, theme: theme, asOf: asOf, navigation: InternalPages.navigation)
+        clock.lap("derive")
+        var files = InternalPages(chrome: chrome, records: content.ledger, campaigns: content.campaigns).renderAll()
+        let pageCount = files.count
+        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow: /\n", origin: "robots.txt"))
+        for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
+        }
+        clock.lap("render")
+        if write {
+            do {
+                try OutputWriter(outputDir: outputDir).write(files: files, copies: [])
+            } catch {
+                diagnostics.error(SourceLocation(file: outputDir), "\(error)")
+                return nil
+            }
+            clock.lap("write")
+        }
+        return BuildReport(
+            outputDir: outputDir, asOf: asOf, pages: pageCount, files: files.count, articles: 0,
+            dataRecords: content.ledger.count + content.campaigns.count, seconds: clock.total, stages: clock.laps)
+    }
+
     /// Every HTML page of the output (404 aside), for the sitemap; articles with their date.
     func sitemapEntries(_ files: [OutputFile], _ index: SiteIndex) -> [(SitePath, Day?)] {
         var dates = Dictionary(index.articles.map { ($0.path, $0.date.day) }, uniquingKeysWith: { a, _ in a })
@@ -177,8 +215,9 @@ public struct BuildPipeline: Sendable {
 
 /// Where an output folder may go: never onto or above the site, never into its sources,
 /// and the internal edition never into the public output folder.
-enum OutputPlacement {
-    static func problem(output: String, site: String, edition: Edition) -> String? {
+public enum OutputPlacement {
+    /// Why `output` may not receive a build of `edition`, or nil when it may.
+    public static func problem(output: String, site: String, edition: Edition) -> String? {
         let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         let root = URL(fileURLWithPath: site).standardizedFileURL.resolvingSymlinksInPath().path
         if out == root || root.hasPrefix(out + "/") || out == "/" {
@@ -190,8 +229,22 @@ enum OutputPlacement {
         {
             return "输出目录 \(output) 位于站点的 \(folder)/ 中"
         }
-        if edition == .internal, out == root + "/public" || out.hasPrefix(root + "/public/") {
-            return "内部版不能写入公开版的输出目录 \(output)"
+        if edition == .internal {
+            if out == root + "/public" || out.hasPrefix(root + "/public/") {
+                return "内部版不能写入公开版的输出目录 \(output)"
+            }
+            // A folder holding a public build (it has a sitemap and a feed) is off limits too.
+            let fm = FileManager.default
+            if fm.fileExists(atPath: out + "/sitemap.xml") || fm.fileExists(atPath: out + "/feed.xml") {
+                return "\(output) 中是公开版网站，内部版不能写入（会把内部资料放进公开目录）"
+            }
+        }
+        if edition == .public, FileManager.default.fileExists(atPath: out + "/robots.txt"),
+            let robots = FileManager.default.contents(atPath: out + "/robots.txt"),
+            String(decoding: robots, as: UTF8.self).contains("Disallow: /\n"),
+            !FileManager.default.fileExists(atPath: out + "/sitemap.xml")
+        {
+            return "\(output) 中是内部版，公开版不能覆盖它"
         }
         return nil
     }

@@ -106,8 +106,12 @@ public struct LedgerRecord: Sendable {
     public var closed: Day?
     public var repeatOf: String?
     public var rounds: [Round]
-    /// Every value under `private:` (complainant, phone, address …): never published.
-    public var privateValues: [String]
+    /// Every field under `private:` (complainant, phone, address …) with its key path
+    /// (`phone`, `contacts.1.name`): internal edition only, never published.
+    public var privateFields: [(key: String, value: String)]
+
+    /// The values of `privateFields`, for the privacy guard.
+    public var privateValues: [String] { privateFields.map(\.value) }
     /// Where the record starts, for messages (file and line of its `id`).
     public var location: SourceLocation
     /// Where `repeat_of` stands, for the dangling-reference message.
@@ -117,7 +121,8 @@ public struct LedgerRecord: Sendable {
         id: String, received: Day, channel: Channel, category: Category, domain: Domain? = nil,
         street: String? = nil, summary: String, department: String, owner: String? = nil,
         requirement: String? = nil, deadline: Day, status: Status, closed: Day? = nil, repeatOf: String? = nil,
-        rounds: [Round] = [], privateValues: [String] = [], location: SourceLocation = SourceLocation(file: ""),
+        rounds: [Round] = [], privateFields: [(key: String, value: String)] = [],
+        location: SourceLocation = SourceLocation(file: ""),
         repeatOfLocation: SourceLocation? = nil
     ) {
         self.repeatOfLocation = repeatOfLocation
@@ -136,7 +141,7 @@ public struct LedgerRecord: Sendable {
         self.closed = closed
         self.repeatOf = repeatOf
         self.rounds = rounds
-        self.privateValues = privateValues
+        self.privateFields = privateFields
         self.location = location
     }
 }

@@ -99,7 +99,7 @@ public struct LedgerLoader: Sendable {
             diagnostics.error(map.location(ofKey: "closed"), "销号日期 \(closed.iso) 早于受理日期 \(received.iso)")
         }
         let rounds = self.rounds(map, received: received)
-        let privateValues = privateStrings(map)
+        let privateFields = privateStrings(map)
 
         guard let id, let received, let channel, let category, let summary, let department, let deadline,
             let status
@@ -108,7 +108,7 @@ public struct LedgerLoader: Sendable {
             id: id, received: received, channel: channel, category: category, domain: domain, street: street,
             summary: summary, department: department, owner: map.string("owner"),
             requirement: map.string("requirement"), deadline: deadline, status: status, closed: closed,
-            repeatOf: map.string("repeat_of"), rounds: rounds ?? [], privateValues: privateValues,
+            repeatOf: map.string("repeat_of"), rounds: rounds ?? [], privateFields: privateFields,
             location: map.location(ofKey: "id"),
             repeatOfLocation: map.value("repeat_of") == nil ? nil : map.location(ofKey: "repeat_of"))
     }
@@ -175,24 +175,28 @@ public struct LedgerLoader: Sendable {
         return out
     }
 
-    /// Every scalar under `private:`, for the privacy guard.
-    func privateStrings(_ map: MappingReader) -> [String] {
+    /// Every scalar under `private:` with its key path, for the internal edition and the
+    /// privacy guard.
+    func privateStrings(_ map: MappingReader) -> [(key: String, value: String)] {
         guard let node = map.value("private") else { return [] }
-        var out: [String] = []
-        func walk(_ node: Node) {
+        var out: [(key: String, value: String)] = []
+        func walk(_ node: Node, _ path: String) {
             switch node {
             case .scalar(let scalar):
                 let value = scalar.string.trimmingCharacters(in: .whitespaces)
-                if !value.isEmpty { out.append(value) }
+                if !value.isEmpty { out.append((path, value)) }
             case .mapping(let mapping):
-                for pair in mapping { walk(pair.value) }
+                for pair in mapping {
+                    let key = pair.key.string ?? ""
+                    walk(pair.value, path.isEmpty ? key : path + "." + key)
+                }
             case .sequence(let sequence):
-                for item in sequence { walk(item) }
+                for (i, item) in sequence.enumerated() { walk(item, path + ".\(i + 1)") }
             default:
                 break
             }
         }
-        walk(node)
+        walk(node, "")
         return out
     }
 

@@ -298,6 +298,18 @@ td.bad { color: #b3261e; font-weight: 700; }
 .tabs a, .tabs span { display: inline-block; min-height: 44px; line-height: 44px; padding: 0 1rem; border: 1px solid var(--line); text-decoration: none; }
 .tabs span[aria-current] { background: var(--brand); color: #fff; border-color: var(--brand); }
 
+/* Internal edition. */
+.internal-banner { margin: 0; background: #b3261e; color: #fff; text-align: center; font-weight: 700; letter-spacing: 0.3em; padding: 0.35rem; }
+.report-part { margin-top: 1rem; }
+.report-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding-left: 1.2rem; }
+td.due-overdue { color: #b3261e; font-weight: 700; }
+td.blank { min-width: 8rem; }
+@page landscape { size: A4 landscape; margin: 15mm; }
+@media print {
+  .landscape { page: landscape; }
+  .internal-banner { color: #b3261e; background: none; border: 2px solid #b3261e; }
+}
+
 """#,
         "assets/qingshan.js": #"""
 /* Qingshan: small progressive enhancements; every page works without this script. */
@@ -343,6 +355,7 @@ td.bad { color: #b3261e; font-weight: 700; }
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page.documentTitle}}</title>
+{{#page.internal}}<meta name="robots" content="noindex,nofollow">{{/page.internal}}
 {{>partials/meta}}
 <link rel="icon" href="{{site.favicon}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheet}}">
@@ -351,8 +364,9 @@ td.bad { color: #b3261e; font-weight: 700; }
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
+{{#page.internal}}<p class="internal-banner">内部资料　注意保密</p>{{/page.internal}}
 {{>partials/header}}
-<main id="main" class="container">
+<main id="main" class="container{{#page.landscape}} landscape{{/page.landscape}}">
 {{#page.hasBreadcrumb}}
 <nav class="breadcrumb" aria-label="当前位置">
 <ol>{{#page.breadcrumb}}<li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}<span aria-current="page">{{title}}</span>{{/href}}</li>{{/page.breadcrumb}}</ol>
@@ -720,6 +734,32 @@ td.bad { color: #b3261e; font-weight: 700; }
 {{/rows}}</tbody>
 </table>
 </div>
+
+"""#,
+        "report.mustache": #"""
+{{<base}}
+{{$main}}
+{{#report}}
+<h1>{{title}}</h1>
+<p class="as-of">截至 <time datetime="{{asOfISO}}">{{asOfText}}</time></p>
+{{#intro}}<p>{{.}}</p>
+{{/intro}}
+{{#hasLinks}}<ul class="report-links">{{#links}}<li><a href="{{href}}">{{title}}</a></li>{{/links}}</ul>{{/hasLinks}}
+{{#hasFigures}}<dl class="figures">
+{{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>{{/hasFigures}}
+{{#parts}}
+<section class="report-part">
+<h2>{{heading}}</h2>
+{{#paragraphs}}<p>{{.}}</p>
+{{/paragraphs}}
+{{#hasBullets}}<ul>{{#bullets}}<li>{{.}}</li>{{/bullets}}</ul>{{/hasBullets}}
+{{#tables}}{{>partials/table}}{{/tables}}
+</section>
+{{/parts}}
+{{/report}}
+{{/main}}
+{{/base}}
 
 """#,
         "tag.mustache": #"""

@@ -10,6 +10,8 @@ public struct PageChrome: Sendable {
     public let asOf: Day
     let links: LinkBuilder
     let site: SiteView
+    /// The internal edition: every page gets the 内部资料 banner and noindex.
+    public let isInternal: Bool
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
@@ -20,6 +22,22 @@ public struct PageChrome: Sendable {
         self.asOf = asOf
         links = config.links
         site = SiteView(config: config, pages: singlePages, dataColumns: dataColumns)
+        isInternal = false
+    }
+
+    /// The chrome of the internal edition: its own navigation, no public single pages.
+    public init(internalFor config: SiteConfig, theme: Theme, asOf: Day, navigation: [(title: String, path: SitePath)])
+    {
+        self.config = config
+        self.theme = theme
+        self.asOf = asOf
+        links = config.links
+        var site = SiteView(config: config, pages: [])
+        site.nav =
+            [LinkView(title: "内部首页", href: site.home)]
+            + navigation.map { LinkView(title: $0.title, href: config.links.link($0.path)) }
+        self.site = site
+        isInternal = true
     }
 
     func meta(
@@ -27,14 +45,17 @@ public struct PageChrome: Sendable {
         description: String = "", breadcrumb: [LinkView] = []
     ) -> PageMeta {
         PageMeta(
-            title: title, documentTitle: title == config.title ? title : "\(title) - \(config.title)",
+            title: title,
+            documentTitle: (title == config.title ? title : "\(title) - \(config.title)")
+                + (isInternal ? "（内部资料）" : ""),
             description: description.isEmpty
                 ? (config.description.isEmpty ? config.title : config.description)
                 : description,
             columnName: column, columnDescription: columnDescription.isEmpty ? column : columnDescription,
             columnType: columnType, canonical: links.absolute(path), asOf: asOf,
-            breadcrumb: breadcrumb.isEmpty ? [] : [LinkView(title: "首页", href: site.home)] + breadcrumb,
-            article: nil)
+            breadcrumb: breadcrumb.isEmpty
+                ? [] : [LinkView(title: isInternal ? "内部首页" : "首页", href: site.home)] + breadcrumb,
+            article: nil, isInternal: isInternal)
     }
 
     /// Renders `template` for a page at `path`; `column` marks the current navigation entry.

@@ -13,7 +13,7 @@ public struct PageView: MustacheParent, Sendable {
         case "site": return site
         case "page": return meta
         case "home", "list", "tags", "tag", "hasTags", "ledger", "bulletins", "hasBulletins", "bulletin",
-            "campaigns", "campaign", "data":
+            "campaigns", "campaign", "data", "report":
             return content.child(named: name)
         default: return nil
         }
@@ -33,6 +33,7 @@ public enum PageContent: Sendable {
     case campaigns(CampaignsIndexView)
     case campaign(CampaignPageView)
     case data(DataPageView)
+    case report(ReportView)
     case none
 
     func child(named name: String) -> Any? {
@@ -49,6 +50,7 @@ public enum PageContent: Sendable {
         case (.campaigns(let view), "campaigns"): return view
         case (.campaign(let view), "campaign"): return view
         case (.data(let view), "data"): return view
+        case (.report(let view), "report"): return view
         default: return nil
         }
     }
@@ -66,6 +68,10 @@ public struct PageMeta: MustacheParent, Sendable {
     public var asOf: Day
     public var breadcrumb: [LinkView]
     public var article: ArticleView?
+    /// Internal edition: 内部资料 banner and noindex.
+    public var isInternal: Bool = false
+    /// Prints on A4 landscape (wide internal tables).
+    public var landscape: Bool = false
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -81,6 +87,8 @@ public struct PageMeta: MustacheParent, Sendable {
         case "breadcrumb": return breadcrumb
         case "hasBreadcrumb": return !breadcrumb.isEmpty
         case "article": return article
+        case "internal": return isInternal
+        case "landscape": return landscape
         default: return nil
         }
     }

@@ -75,10 +75,6 @@ struct Build: ParsableCommand {
         guard let edition = Edition(rawValue: edition) else {
             throw ValidationError("--edition 只能是 public 或 internal")
         }
-        if edition == .internal {
-            Console.error("内部版（--edition internal）尚未实现：月调度、双月会、督办台账与季度抽查页面将在后续版本提供。")
-            throw ExitCode(1)
-        }
         let siteRoot = siteOptions.siteRoot
         let outputDir = output.map {
             URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -87,6 +83,9 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             siteRoot: siteRoot, outputDir: outputDir, asOf: try siteOptions.asOfDay(), includeDrafts: drafts,
             edition: edition)
+        if let problem = OutputPlacement.problem(output: options.resolvedOutputDir, site: siteRoot, edition: edition) {
+            throw ValidationError(problem)
+        }
         let diagnostics = Diagnostics()
         let report = BuildPipeline(options: options).run(diagnostics: diagnostics, progress: Console.progress)
         Console.clearProgress()

@@ -56,6 +56,18 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["frobnicate"]).status, 2)
     }
 
+    func testInternalEditionRefusesThePublicFolder() throws {
+        let site = try Fixture.copy("ledger")
+        XCTAssertEqual(try run(["build", "--site", site.path]).status, 0)
+        let before = Fixture.tree(site.appendingPathComponent("public"))
+        let result = try run(["build", "--site", site.path, "--edition", "internal", "--output", site.path + "/public"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.err.contains("内部版不能写入"), result.err)
+        XCTAssertEqual(Fixture.tree(site.appendingPathComponent("public")), before)
+        XCTAssertEqual(try run(["build", "--site", site.path, "--edition", "internal"]).status, 0)
+        XCTAssertFalse(Fixture.text(site.appendingPathComponent("internal"), "supervision/index.html").isEmpty)
+    }
+
     func testCheckWritesNothing() throws {
         let site = try Fixture.copy("basic")
         let result = try run(["check", "--site", site.path, "--as-of", "2023-12-31"])

@@ -1,0 +1,343 @@
+import Foundation
+import QingshanCampaigns
+import QingshanCore
+import QingshanLedger
+import QingshanModel
+
+/// The internal edition (contract §5): 月调度表, 双月会 brief, 重要问题督办台账 and the
+/// quarterly spot-check list, with owners and complainant contacts. Written only to the
+/// internal output folder; every page carries 内部资料 and noindex.
+public struct InternalPages: Sendable {
+    let chrome: PageChrome
+    let records: [LedgerRecord]
+    let campaigns: [Campaign]
+
+    public init(chrome: PageChrome, records: [LedgerRecord], campaigns: [Campaign]) {
+        self.chrome = chrome
+        self.records = records
+        self.campaigns = campaigns
+    }
+
+    /// The internal navigation.
+    public static let navigation: [(title: String, path: SitePath)] = [
+        ("月调度", SitePath.folder("dispatch")), ("双月会", SitePath.folder("meetings")),
+        ("督办台账", SitePath.folder("supervision")), ("季度抽查", SitePath.folder("spotcheck")),
+    ]
+
+    var asOf: Day { chrome.asOf }
+    var links: LinkBuilder { chrome.links }
+
+    /// Months from the first ledger activity to the as-of month.
+    var months: [Month] {
+        guard let first = records.map(\.received).min(), first <= asOf else { return [] }
+        return Month.range(Month(first), Month(asOf))
+    }
+
+    var meetingMonths: [Month] { months.filter { $0.month % 2 == 0 } }
+    var quarters: [Quarter] { SpotCheck.quarters(records, asOf: asOf) }
+
+    public func renderAll() -> [OutputFile] {
+        enum Job: Sendable {
+            case home, dispatchIndex
+            case dispatch(Month)
+            case meetingsIndex
+            case meeting(Month)
+            case supervision, spotIndex
+            case
+                spot(Quarter)
+        }
+        let jobs: [Job] =
+            [.home, .dispatchIndex, .meetingsIndex, .supervision, .spotIndex] + months.map(Job.dispatch)
+            + meetingMonths.map(Job.meeting) + quarters.map(Job.spot)
+        return Parallel.map(jobs) { job in
+            switch job {
+            case .home: return home()
+            case .dispatchIndex:
+                return index(
+                    "月调度", path: SitePath.folder("dispatch"),
+                    items: months.reversed().map { ("\($0.chinese)月调度表", SitePath.folder("dispatch", $0.iso)) })
+            case .dispatch(let month): return dispatch(month)
+            case .meetingsIndex:
+                return index(
+                    "双月会", path: SitePath.folder("meetings"),
+                    items: meetingMonths.reversed().map {
+                        ("\($0.chinese)双月推进会材料", SitePath.folder("meetings", $0.iso))
+                    })
+            case .meeting(let month): return meeting(month)
+            case .supervision: return supervision()
+            case .spotIndex:
+                return index(
+                    "季度抽查", path: SitePath.folder("spotcheck"),
+                    items: quarters.reversed().map { ("\($0.chinese)抽查回访清单", SitePath.folder("spotcheck", $0.label)) })
+            case .spot(let quarter): return spotCheck(quarter)
+            }
+        }
+    }
+
+    func page(_ path: SitePath, title: String, view: ReportView, column: String, landscape: Bool = false) -> OutputFile
+    {
+        var meta = chrome.meta(
+            title: title, path: path, column: column, columnType: "内部资料",
+            breadcrumb: column == title
+                ? [LinkView(title: title, href: nil)]
+                : [
+                    LinkView(
+                        title: column,
+                        href: links.link(Self.navigation.first { $0.title == column }?.path ?? SitePath("/"))),
+                    LinkView(title: title, href: nil),
+                ])
+        meta.landscape = landscape
+        return chrome.page(
+            path, template: "report", meta: meta, content: .report(view), column: column, origin: "internal")
+    }
+
+    func index(_ title: String, path: SitePath, items: [(String, SitePath)]) -> OutputFile {
+        let view = ReportView(
+            title: title, asOf: asOf, intro: items.isEmpty ? ["暂无。"] : [], figures: [], parts: [],
+            links: items.map { LinkView(title: $0.0, href: links.link($0.1)) })
+        return page(path, title: title, view: view, column: title)
+    }
+
+    func home() -> OutputFile {
+        let derived = LedgerRules.derive(records, asOf: asOf)
+        let stats = LedgerStats(derived)
+        let view = ReportView(
+            title: "“满意环保”内部工作平台", asOf: asOf,
+            intro: ["本版本含责任人和投诉人联系方式，仅供局内月调度、双月会和季度督导使用，不得对外公开或转发。"],
+            figures: [
+                FigureView("在办问题", "\(derived.filter { $0.status.isOpen }.count)件"),
+                FigureView("逾期", "\(stats.overdue)件"), FigureView("重点督办", "\(stats.supervised)件"),
+                FigureView("红标", "\(stats.byGrade[.red] ?? 0)件"),
+            ],
+            parts: [],
+            links: Self.navigation.map { LinkView(title: $0.title, href: links.link($0.path)) })
+        return page(SitePath("/"), title: "内部工作平台", view: view, column: "内部首页")
+    }
+
+    /// Days left (or overdue, negative) at `day`.
+    static func timing(_ record: DerivedRecord, at day: Day) -> (text: String, days: Int) {
+        let days = day.days(until: record.record.deadline)
+        return (days >= 0 ? "剩余 \(days) 天" : "逾期 \(-days) 天", days)
+    }
+
+    func dispatch(_ month: Month) -> OutputFile {
+        let end = min(month.lastDay, asOf)
+        let derived = LedgerRules.derive(records, asOf: end)
+        let open = derived.filter { $0.status.isOpen }.sorted { a, b in
+            let ta = Self.timing(a, at: end).days
+            let tb = Self.timing(b, at: end).days
+            return ta != tb ? ta < tb : a.id < b.id
+        }
+        let closed = derived.filter { $0.closed.map(month.contains) == true }
+        let openTable = TableView(
+            caption: "\(month.chinese)末在办问题（按紧迫程度排列）",
+            head: ["编号", "受理日期", "来源渠道", "问题摘要", "责任科室", "责任人", "整改时限", "剩余/逾期", "状态", "回访分级"],
+            rows: open.map { item in
+                let r = item.record
+                let timing = Self.timing(item, at: end)
+                return [
+                    .init(r.id, className: "nowrap"), .init(r.received.iso, className: "nowrap"),
+                    .init(r.channel.rawValue),
+                    .init(r.summary), .init(r.department), .init(r.owner ?? "—"),
+                    .init(r.deadline.iso, className: "nowrap"),
+                    .init(timing.text, className: timing.days < 0 ? "nowrap due-overdue" : "nowrap"),
+                    .init(item.status.rawValue, className: "nowrap"), .init(item.grade.label, className: "nowrap"),
+                ]
+            })
+        let closedTable = TableView(
+            caption: "\(month.chinese)销号问题", head: ["编号", "问题摘要", "责任科室", "责任人", "销号日期", "回访分级", "超期销号"],
+            rows: closed.map { item in
+                let r = item.record
+                return [
+                    .init(r.id, className: "nowrap"), .init(r.summary), .init(r.department), .init(r.owner ?? "—"),
+                    .init(item.closed?.iso ?? "", className: "nowrap"), .init(item.grade.label),
+                    .init(item.late ? "是" : "否"),
+                ]
+            })
+        var parts = [
+            ReportView.Part(
+                heading: "一、在办问题",
+                paragraphs: [
+                    "截至\(end.chinese)，在办问题\(open.count)件，其中逾期\(open.filter(\.overdue).count)件。请责任科室和街道环保办按时限办结并及时回访。"
+                ],
+                tables: [openTable]),
+            ReportView.Part(heading: "二、本月销号", paragraphs: ["本月销号\(closed.count)件。"], tables: [closedTable]),
+        ]
+        if !campaigns.isEmpty {
+            let progress = campaigns.map { CampaignRules.derive($0, asOf: end) }
+            parts.append(
+                ReportView.Part(
+                    heading: "三、专项行动进度",
+                    tables: [
+                        TableView(
+                            caption: "专项行动进度与时限", head: ["专项行动", "责任科室", "时限", "剩余/逾期", "进度", "状态"],
+                            rows: progress.map { c in
+                                let days = c.daysLeft
+                                return [
+                                    .init(c.campaign.title), .init(c.campaign.departments.joined(separator: "、")),
+                                    .init(
+                                        c.campaign.ongoing ? "长期坚持" : c.campaign.deadline?.iso ?? "—",
+                                        className: "nowrap"),
+                                    .init(
+                                        days.map { $0 >= 0 ? "剩余 \($0) 天" : "逾期 \(-$0) 天" } ?? "—",
+                                        className: (days ?? 0) < 0 && c.status != .done ? "due-overdue" : nil),
+                                    .init(c.progress.map { percent($0) } ?? "—", className: "num"),
+                                    .init(c.status.label),
+                                ]
+                            })
+                    ]))
+        }
+        let view = ReportView(
+            title: "\(month.chinese)问题台账月调度表", asOf: end, intro: [], figures: [], parts: parts, links: [])
+        return page(
+            SitePath.folder("dispatch", month.iso), title: "\(month.chinese)月调度表", view: view, column: "月调度",
+            landscape: true)
+    }
+
+    func meeting(_ month: Month) -> OutputFile {
+        let end = min(month.lastDay, asOf)
+        let start =
+            Month(year: month.month == 1 ? month.year - 1 : month.year, month: month.month == 1 ? 12 : month.month - 1)
+            ?? month
+        let period = [start, month]
+        let now = LedgerRules.derive(records, asOf: end)
+        let inPeriod = { (day: Day?) in day.map { d in period.contains { $0.contains(d) } } ?? false }
+        let received = now.filter { inPeriod($0.record.received) }
+        let closed = now.filter { inPeriod($0.closed) }
+        let callbacks = now.flatMap(\.rounds).filter { inPeriod($0.callback) }
+        let overdue = now.filter(\.overdue)
+        let red = now.filter { $0.grade == .red }
+        let rebound = now.filter(\.rebound)
+        let stats = LedgerStats(now)
+        var decisions: [String] = []
+        if !red.isEmpty { decisions.append("红标问题\(red.count)件：建议由分管负责同志牵头督办，明确专人盯办和办结时限。") }
+        if !overdue.isEmpty { decisions.append("逾期问题\(overdue.count)件：请研究是否调整整改时限或协调相关部门联合处置。") }
+        if !rebound.isEmpty { decisions.append("反弹问题\(rebound.count)件：建议对已销号问题开展复查，防止问题反弹。") }
+        let campaignProgress = campaigns.map { CampaignRules.derive($0, asOf: end) }
+        let lateCampaigns = campaignProgress.filter { $0.status == .overdue }
+        if !lateCampaigns.isEmpty {
+            decisions.append("专项行动\(lateCampaigns.map(\.campaign.title).joined(separator: "、"))已超过工作要求时限，请研究推进措施。")
+        }
+        if decisions.isEmpty { decisions.append("各项工作按计划推进，暂无需要会议研究的事项。") }
+        func table(_ caption: String, _ items: [DerivedRecord]) -> TableView {
+            TableView(
+                caption: caption, head: ["编号", "问题摘要", "责任科室", "责任人", "整改时限", "状态", "回访分级"],
+                rows: items.map { item in
+                    let r = item.record
+                    return [
+                        .init(r.id, className: "nowrap"), .init(r.summary), .init(r.department), .init(r.owner ?? "—"),
+                        .init(r.deadline.iso, className: "nowrap"), .init(item.status.rawValue),
+                        .init(item.grade.label),
+                    ]
+                })
+        }
+        let view = ReportView(
+            title: "\(start.chinese)至\(month.month)月“满意环保”双月推进会材料", asOf: end, intro: [],
+            figures: [
+                FigureView("两月受理", "\(received.count)件"), FigureView("两月销号", "\(closed.count)件"),
+                FigureView("两月回访", "\(callbacks.count)件次"),
+                FigureView("累计回访满意率", percent(stats.satisfactionRate)),
+            ],
+            parts: [
+                ReportView.Part(
+                    heading: "一、两个月来的进展",
+                    paragraphs: [
+                        "\(start.chinese)至\(month.month)月，共受理群众反映问题\(received.count)件，销号\(closed.count)件，开展回访\(callbacks.count)件次。截至\(end.chinese)，累计受理\(stats.total)件，在办\(now.filter { $0.status.isOpen }.count)件。"
+                    ]),
+                ReportView.Part(
+                    heading: "二、存在的问题",
+                    paragraphs: ["逾期\(overdue.count)件，红标\(red.count)件，反弹\(rebound.count)件。"],
+                    tables: [
+                        table(
+                            "逾期、红标和反弹问题",
+                            (overdue + red + rebound).reduce(into: [DerivedRecord]()) { list, item in
+                                if !list.contains(where: { $0.id == item.id }) { list.append(item) }
+                            })
+                    ]),
+                ReportView.Part(heading: "三、提请会议研究的事项", bullets: decisions),
+            ],
+            links: [])
+        return page(SitePath.folder("meetings", month.iso), title: "\(month.chinese)双月会", view: view, column: "双月会")
+    }
+
+    /// Chinese labels for the usual `private:` keys.
+    static func label(_ key: String) -> String {
+        let labels = [
+            "complainant": "投诉人", "name": "姓名", "phone": "电话", "mobile": "手机", "address": "地址", "email": "邮箱",
+            "wechat": "微信", "id_card": "身份证号",
+        ]
+        return labels[key] ?? key
+    }
+
+    /// Why a record is supervised (contract §3.3).
+    static func reasons(_ item: DerivedRecord, named: Set<String>) -> String {
+        var out: [String] = []
+        if item.grade == .yellow { out.append("黄标") }
+        if item.grade == .red { out.append("红标") }
+        if item.record.repeatOf != nil { out.append("重复访") }
+        if named.contains(item.id) { out.append("被重复反映") }
+        if item.overdue { out.append("逾期") }
+        return out.joined(separator: "、")
+    }
+
+    func supervision() -> OutputFile {
+        let derived = LedgerRules.derive(records, asOf: asOf)
+        let named = Set(derived.compactMap(\.record.repeatOf))
+        let supervised = derived.filter(\.supervised).sorted { $0.id < $1.id }
+        let parts = supervised.map { item -> ReportView.Part in
+            let r = item.record
+            var history = [
+                "受理：\(r.received.chinese)，\(r.channel.rawValue)，\(r.category.rawValue)。整改要求：\(r.requirement ?? "—")；时限 \(r.deadline.chinese)。"
+            ]
+            for (i, round) in item.rounds.enumerated() {
+                var line = "第\(i + 1)轮：\(round.handled.chinese)办结，\(round.result.isEmpty ? "—" : round.result)"
+                if let callback = round.callback {
+                    line += "；\(callback.chinese)回访，" + (round.satisfied == true ? "满意" : "不满意")
+                } else {
+                    line += "；尚未回访"
+                }
+                history.append(line + "。")
+            }
+            if let repeatOf = r.repeatOf { history.append("重复反映，前次记录 \(repeatOf)\(item.rebound ? "（已销号后反弹）" : "")。") }
+            return ReportView.Part(
+                heading: "\(r.id)　\(r.summary)",
+                paragraphs: [
+                    "责任科室：\(r.department)；责任人：\(r.owner ?? "—")；街道：\(r.street ?? "—")；状态：\(item.status.rawValue)；回访分级：\(item.grade.label)；督办原因：\(Self.reasons(item, named: named))。"
+                ],
+                bullets: history)
+        }
+        let view = ReportView(
+            title: "重要问题督办台账", asOf: asOf,
+            intro: ["回访黄标、红标，重复反映和逾期未办结的问题列入督办台账，明确科室、专人盯办（实施方案三（二））。共\(supervised.count)件。"],
+            figures: [], parts: parts, links: [])
+        return page(SitePath.folder("supervision"), title: "督办台账", view: view, column: "督办台账")
+    }
+
+    func spotCheck(_ quarter: Quarter) -> OutputFile {
+        let pool = SpotCheck.closed(in: quarter, records, asOf: asOf)
+        let sample = SpotCheck.sample(quarter, records, asOf: asOf)
+        let table = TableView(
+            caption: "\(quarter.chinese)抽查回访清单（抽取\(sample.count)件，共销号\(pool.count)件）",
+            head: ["编号", "问题摘要", "责任科室", "责任人", "销号日期", "投诉人及联系方式", "回访结果（满意/不满意）", "回访人", "回访日期"],
+            rows: sample.map { r in
+                [
+                    .init(r.id, className: "nowrap"), .init(r.summary), .init(r.department), .init(r.owner ?? "—"),
+                    .init(r.closed?.iso ?? "", className: "nowrap"),
+                    .init(
+                        r.privateFields.isEmpty
+                            ? "（台账未记录）"
+                            : r.privateFields.map { "\(Self.label($0.key))：\($0.value)" }.joined(separator: "；")),
+                    .init("", className: "blank"), .init("", className: "blank"), .init("", className: "blank"),
+                ]
+            })
+        let view = ReportView(
+            title: "\(quarter.chinese)抽查回访清单", asOf: min(quarter.lastDay, asOf),
+            intro: [
+                "按“季督导”制度，从本季度销号问题中抽取不少于20%（至少5件，不足5件全部抽取）开展回访。抽样以季度编号 \(quarter.label) 为种子，同一数据重复生成结果相同。回访结果按绿黄红分级登记。"
+            ],
+            figures: [], parts: [ReportView.Part(heading: "抽查清单", tables: [table])], links: [])
+        return page(
+            SitePath.folder("spotcheck", quarter.label), title: "\(quarter.chinese)抽查回访", view: view, column: "季度抽查",
+            landscape: true)
+    }
+}
