@@ -1,4 +1,5 @@
 import Foundation
+import QingshanCampaigns
 import QingshanCore
 import QingshanDerive
 import QingshanLedger
@@ -57,6 +58,9 @@ public struct BuildPipeline: Sendable {
         if ledger != nil || !content.campaigns.isEmpty {
             dataColumns.append(("工作通报", SitePath.folder("bulletins")))
         }
+        let dataMonths = Self.dataMonths(content, asOf: asOf)
+        if !dataMonths.isEmpty || !index.articles.isEmpty { dataColumns.append(("环保动态", SitePath.folder("dynamics"))) }
+        if !(index.bySection[.envday] ?? []).isEmpty { dataColumns.append(("六五环境日", SitePath.folder("envday"))) }
         let chrome = PageChrome(
             config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
             dataColumns: dataColumns)
@@ -74,6 +78,9 @@ public struct BuildPipeline: Sendable {
         files += ledgerPages?.renderAll() ?? []
         files += campaignPages.renderAll()
         files += monitoringPages.renderAll()
+        let panels = DataPanels(
+            ledger: content.ledger, campaigns: content.campaigns, monitoring: content.monitoring, links: links)
+        files += PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: dataMonths).renderAll()
         files += BulletinPages(
             chrome: chrome, ledger: ledger, campaigns: content.campaigns, notes: index.bySection[.bulletins] ?? []
         ).renderAll()
@@ -121,6 +128,16 @@ public struct BuildPipeline: Sendable {
             dataRecords: content.ledger.count + content.campaigns.count + content.monitoring.count,
             seconds: clock.total,
             stages: clock.laps)
+    }
+
+    /// Months with ledger, campaign or monitoring activity up to the as-of day.
+    static func dataMonths(_ content: SiteContent, asOf d: Day) -> Set<Month> {
+        var months = Set(LedgerMonth.activeMonths(content.ledger, asOf: d))
+        months.formUnion(CampaignRules.activeMonths(content.campaigns, asOf: d))
+        months.formUnion(content.monitoring.air.filter { $0.date <= d }.map { Month($0.date) })
+        months.formUnion(content.monitoring.water.map(\.month).filter { $0 <= Month(d) })
+        months.formUnion(content.monitoring.noise.filter { $0.date <= d }.map { Month($0.date) })
+        return months
     }
 
     /// The internal edition: working reports with owners and contacts, noindex everywhere.

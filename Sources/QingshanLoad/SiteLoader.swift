@@ -16,7 +16,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// Folders of content/ that other parts of Qingshan read, not article sections.
-    static let nonArticleFolders: Set<String> = ["data", "envday"]
+    static let nonArticleFolders: Set<String> = ["data"]
 
     /// Loads everything; problems go to `diagnostics`. Nil when site.yaml is unusable.
     public func load(diagnostics: Diagnostics) -> SiteContent? {
@@ -163,9 +163,27 @@ public enum ArticleLoader {
         guard let split = FrontMatterParser.split(text, file: file, diagnostics: diagnostics),
             let front = FrontMatterParser.parse(split.yaml, file: file, diagnostics: diagnostics)
         else { return nil }
-        let fileName = String(file.split(separator: "/").last ?? "")
-        let slug = front.slug ?? Slug.fromFileName(fileName)
-        guard Slug.isValidSegment(slug) else {
+        let parts = file.split(separator: "/").map(String.init)
+        let fileName = parts.last ?? ""
+        var slug = front.slug ?? Slug.fromFileName(fileName)
+        if section == .envday {
+            // content/envday/YYYY/index.md is the year; other files are its materials.
+            guard parts.count == 4, let year = Int(parts[2]), (2000...2100).contains(year) else {
+                diagnostics.error(
+                    SourceLocation(file: file), "六五环境日的文件应放在 content/envday/YYYY/ 下",
+                    hint: "例如 content/envday/2023/index.md")
+                return nil
+            }
+            if fileName == "index.md" {
+                slug = parts[2]
+            } else {
+                guard Slug.isValidSegment(slug) else {
+                    diagnostics.error(SourceLocation(file: file), "网址片段“\(slug)”不可用")
+                    return nil
+                }
+                slug = parts[2] + "/" + slug
+            }
+        } else if !Slug.isValidSegment(slug) {
             diagnostics.error(
                 SourceLocation(file: file), "由文件名得到的网址片段“\(slug)”不可用",
                 hint: "文件名不要含空格、#、?、%，或在元数据中写 slug")

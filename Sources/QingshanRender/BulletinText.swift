@@ -74,6 +74,15 @@ enum BulletinText {
         }
     }
 
+    /// Numbers report parts 一、二、… the same way.
+    static func numberedParts(_ parts: [ReportView.Part]) -> [ReportView.Part] {
+        parts.enumerated().map { i, part in
+            var part = part
+            part.heading = (i < numerals.count ? numerals[i] : String(i + 1)) + "、" + part.heading
+            return part
+        }
+    }
+
     /// 专项行动进展 as of the bulletin's day.
     static func campaignPart(_ campaigns: [DerivedCampaign], asOf d: Day) -> BulletinView.Part {
         let done = campaigns.filter { $0.status == .done }.count

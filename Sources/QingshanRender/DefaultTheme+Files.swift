@@ -310,6 +310,40 @@ td.blank { min-width: 8rem; }
   .internal-banner { color: #b3261e; background: none; border: 2px solid #b3261e; }
 }
 
+/* Fact sheets, Environment Day, poster. */
+.factsheet-meta { color: var(--muted); }
+.panels .panel-box { border-top: 2px solid var(--line); margin-top: 1rem; }
+.panels .figures { font-family: "Noto Sans CJK SC", sans-serif; }
+.envday-hero { background: linear-gradient(135deg, #e8f3ea, #e6eef8); border-left: 6px solid #1b7f3b; padding: 1rem 1.25rem; margin-bottom: 1rem; }
+.envday-date { margin: 0; color: #1b5e20; font-weight: 700; }
+.envday-theme { font-size: 1.25rem; font-weight: 700; color: #1b5e20; }
+.button { display: inline-block; min-height: 44px; line-height: 44px; padding: 0 1.2rem; background: var(--brand); color: #fff; text-decoration: none; border-radius: 4px; }
+.button:hover { color: #fff; background: var(--brand-dark); }
+.rules { columns: 2; column-gap: 2rem; }
+.poster { max-width: 46rem; margin: 0 auto; text-align: center; border: 6px solid #1b7f3b; padding: 2rem 1.5rem; background: #f4faf5; }
+.poster-date { font-size: 1.25rem; font-weight: 700; color: #1b5e20; margin: 0; }
+.poster-theme { font-size: 2.4rem; line-height: 1.35; color: #0d4f1f; margin: 1rem 0; font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "Noto Serif CJK SC", serif; }
+.poster-host { font-size: 1.1rem; }
+.poster-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 1rem; margin: 1.5rem 0; }
+.poster-figures div { background: #fff; border: 2px solid #1b7f3b; padding: 0.75rem; }
+.poster-figures dt { color: #1b5e20; }
+.poster-figures dd { margin: 0; font-size: 1.8rem; font-weight: 700; }
+.poster-figures dd span { display: block; font-size: 0.9rem; font-weight: 400; }
+.poster-rules ol { text-align: left; columns: 2; column-gap: 2rem; font-size: 1.15rem; max-width: 32rem; margin: 0 auto; }
+@page poster { size: A3; margin: 15mm; }
+@media print {
+  .poster { page: poster; border-width: 4mm; max-width: none; }
+  .poster-theme { font-size: 40pt; }
+  .poster-figures dd { font-size: 24pt; }
+  .poster-rules ol { font-size: 16pt; }
+  body:has(.poster) .site-header, body:has(.poster) .site-footer, body:has(.poster) .as-of { display: none; }
+  .factsheet .panels { break-inside: auto; }
+  .factsheet .panel-box { break-inside: avoid; }
+  .factsheet .figures { grid-template-columns: repeat(4, 1fr); }
+  .factsheet .figure dd { font-size: 14pt; }
+  .factsheet .table-scroll { font-size: 10pt; }
+}
+
 """#,
         "assets/qingshan.js": #"""
 /* Qingshan: small progressive enhancements; every page works without this script. */
@@ -543,6 +577,81 @@ td.blank { min-width: 8rem; }
 {{/base}}
 
 """#,
+        "envday.mustache": #"""
+{{<base}}
+{{$main}}
+{{#envday}}
+<div class="envday-hero">
+<p class="envday-date">{{dateText}}　六五环境日</p>
+<h1>{{title}}</h1>
+{{#theme}}<p class="envday-theme">主题：{{theme}}</p>{{/theme}}
+<p><a class="button" href="{{posterHref}}">宣传海报（可打印）</a></p>
+</div>
+<div class="article-body">{{{html}}}</div>
+{{#hasFigures}}
+<section aria-labelledby="envday-figures">
+<h2 id="envday-figures">截至{{year}}年6月5日的主要数据</h2>
+<dl class="figures">
+{{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>
+</section>
+{{/hasFigures}}
+{{#hasMaterials}}
+<section aria-labelledby="envday-materials">
+<h2 id="envday-materials">宣传材料</h2>
+<ul class="item-list">{{#materials}}{{>partials/item}}{{/materials}}</ul>
+</section>
+{{/hasMaterials}}
+<section aria-labelledby="envday-rules">
+<h2 id="envday-rules">公民生态环境行为规范十条</h2>
+<ol class="rules">{{#rules}}<li>{{.}}</li>{{/rules}}</ol>
+</section>
+{{#hasYears}}<p class="related">往年环境日：{{#years}}<a href="{{href}}">{{title}}</a> {{/years}}</p>{{/hasYears}}
+{{/envday}}
+{{/main}}
+{{/base}}
+
+"""#,
+        "factsheet.mustache": #"""
+{{<base}}
+{{$main}}
+{{#factSheet}}
+<article class="gongwen factsheet">
+<header class="gongwen-head">
+<p class="gongwen-issuer">{{issuer}}</p>
+{{#docNo}}<p class="gongwen-docno">{{docNo}}</p>{{/docNo}}
+<hr class="gongwen-rule">
+<h1 class="gongwen-title">{{title}}</h1>
+<p class="factsheet-meta">发布日期：<time datetime="{{dateISO}}">{{dateText}}</time>　数据截至：<time datetime="{{asOfISO}}">{{asOfText}}</time></p>
+</header>
+<div class="gongwen-body">
+{{{html}}}
+{{#hasPanels}}
+<div class="panels">
+{{#panels}}
+<section class="panel-box">
+<h2>{{heading}}</h2>
+{{#paragraphs}}<p>{{.}}</p>
+{{/paragraphs}}
+{{#hasFigures}}<dl class="figures">
+{{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>{{/hasFigures}}
+{{#tables}}{{>partials/table}}{{/tables}}
+</section>
+{{/panels}}
+</div>
+{{/hasPanels}}
+</div>
+<footer class="gongwen-sign">
+<p>{{issuer}}</p>
+<p><time datetime="{{dateISO}}">{{dateText}}</time></p>
+</footer>
+</article>
+{{/factSheet}}
+{{/main}}
+{{/base}}
+
+"""#,
         "home.mustache": #"""
 {{<base}}
 {{$main}}
@@ -736,6 +845,27 @@ td.blank { min-width: 8rem; }
 </div>
 
 """#,
+        "poster.mustache": #"""
+{{<base}}
+{{$main}}
+{{#envday}}
+<article class="poster">
+<p class="poster-date">{{dateText}}　六五环境日</p>
+<h1 class="poster-theme">{{#theme}}{{theme}}{{/theme}}{{^theme}}{{title}}{{/theme}}</h1>
+<p class="poster-host">{{host}}</p>
+{{#hasFigures}}<dl class="poster-figures">
+{{#figures}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span>{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>{{/hasFigures}}
+<section class="poster-rules" aria-labelledby="poster-rules-title">
+<h2 id="poster-rules-title">公民生态环境行为规范十条</h2>
+<ol>{{#rules}}<li>{{.}}</li>{{/rules}}</ol>
+</section>
+</article>
+{{/envday}}
+{{/main}}
+{{/base}}
+
+"""#,
         "report.mustache": #"""
 {{<base}}
 {{$main}}
@@ -753,8 +883,15 @@ td.blank { min-width: 8rem; }
 <h2>{{heading}}</h2>
 {{#paragraphs}}<p>{{.}}</p>
 {{/paragraphs}}
+{{#hasFigures}}<dl class="figures">
+{{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>{{/hasFigures}}
 {{#hasBullets}}<ul>{{#bullets}}<li>{{.}}</li>{{/bullets}}</ul>{{/hasBullets}}
+{{#hasItems}}<ul class="item-list">{{#items}}{{>partials/item}}{{/items}}</ul>{{/hasItems}}
+{{#charts}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
+{{/charts}}
 {{#tables}}{{>partials/table}}{{/tables}}
+{{#more}}<p class="more"><a href="{{href}}">{{title}}</a></p>{{/more}}
 </section>
 {{/parts}}
 {{/report}}

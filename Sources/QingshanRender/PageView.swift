@@ -13,7 +13,7 @@ public struct PageView: MustacheParent, Sendable {
         case "site": return site
         case "page": return meta
         case "home", "list", "tags", "tag", "hasTags", "ledger", "bulletins", "hasBulletins", "bulletin",
-            "campaigns", "campaign", "data", "report":
+            "campaigns", "campaign", "data", "report", "factSheet", "envday":
             return content.child(named: name)
         default: return nil
         }
@@ -34,6 +34,8 @@ public enum PageContent: Sendable {
     case campaign(CampaignPageView)
     case data(DataPageView)
     case report(ReportView)
+    case factSheet(FactSheetView)
+    case envday(EnvDayView)
     case none
 
     func child(named name: String) -> Any? {
@@ -51,6 +53,8 @@ public enum PageContent: Sendable {
         case (.campaign(let view), "campaign"): return view
         case (.data(let view), "data"): return view
         case (.report(let view), "report"): return view
+        case (.factSheet(let view), "factSheet"): return view
+        case (.envday(let view), "envday"): return view
         default: return nil
         }
     }

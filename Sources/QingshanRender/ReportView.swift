@@ -9,12 +9,24 @@ public struct ReportView: MustacheParent, Sendable {
         public var paragraphs: [String] = []
         public var bullets: [String] = []
         public var tables: [TableView] = []
+        public var figures: [FigureView] = []
+        public var items: [ItemView] = []
+        public var charts: [ChartView] = []
+        /// A link to the full page the part summarizes.
+        public var more: LinkView?
 
-        public init(heading: String, paragraphs: [String] = [], bullets: [String] = [], tables: [TableView] = []) {
+        public init(
+            heading: String, paragraphs: [String] = [], bullets: [String] = [], tables: [TableView] = [],
+            figures: [FigureView] = [], items: [ItemView] = [], charts: [ChartView] = [], more: LinkView? = nil
+        ) {
             self.heading = heading
             self.paragraphs = paragraphs
             self.bullets = bullets
             self.tables = tables
+            self.figures = figures
+            self.items = items
+            self.charts = charts
+            self.more = more
         }
 
         public func child(named name: String) -> Any? {
@@ -24,6 +36,12 @@ public struct ReportView: MustacheParent, Sendable {
             case "bullets": return bullets.map { text($0) ?? "" }
             case "hasBullets": return !bullets.isEmpty
             case "tables": return tables
+            case "figures": return figures
+            case "hasFigures": return !figures.isEmpty
+            case "items": return items
+            case "hasItems": return !items.isEmpty
+            case "charts": return charts
+            case "more": return more ?? false
             default: return nil
             }
         }

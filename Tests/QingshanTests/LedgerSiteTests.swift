@@ -150,7 +150,8 @@ final class LedgerSiteTests: XCTestCase {
         XCTAssertNil(report)
         let error = try XCTUnwrap(diagnostics.all.first { $0.severity == .error })
         XCTAssertTrue(error.message.contains("L02"), error.message)
-        XCTAssertTrue(error.message.contains("news/leak/index.html"), error.message)
+        XCTAssertTrue(error.message.contains("出现在 content/news/2023-06-02-leak.md:6"), error.message)
+        XCTAssertTrue(error.message.contains("个文件"), error.message)
     }
 
     func testAllowListLetsANumberThrough() throws {

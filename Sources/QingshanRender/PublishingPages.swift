@@ -1,0 +1,316 @@
+import Foundation
+import Mustache
+import QingshanCore
+import QingshanDerive
+import QingshanModel
+
+/// A press-conference fact sheet: the narrative and the data panels as of its own day.
+public struct FactSheetView: MustacheParent, Sendable {
+    public var issuer: String
+    public var title: String
+    public var docNo: String?
+    public var date: Day
+    public var asOf: Day
+    public var html: String
+    public var panels: [ReportView.Part]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "issuer": return text(issuer)
+        case "title": return text(title)
+        case "docNo": return docNo.map { text($0) as Any } ?? false
+        case "dateISO": return date.iso
+        case "dateText": return date.chinese
+        case "asOfText": return asOf.chinese
+        case "asOfISO": return asOf.iso
+        case "html": return html
+        case "panels": return panels
+        case "hasPanels": return !panels.isEmpty
+        default: return nil
+        }
+    }
+}
+
+/// An Environment Day year: its theme, materials and poster.
+public struct EnvDayView: MustacheParent, Sendable {
+    public var year: Int
+    public var title: String
+    public var theme: String
+    public var html: String
+    public var materials: [ItemView]
+    public var posterHref: String
+    public var years: [LinkView]
+    public var figures: [FigureView]
+    public var host: String
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "year": return year
+        case "title": return text(title)
+        case "theme": return text(theme)
+        case "html": return html
+        case "materials": return materials
+        case "hasMaterials": return !materials.isEmpty
+        case "posterHref": return text(posterHref)
+        case "years": return years
+        case "hasYears": return !years.isEmpty
+        case "figures": return figures
+        case "hasFigures": return !figures.isEmpty
+        case "host": return text(host)
+        case "dateText": return "\(year)年6月5日"
+        case "rules": return EnvDayView.rules
+        default: return nil
+        }
+    }
+
+    /// 《公民生态环境行为规范十条》 (revised and issued 2023-06-05 by five ministries, DOMAIN.md §7).
+    public static let rules = [
+        "关爱生态环境", "节约能源资源", "践行绿色消费", "选择低碳出行", "分类投放垃圾", "减少污染产生", "呵护自然生态", "参加环保实践",
+        "参与环境监督", "共建美丽中国",
+    ]
+}
+
+/// Stage 4 for the bureau's publishing products (issue: publishing): press fact sheets with
+/// as-of panels, Environment Day years with materials and a printable poster, and the monthly
+/// environmental dynamics (每月环保动态).
+public struct PublishingPages: Sendable {
+    let chrome: PageChrome
+    let index: SiteIndex
+    let panels: DataPanels
+    let months: [Month]
+
+    public init(chrome: PageChrome, index: SiteIndex, panels: DataPanels, dataMonths: Set<Month>) {
+        self.chrome = chrome
+        self.index = index
+        self.panels = panels
+        let last = Month(chrome.asOf)
+        var months = dataMonths.filter { $0 <= last }
+        for article in index.articles where article.section.isListed {
+            months.insert(Month(article.date.day))
+        }
+        self.months = months.sorted()
+    }
+
+    var links: LinkBuilder { chrome.links }
+    var issuer: String { chrome.config.footer.sponsor.isEmpty ? chrome.config.title : chrome.config.footer.sponsor }
+
+    public func renderAll() -> [OutputFile] {
+        let press = index.bySection[.press] ?? []
+        let envday = index.bySection[.envday] ?? []
+        let years = Set(envday.compactMap { Int($0.slug.split(separator: "/").first ?? "") }).sorted()
+        enum Job: Sendable {
+            case factSheet(Article, newer: Article?, older: Article?)
+            case envdayIndex
+            case envdayYear(Int)
+            case envdayMaterial(Article)
+            case poster(Int)
+            case dynamicsIndex
+            case dynamics(Month)
+        }
+        var jobs: [Job] = []
+        for (i, article) in press.enumerated() {
+            jobs.append(
+                .factSheet(article, newer: i > 0 ? press[i - 1] : nil, older: i + 1 < press.count ? press[i + 1] : nil))
+        }
+        if !years.isEmpty {
+            jobs.append(.envdayIndex)
+            jobs += years.map(Job.envdayYear) + years.map(Job.poster)
+            jobs += envday.filter { $0.slug.contains("/") }.map(Job.envdayMaterial)
+        }
+        if !months.isEmpty {
+            jobs.append(.dynamicsIndex)
+            jobs += months.map(Job.dynamics)
+        }
+        return Parallel.map(jobs) { job in
+            switch job {
+            case .factSheet(let article, let newer, let older): return factSheet(article, newer: newer, older: older)
+            case .envdayIndex: return envdayIndex(years)
+            case .envdayYear(let year): return envdayYear(year, years: years)
+            case .envdayMaterial(let article): return envdayMaterial(article)
+            case .poster(let year): return poster(year)
+            case .dynamicsIndex: return dynamicsIndex()
+            case .dynamics(let month): return dynamics(month)
+            }
+        }
+    }
+
+    // MARK: - Press fact sheets
+
+    func factSheet(_ article: Article, newer: Article?, older: Article?) -> OutputFile {
+        let asOf = article.front.asOf ?? article.date.day
+        let view = FactSheetView(
+            issuer: issuer, title: article.title, docNo: article.front.docNo, date: article.date.day, asOf: asOf,
+            html: article.html, panels: BulletinText.numberedParts(panels.parts(article.front.panels, asOf: asOf)))
+        var meta = chrome.meta(
+            title: article.title, path: article.path, column: Section.press.title,
+            columnDescription: Section.press.columnDescription, columnType: "文章页", description: article.summary,
+            breadcrumb: [
+                LinkView(title: Section.press.title, href: links.link(Section.press.listPath)),
+                LinkView(title: "正文", href: nil),
+            ])
+        meta.article = ArticleView(
+            title: article.title, url: links.absolute(article.path), date: article.date, summary: article.summary,
+            source: article.front.source, docNo: article.front.docNo, html: article.html,
+            readingMinutes: article.readingMinutes, tags: [], attachments: [],
+            keywords: article.front.tags.joined(separator: ","),
+            contentSource: article.front.source ?? chrome.config.footer.sponsor,
+            newer: newer.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) },
+            older: older.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) })
+        return chrome.page(
+            article.path, template: "factsheet", meta: meta, content: .factSheet(view), column: Section.press.title,
+            origin: article.file)
+    }
+
+    // MARK: - Environment Day
+
+    func yearArticle(_ year: Int) -> Article? {
+        (index.bySection[.envday] ?? []).first { $0.slug == String(year) }
+    }
+
+    func envdayIndex(_ years: [Int]) -> OutputFile {
+        let path = SitePath.folder("envday")
+        let items = years.reversed().map { year -> ItemView in
+            let article = yearArticle(year)
+            return ItemView(
+                title: "\(year)年六五环境日" + (article?.front.theme.map { "：\($0)" } ?? ""),
+                href: links.link(SitePath.folder("envday", String(year))),
+                date: Day(year: year, month: 6, day: 5) ?? chrome.asOf, summary: article?.summary ?? "",
+                showSummary: true)
+        }
+        let view = ReportView(
+            title: "六五环境日", asOf: chrome.asOf,
+            intro: ["每年6月5日为环境日（《中华人民共和国环境保护法》第十二条）。这里汇集历年环境日主题、宣传活动和宣传材料。"],
+            figures: [], parts: [ReportView.Part(heading: "历年环境日", items: items)], links: [])
+        let meta = chrome.meta(
+            title: "六五环境日", path: path, column: "六五环境日", columnDescription: Section.envday.columnDescription,
+            columnType: "专题", breadcrumb: [LinkView(title: "六五环境日", href: nil)])
+        return chrome.page(
+            path, template: "report", meta: meta, content: .report(view), column: "六五环境日", origin: "content/envday")
+    }
+
+    func envdayYear(_ year: Int, years: [Int]) -> OutputFile {
+        let article = yearArticle(year)
+        let path = SitePath.folder("envday", String(year))
+        let materials = (index.bySection[.envday] ?? []).filter { $0.slug.hasPrefix("\(year)/") }.map { m in
+            ItemView(title: m.title, href: links.link(m.path), date: m.date.day, summary: m.summary, showSummary: true)
+        }
+        let june5 = Day(year: year, month: 6, day: 5) ?? chrome.asOf
+        let view = EnvDayView(
+            year: year, title: article?.title ?? "\(year)年六五环境日", theme: article?.front.theme ?? "",
+            html: article?.html ?? "",
+            materials: materials, posterHref: links.link(SitePath.folder("envday", String(year), "poster")),
+            years: years.filter { $0 != year }.reversed().map {
+                LinkView(title: "\($0)年", href: links.link(SitePath.folder("envday", String($0))))
+            },
+            figures: panels.posterFigures(asOf: min(june5, chrome.asOf)), host: issuer)
+        let meta = chrome.meta(
+            title: view.title, path: path, column: "六五环境日", columnDescription: Section.envday.columnDescription,
+            columnType: "专题", description: article?.summary ?? "",
+            breadcrumb: [
+                LinkView(title: "六五环境日", href: links.link(SitePath.folder("envday"))),
+                LinkView(title: "\(year)年", href: nil),
+            ])
+        return chrome.page(
+            path, template: "envday", meta: meta, content: .envday(view), column: "六五环境日",
+            origin: article?.file ?? "content/envday")
+    }
+
+    func envdayMaterial(_ article: Article) -> OutputFile {
+        let year = String(article.slug.split(separator: "/").first ?? "")
+        var meta = chrome.meta(
+            title: article.title, path: article.path, column: "六五环境日",
+            columnDescription: Section.envday.columnDescription,
+            columnType: "文章页", description: article.summary,
+            breadcrumb: [
+                LinkView(title: "六五环境日", href: links.link(SitePath.folder("envday"))),
+                LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", year))),
+                LinkView(title: "正文", href: nil),
+            ])
+        meta.article = ArticleView(
+            title: article.title, url: links.absolute(article.path), date: article.date, summary: article.summary,
+            source: article.front.source, docNo: article.front.docNo, html: article.html,
+            readingMinutes: article.readingMinutes, tags: [], attachments: [],
+            keywords: article.front.tags.joined(separator: ","),
+            contentSource: article.front.source ?? chrome.config.footer.sponsor, newer: nil, older: nil)
+        return chrome.page(
+            article.path, template: "article", meta: meta, content: .article, column: "六五环境日", origin: article.file)
+    }
+
+    func poster(_ year: Int) -> OutputFile {
+        let article = yearArticle(year)
+        let june5 = Day(year: year, month: 6, day: 5) ?? chrome.asOf
+        let view = EnvDayView(
+            year: year, title: article?.title ?? "\(year)年六五环境日", theme: article?.front.theme ?? "", html: "",
+            materials: [], posterHref: "", years: [], figures: panels.posterFigures(asOf: min(june5, chrome.asOf)),
+            host: issuer)
+        let path = SitePath.folder("envday", String(year), "poster")
+        let meta = chrome.meta(
+            title: "\(year)年六五环境日宣传海报", path: path, column: "六五环境日", columnType: "专题",
+            breadcrumb: [
+                LinkView(title: "六五环境日", href: links.link(SitePath.folder("envday"))),
+                LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", String(year)))),
+                LinkView(title: "海报", href: nil),
+            ])
+        return chrome.page(
+            path, template: "poster", meta: meta, content: .envday(view), column: "六五环境日", origin: article?.file ?? "")
+    }
+
+    // MARK: - Monthly dynamics
+
+    func dynamicsIndex() -> OutputFile {
+        let path = SitePath.folder("dynamics")
+        let view = ReportView(
+            title: "每月环保动态", asOf: chrome.asOf, intro: ["每月一期：当月工作动态、通知公告、科普知识，以及空气、水、声环境质量，专项行动和问题台账的月度情况。"],
+            figures: [], parts: [],
+            links: months.reversed().map {
+                LinkView(title: "\($0.chinese)环保动态", href: links.link(SitePath.folder("dynamics", $0.iso)))
+            })
+        let meta = chrome.meta(
+            title: "每月环保动态", path: path, column: "环保动态", columnDescription: "每月环保动态", columnType: "列表页",
+            breadcrumb: [LinkView(title: "每月环保动态", href: nil)])
+        return chrome.page(
+            path, template: "report", meta: meta, content: .report(view), column: "环保动态", origin: "content")
+    }
+
+    func dynamics(_ month: Month) -> OutputFile {
+        let end = min(month.lastDay, chrome.asOf)
+        var parts: [ReportView.Part] = []
+        for section in [Section.news, .notices, .science, .press] {
+            let items = (index.bySection[section] ?? []).filter { month.contains($0.date.day) }.reversed()
+            guard !items.isEmpty else { continue }
+            parts.append(
+                ReportView.Part(
+                    heading: section.title,
+                    items: items.map {
+                        ItemView(
+                            title: $0.title, href: links.link($0.path), date: $0.date.day, summary: $0.summary,
+                            showSummary: section == .news)
+                    }))
+        }
+        if let air = panels.airPart(asOf: end, month: month) { parts.append(air) }
+        if let water = panels.waterPart(asOf: end, month: month) { parts.append(water) }
+        if let noise = panels.noisePart(asOf: end, month: month) { parts.append(noise) }
+        if var campaigns = panels.campaignPart(asOf: end) {
+            campaigns.heading = "专项行动（截至\(month.month)月底）"
+            parts.append(campaigns)
+        }
+        if var ledger = panels.ledgerPart(asOf: end) {
+            ledger.more = LinkView(
+                title: "\(month.chinese)工作通报", href: links.link(SitePath.folder("bulletins", month.iso)))
+            parts.append(ledger)
+        }
+        let view = ReportView(
+            title: "\(month.chinese)环保动态", asOf: end, intro: [], figures: [], parts: BulletinText.numberedParts(parts),
+            links: [])
+        let path = SitePath.folder("dynamics", month.iso)
+        let meta = chrome.meta(
+            title: "\(month.chinese)环保动态", path: path, column: "环保动态", columnDescription: "每月环保动态", columnType: "文章页",
+            description: "\(month.chinese)生态环境工作动态与环境质量。",
+            breadcrumb: [
+                LinkView(title: "每月环保动态", href: links.link(SitePath.folder("dynamics"))),
+                LinkView(title: month.chinese, href: nil),
+            ])
+        return chrome.page(
+            path, template: "report", meta: meta, content: .report(view), column: "环保动态", origin: "content")
+    }
+}
