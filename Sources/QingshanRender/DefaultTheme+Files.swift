@@ -167,7 +167,10 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 @page { size: A4; margin: 25mm 20mm; }
 /* GB/T 9704: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm. */
 @page gongwen { size: A4; margin: 37mm 26mm 35mm 28mm; }
-@media print { .gongwen { page: gongwen; } }
+@media print {
+  body:has(.gongwen) { page: gongwen; }
+  body:has(.gongwen) .site-header, body:has(.gongwen) .site-footer, body:has(.gongwen) .as-of { display: none; }
+}
 @media print {
   body { background: #fff; font-size: 12pt; color: #000; }
   .skip-link, .site-nav, .breadcrumb, .pagination, .neighbours, .more { display: none; }
@@ -306,7 +309,7 @@ td.due-overdue { color: #b3261e; font-weight: 700; }
 td.blank { min-width: 8rem; }
 @page landscape { size: A4 landscape; margin: 15mm; }
 @media print {
-  .landscape { page: landscape; }
+  body:has(.landscape) { page: landscape; }
   .internal-banner { color: #b3261e; background: none; border: 2px solid #b3261e; }
 }
 
@@ -332,16 +335,23 @@ td.blank { min-width: 8rem; }
 .poster-rules ol { text-align: left; columns: 2; column-gap: 2rem; font-size: 1.15rem; max-width: 32rem; margin: 0 auto; }
 @page poster { size: A3; margin: 15mm; }
 @media print {
-  .poster { page: poster; border-width: 4mm; max-width: none; }
+  body:has(.poster) { page: poster; }
+  .poster { border-width: 4mm; max-width: none; }
   .poster-theme { font-size: 40pt; }
   .poster-figures dd { font-size: 24pt; }
   .poster-rules ol { font-size: 16pt; }
   body:has(.poster) .site-header, body:has(.poster) .site-footer, body:has(.poster) .as-of { display: none; }
-  .factsheet .panels { break-inside: auto; }
-  .factsheet .panel-box { break-inside: avoid; }
-  .factsheet .figures { grid-template-columns: repeat(4, 1fr); }
-  .factsheet .figure dd { font-size: 14pt; }
-  .factsheet .table-scroll { font-size: 10pt; }
+  .factsheet .panel-box { break-inside: avoid; font-size: 11pt; line-height: 1.45; }
+  .factsheet .panel-box h2 { font-size: 14pt; margin: 0.5em 0 0.25em; }
+  .factsheet .panel-box p { text-indent: 0; }
+  .factsheet .figures { grid-template-columns: repeat(4, 1fr); gap: 2mm; margin: 0 0 2mm; }
+  .factsheet .figure { padding: 1mm 2mm; }
+  .factsheet .figure dt, .factsheet .figure-note { font-size: 9pt; }
+  .factsheet .figure dd { font-size: 13pt; }
+  .factsheet .table-scroll { font-size: 9pt; line-height: 1.3; margin: 1mm 0 2mm; }
+  .factsheet .table-scroll th, .factsheet .table-scroll td { padding: 0.5mm 1.5mm; }
+  .factsheet .more { display: none; }
+  .gongwen-body .table-scroll { font-size: 10.5pt; line-height: 1.4; }
 }
 
 """#,
