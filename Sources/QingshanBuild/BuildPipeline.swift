@@ -45,6 +45,15 @@ public struct BuildPipeline: Sendable {
         }
         progress?("整理栏目")
         let index = SiteIndex(content: content, asOf: asOf, diagnostics: diagnostics)
+        for finding in ColumnFreshness.check(index) {
+            let location = SourceLocation(file: "content/" + Self.section(of: finding).rawValue)
+            let message = ColumnFreshness.message(finding)
+            if case .empty = finding, !write {
+                diagnostics.error(location, message, hint: "添加内容，或在发布前确认该栏目的安排")
+            } else {
+                diagnostics.warning(location, message)
+            }
+        }
         let ledger = content.ledger.isEmpty ? nil : LedgerReport(records: content.ledger, asOf: asOf)
         clock.lap("derive")
         guard !diagnostics.hasErrors else { return nil }
@@ -81,10 +90,16 @@ public struct BuildPipeline: Sendable {
         let panels = DataPanels(
             ledger: content.ledger, campaigns: content.campaigns, monitoring: content.monitoring, links: links)
         files += PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: dataMonths).renderAll()
+        files.append(chrome.searchPage())
         files += BulletinPages(
             chrome: chrome, ledger: ledger, campaigns: content.campaigns, notes: index.bySection[.bulletins] ?? []
         ).renderAll()
         let pageCount = files.count
+        files.append(
+            OutputFile(
+                path: "search-index.json",
+                text: SearchIndex.build(searchDocuments(content: content, index: index, pages: files)),
+                origin: "search-index.json"))
         if let ledger { files += LedgerOpenData.files(ledger) }
         if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
         files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
@@ -128,6 +143,67 @@ public struct BuildPipeline: Sendable {
             dataRecords: content.ledger.count + content.campaigns.count + content.monitoring.count,
             seconds: clock.total,
             stages: clock.laps)
+    }
+
+    /// What the search finds: every article with its text, campaigns, and every other page by
+    /// its title and description.
+    func searchDocuments(content: SiteContent, index: SiteIndex, pages: [OutputFile]) -> [SearchDocument] {
+        let links = content.config.links
+        var documents: [SearchDocument] = []
+        var covered = Set<String>()
+        for article in index.articles where article.section != .bulletins {
+            let url = links.link(article.path)
+            covered.insert(article.path.outputFile)
+            documents.append(
+                SearchDocument(
+                    url: url, title: article.title, date: article.date.day, kind: article.section.title,
+                    snippet: article.summary,
+                    text: article.title + "\n" + article.front.tags.joined(separator: " ") + "\n"
+                        + article.plainText))
+        }
+        for campaign in content.campaigns {
+            let path = SitePath.folder("campaigns", campaign.id)
+            covered.insert(path.outputFile)
+            documents.append(
+                SearchDocument(
+                    url: links.link(path), title: campaign.title, date: nil, kind: "专项行动",
+                    snippet: campaign.requirement,
+                    text: [campaign.title, campaign.requirement, campaign.departments.joined(separator: " ")]
+                        .joined(separator: "\n")))
+        }
+        // Other pages (bulletins, data pages, dynamics, lists): title and description.
+        for page in pages where page.path.hasSuffix("index.html") && !covered.contains(page.path) {
+            let html = String(decoding: page.data, as: UTF8.self)
+            guard let title = Self.between(html, "<title>", "</title>"),
+                let description = Self.between(html, "<meta name=\"description\" content=\"", "\">")
+            else { continue }
+            let name = title.components(separatedBy: " - ").first ?? title
+            let path = "/" + String(page.path.dropLast("index.html".count))
+            documents.append(
+                SearchDocument(
+                    url: links.link(SitePath(path)), title: Self.unescape(name), date: nil, kind: "栏目",
+                    snippet: Self.unescape(description), text: Self.unescape(name + "\n" + description)))
+        }
+        return documents
+    }
+
+    static func between(_ text: String, _ start: String, _ end: String) -> String? {
+        guard let a = text.range(of: start), let b = text.range(of: end, range: a.upperBound..<text.endIndex) else {
+            return nil
+        }
+        return String(text[a.upperBound..<b.lowerBound])
+    }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    static func section(of finding: ColumnFreshness.Finding) -> Section {
+        switch finding {
+        case .empty(let section), .stale(let section, _, _): return section
+        }
     }
 
     /// Months with ledger, campaign or monitoring activity up to the as-of day.

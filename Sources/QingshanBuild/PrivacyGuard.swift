@@ -164,10 +164,17 @@ struct PrivacyGuard: Sendable {
     func articleSource(of text: String, digits: String?, preferring origin: String = "") -> SourceLocation? {
         for path in ([origin] + contentFiles).filter({ !$0.isEmpty && $0.hasSuffix(".md") }) {
             guard let data = FileManager.default.contents(atPath: siteRoot + "/" + path),
-                let source = String(data: data, encoding: .utf8), source.contains(text) || digits != nil
+                let source = String(data: data, encoding: .utf8)
             else { continue }
+            // The search index lower-cases words (an ID's X), so compare without case.
+            let needle = text.lowercased()
+            let needleDigits = digits?.lowercased()
+            guard source.lowercased().contains(needle) || needleDigits != nil else { continue }
             for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if line.contains(text) || (digits.map { PersonalData.digits(of: String(line)).contains($0) } ?? false) {
+                let lower = line.lowercased()
+                if lower.contains(needle)
+                    || (needleDigits.map { PersonalData.digits(of: lower).contains($0) || lower.contains($0) } ?? false)
+                {
                     return SourceLocation(file: path, line: number + 1)
                 }
             }

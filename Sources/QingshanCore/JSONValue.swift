@@ -73,7 +73,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// RFC 8259 string escaping; `<`, `>` and `&` are escaped too so JSON is safe inside HTML.
-    static func quote(_ s: String, into out: inout String) {
+    public static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

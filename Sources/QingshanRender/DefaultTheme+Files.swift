@@ -94,7 +94,12 @@ a:hover { color: var(--brand-dark); }
 .skip-link:focus { top: 0.5rem; }
 
 .site-header { background: var(--brand); color: #fff; }
-.header-inner { display: flex; align-items: center; min-height: 4.5rem; }
+.header-inner { display: flex; align-items: center; justify-content: space-between; flex-wrap: wrap; gap: 0.5rem; min-height: 4.5rem; }
+.header-tools { display: flex; gap: 0.75rem; align-items: center; }
+.header-link { color: #fff; min-height: 44px; line-height: 44px; padding: 0 0.5rem; }
+.header-link:hover { color: #fff; }
+.mode-toggle { min-height: 44px; min-width: 44px; padding: 0 1rem; font: inherit; font-weight: 700; color: var(--brand-dark); background: #fff; border: 2px solid #fff; border-radius: 4px; cursor: pointer; }
+.mode-toggle:hover { background: #eef4fb; }
 .site-title { color: #fff; text-decoration: none; font-size: 1.45rem; font-weight: 700; letter-spacing: 0.05em; display: inline-flex; align-items: center; gap: 0.6rem; }
 .site-title:hover { color: #fff; text-decoration: underline; }
 .site-mark { display: inline-grid; place-items: center; width: 2.4rem; height: 2.4rem; border: 2px solid #fff; border-radius: 50%; font-size: 1.2rem; }
@@ -354,11 +359,52 @@ td.blank { min-width: 8rem; }
   .gongwen-body .table-scroll { font-size: 10.5pt; line-height: 1.4; }
 }
 
+/* 长辈模式 (适老化): body text 24 px, line height ≥ 1.5, high contrast, 60 px targets. */
+html.large { font-size: 150%; }
+html.large body { line-height: 1.8; color: #000; background: #fff; }
+html.large main.container { max-width: 64rem; }
+html.large a { color: #00338c; text-decoration: underline; }
+html.large .site-nav a, html.large .mode-toggle, html.large .header-link, html.large .pagination a,
+html.large .pagination span, html.large .tabs a, html.large .tabs span, html.large .button, html.large .filter select {
+  min-height: 60px; line-height: 60px; }
+html.large .site-nav a { color: #fff; }
+html.large .as-of, html.large .item time, html.large .item-summary, html.large .article-meta,
+html.large .figure dt, html.large .figure-note, html.large .campaign-meta { color: #1a1a1a; }
+html.large .home-grid, html.large .charts, html.large .tables-grid { grid-template-columns: 1fr; }
+html.large .home-grid .panel:first-child { grid-column: auto; }
+html.large .item { grid-template-columns: 1fr; }
+
+/* Search. */
+.search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0 1rem; }
+.search-form label { font-weight: 700; }
+.search-form input { flex: 1 1 16rem; min-height: 44px; font: inherit; padding: 0 0.75rem; border: 2px solid var(--muted); border-radius: 4px; }
+.search-form button { min-height: 44px; padding: 0 1.5rem; font: inherit; font-weight: 700; color: #fff; background: var(--brand); border: 0; border-radius: 4px; cursor: pointer; }
+mark { background: #ffe066; color: #000; }
+html.large .search-form input, html.large .search-form button { min-height: 60px; }
+
 """#,
         "assets/qingshan.js": #"""
 /* Qingshan: small progressive enhancements; every page works without this script. */
 (function () {
   "use strict";
+  /* 长辈模式 (适老化 large-text mode): one switch in the header, remembered across pages. */
+  var root = document.documentElement;
+  document.querySelectorAll("[data-mode-toggle]").forEach(function (button) {
+    function show() {
+      var on = root.classList.contains("large");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "标准模式" : "长辈模式";
+    }
+    button.hidden = false;
+    show();
+    button.addEventListener("click", function () {
+      var on = !root.classList.contains("large");
+      root.classList.toggle("large", on);
+      try { localStorage.setItem("qingshan-large", on ? "1" : "0"); } catch (e) {}
+      show();
+    });
+  });
+
   /* A street filter for task tables: <div data-filter="street"> around a table whose cells
      carry class="street". Without JavaScript all rows stay visible. */
   document.querySelectorAll("[data-filter=street]").forEach(function (box, n) {
@@ -392,6 +438,122 @@ td.blank { min-width: 8rem; }
 })();
 
 """#,
+        "assets/search.js": #"""
+/* Qingshan site search: loads /search-index.json once, ranks pages by the query's bigrams
+   and words (titles weigh more), highlights matches. No framework, no server. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-search-index]");
+  if (!form) return;
+  var input = form.querySelector("input");
+  var status = document.querySelector(".search-status");
+  var list = document.querySelector(".search-results");
+  var index = null;
+
+  function isHan(c) { return /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/.test(c); }
+  function tokens(text) {
+    var out = [], han = "", word = "";
+    function flushHan() {
+      if (han.length === 1) out.push(han);
+      for (var i = 0; i + 1 < han.length; i++) out.push(han.substr(i, 2));
+      han = "";
+    }
+    function flushWord() { if (word) out.push(word.toLowerCase().replace(/\.$/, "")); word = ""; }
+    for (var k = 0; k < text.length; k++) {
+      var c = text[k];
+      if (isHan(c)) { flushWord(); han += c; }
+      else if (/[A-Za-z0-9]/.test(c) || (c === "." && /^[0-9]+$/.test(word))) { flushHan(); word += c; }
+      else { flushHan(); flushWord(); }
+    }
+    flushHan(); flushWord();
+    return out;
+  }
+  function decode(list) {
+    var out = {}, doc = 0;
+    list.split(",").forEach(function (p) {
+      var m = /^([0-9a-z]+)(?:~([0-9a-z]+))?(!)?$/.exec(p);
+      if (!m) return;
+      doc += parseInt(m[1], 36);
+      out[doc] = { n: m[2] ? parseInt(m[2], 36) : 1, t: !!m[3] };
+    });
+    return out;
+  }
+  /* Postings of a token; a single Han character is the union of the bigrams holding it. */
+  function postings(token) {
+    if (token.length === 1 && isHan(token)) {
+      var merged = {};
+      Object.keys(index.terms).forEach(function (term) {
+        if (term.length === 2 && term.indexOf(token) >= 0) {
+          var p = decode(index.terms[term]);
+          Object.keys(p).forEach(function (d) {
+            var e = merged[d] || { n: 0, t: false };
+            e.n += p[d].n; e.t = e.t || p[d].t; merged[d] = e;
+          });
+        }
+      });
+      return merged;
+    }
+    return index.terms[token] ? decode(index.terms[token]) : {};
+  }
+  function escapeHTML(s) {
+    return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+  function highlight(text, words) {
+    var html = escapeHTML(text);
+    words.forEach(function (w) {
+      if (!w) return;
+      html = html.split(escapeHTML(w)).join("<mark>" + escapeHTML(w) + "</mark>");
+    });
+    return html;
+  }
+  function search(query) {
+    var q = query.trim();
+    list.innerHTML = "";
+    if (!q) { status.textContent = ""; return; }
+    var toks = tokens(q);
+    if (!toks.length) { status.textContent = "请输入中文、字母或数字。"; return; }
+    var scores = null;
+    toks.forEach(function (t) {
+      var p = postings(t), next = {};
+      Object.keys(p).forEach(function (d) {
+        if (scores === null || scores[d] !== undefined) {
+          next[d] = (scores ? scores[d] : 0) + Math.log(1 + p[d].n) + (p[d].t ? 5 : 0);
+        }
+      });
+      scores = next;
+    });
+    var hits = Object.keys(scores || {}).sort(function (a, b) { return scores[b] - scores[a] || b - a; });
+    status.textContent = hits.length ? "找到 " + hits.length + " 个结果。" : "没有找到与“" + q + "”相关的内容。";
+    var words = q.split(/\s+/);
+    hits.slice(0, 50).forEach(function (d) {
+      var doc = index.docs[d];
+      var li = document.createElement("li");
+      li.className = "item";
+      li.innerHTML = '<a href="' + escapeHTML(doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
+        (doc[2] ? '<time datetime="' + doc[2] + '">' + doc[2] + "</time>" : "<span></span>") +
+        '<p class="item-summary">' + escapeHTML(doc[3]) + "：" + highlight(doc[4], words) + "</p>";
+      list.appendChild(li);
+    });
+  }
+  function run(query) {
+    if (index) { search(query); return; }
+    status.textContent = "正在加载索引……";
+    fetch(form.getAttribute("data-search-index")).then(function (r) { return r.json(); }).then(function (data) {
+      index = data;
+      search(query);
+    }).catch(function () { status.textContent = "索引加载失败，请稍后重试。"; });
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var q = input.value;
+    history.replaceState(null, "", "?q=" + encodeURIComponent(q));
+    run(q);
+  });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; run(initial); }
+})();
+
+"""#,
         "base.mustache": #"""
 <!DOCTYPE html>
 <html lang="{{site.language}}">
@@ -403,8 +565,10 @@ td.blank { min-width: 8rem; }
 {{>partials/meta}}
 <link rel="icon" href="{{site.favicon}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.stylesheet}}">
+<script>try{if(localStorage.getItem("qingshan-large")==="1")document.documentElement.classList.add("large")}catch(e){}</script>
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 <script src="{{site.script}}" defer></script>
+{{#page.isSearch}}<script src="{{site.searchScript}}" defer></script>{{/page.isSearch}}
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -792,6 +956,7 @@ td.blank { min-width: 8rem; }
 <header class="site-header">
 <div class="container header-inner">
 <a class="site-title" href="{{home}}"><span class="site-mark" aria-hidden="true">青</span>{{title}}</a>
+<div class="header-tools">{{#search}}<a class="header-link" href="{{search}}">搜索</a>{{/search}}<button type="button" class="mode-toggle" data-mode-toggle aria-pressed="false" hidden>长辈模式</button></div>
 </div>
 <nav class="site-nav" aria-label="主导航">
 <ul class="container">
@@ -905,6 +1070,22 @@ td.blank { min-width: 8rem; }
 </section>
 {{/parts}}
 {{/report}}
+{{/main}}
+{{/base}}
+
+"""#,
+        "search.mustache": #"""
+{{<base}}
+{{$main}}
+<h1>站内搜索</h1>
+<form class="search-form" role="search" action="" method="get" data-search-index="{{site.searchIndex}}">
+<label for="search-q">搜索关键词</label>
+<input id="search-q" name="q" type="search" autocomplete="off" placeholder="例如：空气质量、农村污水、12369">
+<button type="submit">搜索</button>
+</form>
+<noscript><p class="empty">站内搜索需要启用 JavaScript。也可以浏览各栏目列表或<a href="{{site.home}}sitemap.xml">网站地图</a>查找内容。</p></noscript>
+<p class="search-status" role="status" aria-live="polite"></p>
+<ol class="search-results item-list"></ol>
 {{/main}}
 {{/base}}
 

@@ -21,8 +21,20 @@ public struct PageChrome: Sendable {
         self.theme = theme
         self.asOf = asOf
         links = config.links
-        site = SiteView(config: config, pages: singlePages, dataColumns: dataColumns)
+        var site = SiteView(config: config, pages: singlePages, dataColumns: dataColumns)
+        site.search = config.links.link(SitePath.folder("search"))
+        self.site = site
         isInternal = false
+    }
+
+    /// /search/: the form, the results list and the search script.
+    public func searchPage() -> OutputFile {
+        let path = SitePath.folder("search")
+        var meta = meta(
+            title: "站内搜索", path: path, column: "搜索", columnType: "搜索页",
+            breadcrumb: [LinkView(title: "站内搜索", href: nil)])
+        meta.isSearch = true
+        return page(path, template: "search", meta: meta, content: .none, column: nil, origin: "search")
     }
 
     /// The chrome of the internal edition: its own navigation, no public single pages.

@@ -76,6 +76,8 @@ public struct PageMeta: MustacheParent, Sendable {
     public var isInternal: Bool = false
     /// Prints on A4 landscape (wide internal tables).
     public var landscape: Bool = false
+    /// The search page loads the search script.
+    public var isSearch: Bool = false
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -93,6 +95,7 @@ public struct PageMeta: MustacheParent, Sendable {
         case "article": return article
         case "internal": return isInternal
         case "landscape": return landscape
+        case "isSearch": return isSearch
         default: return nil
         }
     }

@@ -27,6 +27,10 @@ public struct SiteView: MustacheParent, Sendable {
     public var stylesheet: String
     public var favicon: String
     public var script: String
+    /// The search page, when the site has one.
+    public var search: String?
+    public var searchIndex: String = ""
+    public var searchScript: String = ""
     public var feed: String
     public var nav: [LinkView]
     public var footerPages: [LinkView]
@@ -42,6 +46,8 @@ public struct SiteView: MustacheParent, Sendable {
         stylesheet = links.link(SitePath("/assets/qingshan.css"))
         favicon = links.link(SitePath("/assets/favicon.svg"))
         script = links.link(SitePath("/assets/qingshan.js"))
+        searchIndex = links.link(SitePath("/search-index.json"))
+        searchScript = links.link(SitePath("/assets/search.js"))
         feed = links.link(SitePath("/feed.xml"))
         var nav = [LinkView(title: "首页", href: home)]
         for section in Section.allCases where section.isListed {
@@ -75,6 +81,9 @@ public struct SiteView: MustacheParent, Sendable {
         case "stylesheet": return text(stylesheet)
         case "favicon": return text(favicon)
         case "script": return text(script)
+        case "search": return search.map { text($0) as Any } ?? false
+        case "searchIndex": return text(searchIndex)
+        case "searchScript": return text(searchScript)
         case "feed": return text(feed)
         case "nav": return nav
         case "footerPages": return footerPages

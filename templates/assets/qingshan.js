@@ -1,6 +1,24 @@
 /* Qingshan: small progressive enhancements; every page works without this script. */
 (function () {
   "use strict";
+  /* 长辈模式 (适老化 large-text mode): one switch in the header, remembered across pages. */
+  var root = document.documentElement;
+  document.querySelectorAll("[data-mode-toggle]").forEach(function (button) {
+    function show() {
+      var on = root.classList.contains("large");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "标准模式" : "长辈模式";
+    }
+    button.hidden = false;
+    show();
+    button.addEventListener("click", function () {
+      var on = !root.classList.contains("large");
+      root.classList.toggle("large", on);
+      try { localStorage.setItem("qingshan-large", on ? "1" : "0"); } catch (e) {}
+      show();
+    });
+  });
+
   /* A street filter for task tables: <div data-filter="street"> around a table whose cells
      carry class="street". Without JavaScript all rows stay visible. */
   document.querySelectorAll("[data-filter=street]").forEach(function (box, n) {
