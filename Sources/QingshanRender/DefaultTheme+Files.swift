@@ -367,7 +367,7 @@ html.large a { color: #00338c; text-decoration: underline; }
 html.large .site-nav a, html.large .mode-toggle, html.large .header-link, html.large .pagination a,
 html.large .pagination span, html.large .tabs a, html.large .tabs span, html.large .button, html.large .filter select {
   min-height: 60px; line-height: 60px; }
-html.large .site-nav a { color: #fff; }
+html.large .site-nav a, html.large .site-title, html.large .header-link { color: #fff; }
 html.large .as-of, html.large .item time, html.large .item-summary, html.large .article-meta,
 html.large .figure dt, html.large .figure-note, html.large .campaign-meta { color: #1a1a1a; }
 html.large .home-grid, html.large .charts, html.large .tables-grid { grid-template-columns: 1fr; }
@@ -512,17 +512,21 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
     if (!q) { status.textContent = ""; return; }
     var toks = tokens(q);
     if (!toks.length) { status.textContent = "请输入中文、字母或数字。"; return; }
-    var scores = null;
+    // Pages matching most of the query's tokens first (a phrase like 农村污水 need not appear
+    // verbatim), then by counts, titles weighing more.
+    var scores = {}, matched = {};
     toks.forEach(function (t) {
-      var p = postings(t), next = {};
+      var p = postings(t);
       Object.keys(p).forEach(function (d) {
-        if (scores === null || scores[d] !== undefined) {
-          next[d] = (scores ? scores[d] : 0) + Math.log(1 + p[d].n) + (p[d].t ? 5 : 0);
-        }
+        scores[d] = (scores[d] || 0) + Math.log(1 + p[d].n) + (p[d].t ? 5 : 0);
+        matched[d] = (matched[d] || 0) + 1;
       });
-      scores = next;
     });
-    var hits = Object.keys(scores || {}).sort(function (a, b) { return scores[b] - scores[a] || b - a; });
+    var need = Math.max(1, Math.ceil(toks.length * 0.6));
+    Object.keys(matched).forEach(function (d) { if (matched[d] < need) delete scores[d]; });
+    var hits = Object.keys(scores).sort(function (a, b) {
+      return matched[b] - matched[a] || scores[b] - scores[a] || b - a;
+    });
     status.textContent = hits.length ? "找到 " + hits.length + " 个结果。" : "没有找到与“" + q + "”相关的内容。";
     var words = q.split(/\s+/);
     hits.slice(0, 50).forEach(function (d) {

@@ -71,17 +71,21 @@
     if (!q) { status.textContent = ""; return; }
     var toks = tokens(q);
     if (!toks.length) { status.textContent = "请输入中文、字母或数字。"; return; }
-    var scores = null;
+    // Pages matching most of the query's tokens first (a phrase like 农村污水 need not appear
+    // verbatim), then by counts, titles weighing more.
+    var scores = {}, matched = {};
     toks.forEach(function (t) {
-      var p = postings(t), next = {};
+      var p = postings(t);
       Object.keys(p).forEach(function (d) {
-        if (scores === null || scores[d] !== undefined) {
-          next[d] = (scores ? scores[d] : 0) + Math.log(1 + p[d].n) + (p[d].t ? 5 : 0);
-        }
+        scores[d] = (scores[d] || 0) + Math.log(1 + p[d].n) + (p[d].t ? 5 : 0);
+        matched[d] = (matched[d] || 0) + 1;
       });
-      scores = next;
     });
-    var hits = Object.keys(scores || {}).sort(function (a, b) { return scores[b] - scores[a] || b - a; });
+    var need = Math.max(1, Math.ceil(toks.length * 0.6));
+    Object.keys(matched).forEach(function (d) { if (matched[d] < need) delete scores[d]; });
+    var hits = Object.keys(scores).sort(function (a, b) {
+      return matched[b] - matched[a] || scores[b] - scores[a] || b - a;
+    });
     status.textContent = hits.length ? "找到 " + hits.length + " 个结果。" : "没有找到与“" + q + "”相关的内容。";
     var words = q.split(/\s+/);
     hits.slice(0, 50).forEach(function (d) {
