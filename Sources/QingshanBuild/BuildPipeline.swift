@@ -79,7 +79,7 @@ public struct BuildPipeline: Sendable {
         let campaignPages = CampaignPages(chrome: chrome, campaigns: content.campaigns, articles: index.articles)
         let links = content.config.links
         let highlights = HomeHighlights(
-            figures: ledgerPages?.homeFigures ?? [],
+            figures: monitoringPages.homeFigures + (ledgerPages?.homeFigures ?? []),
             figuresHref: ledger.map { _ in links.link(SitePath.folder("ledger")) },
             campaigns: campaignPages.items,
             campaignsHref: content.campaigns.isEmpty ? nil : links.link(SitePath.folder("campaigns")))
@@ -87,13 +87,16 @@ public struct BuildPipeline: Sendable {
         files += ledgerPages?.renderAll() ?? []
         files += campaignPages.renderAll()
         files += monitoringPages.renderAll()
+        let bulletinPages = BulletinPages(
+            chrome: chrome, ledger: ledger, campaigns: content.campaigns, notes: index.bySection[.bulletins] ?? [])
+        files += bulletinPages.renderAll()
         let panels = DataPanels(
             ledger: content.ledger, campaigns: content.campaigns, monitoring: content.monitoring, links: links)
-        files += PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: dataMonths).renderAll()
-        files.append(chrome.searchPage())
-        files += BulletinPages(
-            chrome: chrome, ledger: ledger, campaigns: content.campaigns, notes: index.bySection[.bulletins] ?? []
+        files += PublishingPages(
+            chrome: chrome, index: index, panels: panels, dataMonths: dataMonths,
+            bulletinMonths: Set(bulletinPages.months)
         ).renderAll()
+        files.append(chrome.searchPage())
         let pageCount = files.count
         files.append(
             OutputFile(

@@ -88,13 +88,14 @@ public struct BulletinPages: Sendable {
             issuer: issuer, title: title(month), docNo: note?.front.docNo, narrative: note?.html,
             parts: BulletinText.numbered(parts), signature: issuer, date: end)
         let path = Self.path(month)
-        let meta = chrome.meta(
+        var meta = chrome.meta(
             title: title(month), path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报",
             columnType: "文章页", description: summary,
             breadcrumb: [
                 LinkView(title: "工作通报", href: links.link(SitePath.folder("bulletins"))),
                 LinkView(title: month.chinese, href: nil),
             ])
+        meta.printLayout = "gongwen"
         return chrome.page(
             path, template: "bulletin", meta: meta, content: .bulletin(view), column: "工作通报",
             origin: note?.file ?? "content/data")

@@ -36,8 +36,8 @@ public struct DataPanels: Sendable {
     }
 
     func ledgerPart(asOf d: Day) -> ReportView.Part? {
-        guard !ledger.isEmpty else { return nil }
         let derived = LedgerRules.derive(ledger, asOf: d)
+        guard !derived.isEmpty else { return nil }
         let stats = LedgerStats(derived)
         let done = (stats.byStatus[.handled] ?? 0) + (stats.byStatus[.closed] ?? 0)
         return ReportView.Part(

@@ -173,8 +173,8 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 /* GB/T 9704: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm. */
 @page gongwen { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print {
-  body:has(.gongwen) { page: gongwen; }
-  body:has(.gongwen) .site-header, body:has(.gongwen) .site-footer, body:has(.gongwen) .as-of { display: none; }
+  body.print-gongwen { page: gongwen; }
+  .print-gongwen .site-header, .print-gongwen .site-footer, .print-gongwen .as-of { display: none; }
 }
 @media print {
   body { background: #fff; font-size: 12pt; color: #000; }
@@ -314,7 +314,7 @@ td.due-overdue { color: #b3261e; font-weight: 700; }
 td.blank { min-width: 8rem; }
 @page landscape { size: A4 landscape; margin: 15mm; }
 @media print {
-  body:has(.landscape) { page: landscape; }
+  body.print-landscape { page: landscape; }
   .internal-banner { color: #b3261e; background: none; border: 2px solid #b3261e; }
 }
 
@@ -340,12 +340,12 @@ td.blank { min-width: 8rem; }
 .poster-rules ol { text-align: left; columns: 2; column-gap: 2rem; font-size: 1.15rem; max-width: 32rem; margin: 0 auto; }
 @page poster { size: A3; margin: 15mm; }
 @media print {
-  body:has(.poster) { page: poster; }
+  body.print-poster { page: poster; }
   .poster { border-width: 4mm; max-width: none; }
   .poster-theme { font-size: 40pt; }
   .poster-figures dd { font-size: 24pt; }
   .poster-rules ol { font-size: 16pt; }
-  body:has(.poster) .site-header, body:has(.poster) .site-footer, body:has(.poster) .as-of { display: none; }
+  .print-poster .site-header, .print-poster .site-footer, .print-poster .as-of { display: none; }
   .factsheet .panel-box { break-inside: avoid; font-size: 11pt; line-height: 1.45; }
   .factsheet .panel-box h2 { font-size: 14pt; margin: 0.5em 0 0.25em; }
   .factsheet .panel-box p { text-indent: 0; }
@@ -574,11 +574,11 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <script src="{{site.script}}" defer></script>
 {{#page.isSearch}}<script src="{{site.searchScript}}" defer></script>{{/page.isSearch}}
 </head>
-<body>
+<body{{#page.printLayout}} class="print-{{page.printLayout}}"{{/page.printLayout}}>
 <a class="skip-link" href="#main">跳到正文</a>
 {{#page.internal}}<p class="internal-banner">内部资料　注意保密</p>{{/page.internal}}
 {{>partials/header}}
-<main id="main" class="container{{#page.landscape}} landscape{{/page.landscape}}">
+<main id="main" class="container">
 {{#page.hasBreadcrumb}}
 <nav class="breadcrumb" aria-label="当前位置">
 <ol>{{#page.breadcrumb}}<li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}<span aria-current="page">{{title}}</span>{{/href}}</li>{{/page.breadcrumb}}</ol>
@@ -1082,7 +1082,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{<base}}
 {{$main}}
 <h1>站内搜索</h1>
-<form class="search-form" role="search" action="" method="get" data-search-index="{{site.searchIndex}}">
+<form class="search-form" role="search" action="{{site.search}}" method="get" data-search-index="{{site.searchIndex}}">
 <label for="search-q">搜索关键词</label>
 <input id="search-q" name="q" type="search" autocomplete="off" placeholder="例如：空气质量、农村污水、12369">
 <button type="submit">搜索</button>

@@ -86,7 +86,7 @@ public struct InternalPages: Sendable {
                         href: links.link(Self.navigation.first { $0.title == column }?.path ?? SitePath("/"))),
                     LinkView(title: title, href: nil),
                 ])
-        meta.landscape = landscape
+        meta.printLayout = landscape ? "landscape" : nil
         return chrome.page(
             path, template: "report", meta: meta, content: .report(view), column: column, origin: "internal")
     }

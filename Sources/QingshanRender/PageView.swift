@@ -74,8 +74,9 @@ public struct PageMeta: MustacheParent, Sendable {
     public var article: ArticleView?
     /// Internal edition: 内部资料 banner and noindex.
     public var isInternal: Bool = false
-    /// Prints on A4 landscape (wide internal tables).
-    public var landscape: Bool = false
+    /// The print layout: `gongwen` (GB/T 9704 margins), `poster` (A3), `landscape` (A4
+    /// landscape for wide internal tables); the body gets the class `print-…`.
+    public var printLayout: String?
     /// The search page loads the search script.
     public var isSearch: Bool = false
 
@@ -94,7 +95,7 @@ public struct PageMeta: MustacheParent, Sendable {
         case "hasBreadcrumb": return !breadcrumb.isEmpty
         case "article": return article
         case "internal": return isInternal
-        case "landscape": return landscape
+        case "printLayout": return printLayout ?? false
         case "isSearch": return isSearch
         default: return nil
         }

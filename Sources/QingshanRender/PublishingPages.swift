@@ -78,9 +78,15 @@ public struct PublishingPages: Sendable {
     let index: SiteIndex
     let panels: DataPanels
     let months: [Month]
+    /// Months that have a bulletin to link to.
+    let bulletinMonths: Set<Month>
 
-    public init(chrome: PageChrome, index: SiteIndex, panels: DataPanels, dataMonths: Set<Month>) {
+    public init(
+        chrome: PageChrome, index: SiteIndex, panels: DataPanels, dataMonths: Set<Month>,
+        bulletinMonths: Set<Month> = []
+    ) {
         self.chrome = chrome
+        self.bulletinMonths = bulletinMonths
         self.index = index
         self.panels = panels
         let last = Month(chrome.asOf)
@@ -156,6 +162,7 @@ public struct PublishingPages: Sendable {
             contentSource: article.front.source ?? chrome.config.footer.sponsor,
             newer: newer.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) },
             older: older.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) })
+        meta.printLayout = "gongwen"
         return chrome.page(
             article.path, template: "factsheet", meta: meta, content: .factSheet(view), column: Section.press.title,
             origin: article.file)
@@ -244,7 +251,7 @@ public struct PublishingPages: Sendable {
             materials: [], posterHref: "", years: [], figures: panels.posterFigures(asOf: min(june5, chrome.asOf)),
             host: issuer)
         let path = SitePath.folder("envday", String(year), "poster")
-        let meta = chrome.meta(
+        var meta = chrome.meta(
             title: "\(year)年六五环境日宣传海报", path: path, column: "六五环境日", columnType: "专题",
             breadcrumb: [
                 LinkView(title: "六五环境日", href: links.link(SitePath.folder("envday"))),
