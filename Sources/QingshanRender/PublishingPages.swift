@@ -258,6 +258,7 @@ public struct PublishingPages: Sendable {
                 LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", String(year)))),
                 LinkView(title: "海报", href: nil),
             ])
+        meta.printLayout = "poster"
         return chrome.page(
             path, template: "poster", meta: meta, content: .envday(view), column: "六五环境日", origin: article?.file ?? "")
     }
