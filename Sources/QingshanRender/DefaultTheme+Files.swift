@@ -341,10 +341,15 @@ td.blank { min-width: 8rem; }
 @page poster { size: A3; margin: 15mm; }
 @media print {
   body.print-poster { page: poster; }
-  .poster { border-width: 4mm; max-width: none; }
-  .poster-theme { font-size: 40pt; }
-  .poster-figures dd { font-size: 24pt; }
-  .poster-rules ol { font-size: 16pt; }
+  .poster { border-width: 4mm; max-width: none; min-height: 385mm; display: flex; flex-direction: column;
+    justify-content: space-around; padding: 12mm; }
+  .poster-date { font-size: 22pt; }
+  .poster-theme { font-size: 54pt; }
+  .poster-host { font-size: 18pt; }
+  .poster-figures dt { font-size: 14pt; }
+  .poster-figures dd { font-size: 32pt; }
+  .poster-rules h2 { font-size: 26pt; }
+  .poster-rules ol { font-size: 20pt; line-height: 1.8; max-width: none; }
   .print-poster .site-header, .print-poster .site-footer, .print-poster .as-of { display: none; }
   .factsheet .panel-box { break-inside: avoid; font-size: 11pt; line-height: 1.45; }
   .factsheet .panel-box h2 { font-size: 14pt; margin: 0.5em 0 0.25em; }
