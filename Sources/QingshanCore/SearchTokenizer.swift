@@ -1,46 +1,64 @@
 /// Tokens for the site search: Han text as overlapping character bigrams, Latin words and
 /// numbers as lower-cased words. (A one-character query is answered from the bigrams.)
 public enum SearchTokenizer {
-    public static func tokens(_ text: String) -> [String] {
-        var out: [String] = []
-        var han: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
-        func flushHan() {
-            if han.count == 1 {
-                out.append(String(han[0]))
-            } else if han.count > 1 {
-                for i in 0..<(han.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(han[i])
-                    pair.append(han[i + 1])
-                    out.append(String(pair))
-                }
-            }
-            han.removeAll(keepingCapacity: true)
+    /// A Han token packed as two 21-bit scalars (a lone character has 0 as its second half);
+    /// packing keeps the indexer free of string allocations.
+    public static func pack(_ a: Unicode.Scalar, _ b: Unicode.Scalar?) -> UInt64 {
+        UInt64(a.value) << 21 | UInt64(b?.value ?? 0)
+    }
+
+    public static func unpack(_ token: UInt64) -> String {
+        var out = String.UnicodeScalarView()
+        if let a = Unicode.Scalar(UInt32(token >> 21)) { out.append(a) }
+        if token & 0x1F_FFFF != 0, let b = Unicode.Scalar(UInt32(token & 0x1F_FFFF)) { out.append(b) }
+        return String(out)
+    }
+
+    /// Calls `han` for every bigram (or lone Han character) and `word` for every word.
+    public static func visit(_ text: String, han: (UInt64) -> Void, word: (String) -> Void) {
+        var previous: Unicode.Scalar? = nil
+        var runLength = 0
+        var current = String.UnicodeScalarView()
+        func endHan() {
+            if runLength == 1, let previous { han(pack(previous, nil)) }
+            runLength = 0
+            previous = nil
         }
-        func flushWord() {
-            if !word.isEmpty { out.append(String(word).lowercased()) }
-            word = String.UnicodeScalarView()
+        func endWord() {
+            guard !current.isEmpty else { return }
+            var w = String(current).lowercased()
+            if w.hasSuffix(".") { w.removeLast() }
+            if !w.isEmpty { word(w) }
+            current = String.UnicodeScalarView()
         }
         for s in text.unicodeScalars {
             if CJK.isLetter(s) {
-                flushWord()
-                han.append(s)
+                endWord()
+                if let p = previous { han(pack(p, s)) }
+                previous = s
+                runLength += 1
             } else if s.isASCII
-                ? (s.properties.isAlphabetic || (0x30...0x39).contains(s.value)) : s.properties.isAlphabetic
+                ? (0x30...0x39).contains(s.value) || (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value)
+                : s.properties.isAlphabetic
             {
-                flushHan()
-                word.append(s)
-            } else if s == "." && !word.isEmpty && word.allSatisfy({ (0x30...0x39).contains($0.value) }) {
+                endHan()
+                current.append(s)
+            } else if s == ".", !current.isEmpty, current.allSatisfy({ (0x30...0x39).contains($0.value) }) {
                 // Keep decimals together: 2.5, 0.15.
-                word.append(s)
+                current.append(s)
             } else {
-                flushHan()
-                flushWord()
+                endHan()
+                endWord()
             }
         }
-        flushHan()
-        flushWord()
-        return out.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
+        endHan()
+        endWord()
+    }
+
+    /// The tokens as strings, in order (tests and small inputs).
+    public static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        visit(text, han: { out.append(unpack($0)) }, word: { out.append($0) })
+        return out
     }
 }

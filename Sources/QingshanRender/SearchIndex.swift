@@ -24,44 +24,71 @@ public struct SearchDocument: Sendable {
 /// /search-index.json: an inverted index of bigrams and words. Documents are
 /// `[url, title, date, kind, snippet]`; each term maps to its postings, doc ids delta-encoded
 /// in base 36, a `~n` suffix for a count above one, `!` when the term is in the title.
+/// Han terms come first (in code-point order), then words (sorted).
 public enum SearchIndex {
+    /// A posting packed as doc << 8 | min(count, 99) << 1 | title.
+    typealias Posting = UInt64
+
+    struct DocumentTerms: Sendable {
+        var han: [UInt64: Int] = [:]
+        var words: [String: Int] = [:]
+        var titleHan: Set<UInt64> = []
+        var titleWords: Set<String> = []
+    }
+
     public static func build(_ documents: [SearchDocument]) -> String {
-        var postings: [String: [(doc: Int, count: Int, title: Bool)]] = [:]
-        let tokenized = Parallel.map(documents) { doc -> ([String: Int], Set<String>) in
-            var counts: [String: Int] = [:]
-            for token in SearchTokenizer.tokens(doc.text) { counts[token, default: 0] += 1 }
-            let title = Set(SearchTokenizer.tokens(doc.title))
-            for token in title where counts[token] == nil { counts[token] = 1 }
-            return (counts, title)
+        let perDocument = Parallel.map(documents) { doc -> DocumentTerms in
+            var terms = DocumentTerms()
+            SearchTokenizer.visit(
+                doc.text, han: { terms.han[$0, default: 0] += 1 }, word: { terms.words[$0, default: 0] += 1 })
+            SearchTokenizer.visit(
+                doc.title, han: { terms.titleHan.insert($0) }, word: { terms.titleWords.insert($0) })
+            for token in terms.titleHan where terms.han[token] == nil { terms.han[token] = 1 }
+            for token in terms.titleWords where terms.words[token] == nil { terms.words[token] = 1 }
+            return terms
         }
-        for (i, (counts, title)) in tokenized.enumerated() {
-            for (token, count) in counts {
-                postings[token, default: []].append((i, count, title.contains(token)))
+        var han: [UInt64: [Posting]] = [:]
+        var words: [String: [Posting]] = [:]
+        for (i, terms) in perDocument.enumerated() {
+            for (token, count) in terms.han {
+                han[token, default: []].append(pack(i, count, terms.titleHan.contains(token)))
+            }
+            for (token, count) in terms.words {
+                words[token, default: []].append(pack(i, count, terms.titleWords.contains(token)))
             }
         }
         var out = "{\"v\":1,\"docs\":["
         for (i, doc) in documents.enumerated() {
             if i > 0 { out += "," }
             out += JSONValue.array([
-                .string(doc.url), .string(doc.title), .optional(doc.date), .string(doc.kind),
-                .string(doc.snippet),
+                .string(doc.url), .string(doc.title), .optional(doc.date), .string(doc.kind), .string(doc.snippet),
             ]).serialized()
         }
         out += "],\"terms\":{"
-        for (n, token) in postings.keys.sorted().enumerated() {
-            if n > 0 { out += "," }
-            var list = ""
+        var first = true
+        func term(_ key: String, _ postings: [Posting]) {
+            if !first { out += "," }
+            first = false
+            JSONValue.quote(key, into: &out)
+            out += ":\""
             var previous = 0
-            for (k, posting) in (postings[token] ?? []).enumerated() {
-                if k > 0 { list += "," }
-                list += String(posting.doc - previous, radix: 36)
-                previous = posting.doc
-                if posting.count > 1 { list += "~" + String(min(posting.count, 99), radix: 36) }
-                if posting.title { list += "!" }
+            for (k, posting) in postings.enumerated() {
+                if k > 0 { out += "," }
+                let doc = Int(posting >> 8)
+                out += String(doc - previous, radix: 36)
+                previous = doc
+                let count = Int((posting >> 1) & 0x7F)
+                if count > 1 { out += "~" + String(count, radix: 36) }
+                if posting & 1 == 1 { out += "!" }
             }
-            JSONValue.quote(token, into: &out)
-            out += ":\"" + list + "\""
+            out += "\""
         }
+        for key in han.keys.sorted() { term(SearchTokenizer.unpack(key), han[key] ?? []) }
+        for key in words.keys.sorted() { term(key, words[key] ?? []) }
         return out + "}}\n"
+    }
+
+    static func pack(_ doc: Int, _ count: Int, _ title: Bool) -> Posting {
+        UInt64(doc) << 8 | UInt64(min(count, 99)) << 1 | (title ? 1 : 0)
     }
 }
