@@ -10,7 +10,7 @@ struct Qingshan: ParsableCommand {
         abstract: "青山：生态环境局门户网站与报告的静态生成器。",
         discussion: "把站点目录中的 YAML、CSV 和 Markdown 生成为完整的公开门户（public/）。",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, New.self, Init.self]
     )
 
     /// Exit codes of the contract: 0 success, 1 input errors, 2 usage errors.
@@ -124,6 +124,51 @@ struct Check: ParsableCommand {
         }
         let warnings = diagnostics.all.filter { $0.severity == .warning }.count
         Console.out("检查通过：\(report.articles) 篇文章、\(report.pages) 个页面，\(warnings) 个警告。")
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "新建一篇文章：content/SECTION/YYYY-MM-DD-标题.md（草稿）。",
+        discussion: "SECTION：news, notices, science, press, pages 或 envday/YYYY。已有同名文件时不覆盖。")
+
+    @Argument(help: "栏目")
+    var section: String
+
+    @Argument(help: "标题")
+    var title: String
+
+    @Option(name: .long, help: "站点目录（默认：当前目录）")
+    var site: String = "."
+
+    func run() throws {
+        let root = URL(fileURLWithPath: site).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: root + "/site.yaml") else {
+            throw ValidationError("\(root) 中没有 site.yaml：不是 Qingshan 站点目录")
+        }
+        do {
+            Console.out(try NewContent.article(siteRoot: root, section: section, title: title, today: Day.today()))
+        } catch let failure as NewContent.Failure {
+            throw ValidationError(failure.description)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "新建一个可直接构建的小型站点（内置主题、示例文章和数据）。", discussion: "目标目录必须为空或不存在。")
+
+    @Argument(help: "新站点的目录")
+    var directory: String
+
+    func run() throws {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        do {
+            let files = try NewContent.site(at: root)
+            Console.out("已在 \(root) 新建站点（\(files.count) 个文件）。先修改 site.yaml，然后运行：qingshan build --site \(directory)")
+        } catch let failure as NewContent.Failure {
+            throw ValidationError(failure.description)
+        }
     }
 }
 
