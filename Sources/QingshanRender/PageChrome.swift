@@ -1,5 +1,6 @@
 import Foundation
 import QingshanCore
+import QingshanDerive
 import QingshanModel
 
 /// What every page renderer shares: the theme, the site view, links, the as-of day, and the
@@ -76,6 +77,25 @@ public struct PageChrome: Sendable {
     {
         let view = PageView(site: site.marking(column), meta: meta, content: content)
         return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
+    }
+
+    /// The view of an article page: body, metadata, tags, attachments and neighbours.
+    func articleView(_ article: Article, newer: Article? = nil, older: Article? = nil) -> ArticleView {
+        let tags = article.section.isListed
+            ? article.front.tags.map { tag in
+                ArticleView.TagLink(name: tag, href: links.link(SitePath.folder("tags", SiteIndex.tagSlug(tag))))
+            } : []
+        let attachments = article.front.attachments.map {
+            LinkView(title: $0.title, href: links.link(SitePath("/" + $0.file)))
+        }
+        let neighbour = { (a: Article?) in a.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) } }
+        return ArticleView(
+            title: article.title, url: links.absolute(article.path), date: article.date, summary: article.summary,
+            source: article.front.source, docNo: article.front.docNo, html: article.html,
+            readingMinutes: article.readingMinutes, tags: tags, attachments: attachments,
+            keywords: article.front.tags.joined(separator: ","),
+            contentSource: article.front.source ?? config.footer.sponsor, newer: neighbour(newer),
+            older: neighbour(older))
     }
 
     /// Page links for a list: the first, the last and two either side of the current page,

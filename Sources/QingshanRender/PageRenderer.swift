@@ -118,20 +118,7 @@ public struct PageRenderer: Sendable {
 
     func article(_ article: Article, newer: Article?, older: Article?) -> OutputFile {
         let section = article.section
-        let tags = article.front.tags.map { tag in
-            ArticleView.TagLink(name: tag, href: links.link(SitePath.folder("tags", SiteIndex.tagSlug(tag))))
-        }
-        let attachments = article.front.attachments.map {
-            LinkView(title: $0.title, href: links.link(SitePath("/" + $0.file)))
-        }
-        let neighbour = { (a: Article?) in a.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) } }
-        let view = ArticleView(
-            title: article.title, url: links.absolute(article.path), date: article.date, summary: article.summary,
-            source: article.front.source, docNo: article.front.docNo, html: article.html,
-            readingMinutes: article.readingMinutes, tags: tags, attachments: attachments,
-            keywords: article.front.tags.joined(separator: ","),
-            contentSource: article.front.source ?? config.footer.sponsor, newer: neighbour(newer),
-            older: neighbour(older))
+        let view = chrome.articleView(article, newer: newer, older: older)
         let crumbs =
             section.isListed
             ? [LinkView(title: section.title, href: links.link(section.listPath)), LinkView(title: "正文", href: nil)]

@@ -154,14 +154,7 @@ public struct PublishingPages: Sendable {
                 LinkView(title: Section.press.title, href: links.link(Section.press.listPath)),
                 LinkView(title: "正文", href: nil),
             ])
-        meta.article = ArticleView(
-            title: article.title, url: links.absolute(article.path), date: article.date, summary: article.summary,
-            source: article.front.source, docNo: article.front.docNo, html: article.html,
-            readingMinutes: article.readingMinutes, tags: [], attachments: [],
-            keywords: article.front.tags.joined(separator: ","),
-            contentSource: article.front.source ?? chrome.config.footer.sponsor,
-            newer: newer.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) },
-            older: older.map { ArticleView.Neighbour(title: $0.title, href: links.link($0.path)) })
+        meta.article = chrome.articleView(article, newer: newer, older: older)
         meta.printLayout = "gongwen"
         return chrome.page(
             article.path, template: "factsheet", meta: meta, content: .factSheet(view), column: Section.press.title,
@@ -233,12 +226,7 @@ public struct PublishingPages: Sendable {
                 LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", year))),
                 LinkView(title: "正文", href: nil),
             ])
-        meta.article = ArticleView(
-            title: article.title, url: links.absolute(article.path), date: article.date, summary: article.summary,
-            source: article.front.source, docNo: article.front.docNo, html: article.html,
-            readingMinutes: article.readingMinutes, tags: [], attachments: [],
-            keywords: article.front.tags.joined(separator: ","),
-            contentSource: article.front.source ?? chrome.config.footer.sponsor, newer: nil, older: nil)
+        meta.article = chrome.articleView(article)
         return chrome.page(
             article.path, template: "article", meta: meta, content: .article, column: "六五环境日", origin: article.file)
     }
