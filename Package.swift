@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -66,17 +67,23 @@ let package = Package(
                 "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
             ]
         ),
+        // qingshan serve: preview server with rebuild on change and live reload.
+        .target(
+            name: "QingshanServe",
+            dependencies: ["QingshanBuild", "QingshanCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "qingshan",
             dependencies: [
-                "QingshanBuild", "QingshanCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "QingshanBuild", "QingshanCore", "QingshanServe", "QingshanLoad",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "QingshanTests",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanBuild", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
+                "QingshanBuild", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanServe",
             ],
             exclude: ["Fixtures"]
         ),

@@ -81,7 +81,8 @@ public struct PageChrome: Sendable {
 
     /// The view of an article page: body, metadata, tags, attachments and neighbours.
     func articleView(_ article: Article, newer: Article? = nil, older: Article? = nil) -> ArticleView {
-        let tags = article.section.isListed
+        let tags =
+            article.section.isListed
             ? article.front.tags.map { tag in
                 ArticleView.TagLink(name: tag, href: links.link(SitePath.folder("tags", SiteIndex.tagSlug(tag))))
             } : []

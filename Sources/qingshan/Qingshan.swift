@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import QingshanBuild
 import QingshanCore
+import QingshanLoad
+import QingshanServe
 
 @main
 struct Qingshan: ParsableCommand {
@@ -10,7 +12,7 @@ struct Qingshan: ParsableCommand {
         abstract: "青山：生态环境局门户网站与报告的静态生成器。",
         discussion: "把站点目录中的 YAML、CSV 和 Markdown 生成为完整的公开门户（public/）。",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, New.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
     )
 
     /// Exit codes of the contract: 0 success, 1 input errors, 2 usage errors.
@@ -124,6 +126,72 @@ struct Check: ParsableCommand {
         }
         let warnings = diagnostics.all.filter { $0.severity == .warning }.count
         Console.out("检查通过：\(report.articles) 篇文章、\(report.pages) 个页面，\(warnings) 个警告。")
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "本地预览：构建站点并在本机提供访问，文件改动后自动重建并刷新浏览器。",
+        discussion: "预览输出在临时目录，不改动 public/。按 Ctrl-C 停止。")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: "监听地址（默认 127.0.0.1）")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "端口（默认 8080）")
+    var port: UInt16 = 8080
+
+    @Flag(name: .long, help: "同时预览草稿")
+    var drafts = false
+
+    func run() throws {
+        let siteRoot = siteOptions.siteRoot
+        guard FileManager.default.fileExists(atPath: siteRoot + "/site.yaml") else {
+            throw ValidationError("\(siteRoot) 中没有 site.yaml：不是 Qingshan 站点目录")
+        }
+        let preview = FileManager.default.temporaryDirectory
+            .appendingPathComponent("qingshan-preview-\(ProcessInfo.processInfo.processIdentifier)").path
+        let options = BuildOptions(
+            siteRoot: siteRoot, outputDir: preview + "/site", asOf: try siteOptions.asOfDay(), includeDrafts: drafts)
+        let watcher = SiteWatcher(options: options)
+        watcher.log = { Console.out($0) }
+        watcher.start()
+        let basePath = Self.basePath(siteRoot)
+        let server = PreviewServer(outputDir: preview + "/site", basePath: basePath, watcher: watcher)
+        Console.out("预览地址：http://\(host):\(port)\(basePath)　（Ctrl-C 停止）")
+
+        let queue = DispatchQueue(label: "qingshan.watch")
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + 0.5, repeating: 0.4)
+        timer.setEventHandler { watcher.poll() }
+        timer.resume()
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+        interrupt.setEventHandler {
+            try? FileManager.default.removeItem(atPath: preview)
+            Console.out("已停止预览。")
+            Foundation.exit(0)
+        }
+        interrupt.resume()
+        Task {
+            do {
+                try await server.run(host: host, port: port)
+            } catch {
+                Console.error("无法在 \(host):\(port) 提供预览：\(error)")
+                Foundation.exit(1)
+            }
+        }
+        withExtendedLifetime((timer, interrupt)) { dispatchMain() }
+    }
+
+    /// The path of base_url, read the same way the build reads it.
+    static func basePath(_ siteRoot: String) -> String {
+        let diagnostics = Diagnostics()
+        guard let data = FileManager.default.contents(atPath: siteRoot + "/site.yaml"),
+            let config = SiteConfigLoader.parse(String(decoding: data, as: UTF8.self), diagnostics: diagnostics)
+        else { return "/" }
+        return config.links.basePath
     }
 }
 

@@ -1,0 +1,82 @@
+import Foundation
+import QingshanBuild
+import QingshanCore
+
+/// Rebuilds the preview when the site's sources change. `poll()` compares a fingerprint of
+/// site.yaml, content/, templates/ and static/ (paths, sizes, modification times) with the
+/// last one and rebuilds on a difference; a failed build keeps the last good output and
+/// records the diagnostics for the browser overlay.
+public final class SiteWatcher: @unchecked Sendable {
+    public let options: BuildOptions
+    private let lock = NSLock()
+    private var fingerprint: [String: String] = [:]
+    private var version = 0
+    private var errors: [String] = []
+    /// Called after every rebuild with its outcome, for the terminal.
+    public var log: @Sendable (String) -> Void = { _ in }
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The current build's version and the errors of the last failed rebuild, if any.
+    public var state: (version: Int, errors: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (version, errors)
+    }
+
+    /// Builds once at start.
+    public func start() {
+        lock.lock()
+        fingerprint = Self.fingerprint(options.siteRoot)
+        lock.unlock()
+        rebuild(reason: "启动")
+    }
+
+    /// Rebuilds when anything changed since the last look; true when it rebuilt.
+    @discardableResult
+    public func poll() -> Bool {
+        let current = Self.fingerprint(options.siteRoot)
+        lock.lock()
+        let changed = current != fingerprint
+        if changed { fingerprint = current }
+        lock.unlock()
+        if changed { rebuild(reason: "文件有改动") }
+        return changed
+    }
+
+    func rebuild(reason: String) {
+        let diagnostics = Diagnostics()
+        let report = BuildPipeline(options: options).run(diagnostics: diagnostics)
+        lock.lock()
+        version += 1
+        errors = report == nil ? diagnostics.all.filter { $0.severity == .error }.map(\.description) : []
+        lock.unlock()
+        if let report {
+            log(String(format: "%@：已重建 %d 个页面，用时 %.2f 秒", reason, report.pages, report.seconds))
+        } else {
+            log("\(reason)：构建失败，继续显示上一次成功的结果\n" + diagnostics.all.map(\.description).joined(separator: "\n"))
+        }
+    }
+
+    /// Path → "size:mtime" for every watched file.
+    static func fingerprint(_ root: String) -> [String: String] {
+        var out: [String: String] = [:]
+        let fm = FileManager.default
+        func add(_ path: String) {
+            guard let attributes = try? fm.attributesOfItem(atPath: root + "/" + path) else { return }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            out[path] = "\(size):\(modified)"
+        }
+        add("site.yaml")
+        for folder in ["content", "templates", "static"] {
+            guard let enumerator = fm.enumerator(atPath: root + "/" + folder) else { continue }
+            while let item = enumerator.nextObject() as? String {
+                if !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { add(folder + "/" + item) }
+            }
+        }
+        return out
+    }
+}

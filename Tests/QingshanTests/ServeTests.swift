@@ -1,0 +1,68 @@
+import Foundation
+import QingshanBuild
+import QingshanCore
+import XCTest
+
+@testable import QingshanServe
+
+/// `qingshan serve`: the watcher rebuilds on change and keeps the last good site on errors;
+/// the server maps paths under the base path and injects the reload hook into HTML only.
+final class ServeTests: XCTestCase {
+    func preview() throws -> (site: URL, output: URL, watcher: SiteWatcher, server: PreviewServer) {
+        let site = try Fixture.copy("basic")
+        let output = site.deletingLastPathComponent().appendingPathComponent("preview")
+        let watcher = SiteWatcher(options: BuildOptions(siteRoot: site.path, outputDir: output.path))
+        watcher.start()
+        return (site, output, watcher, PreviewServer(outputDir: output.path, basePath: "/gxq/hbj/", watcher: watcher))
+    }
+
+    func testRebuildsOnChangeAndKeepsTheLastGoodSiteOnErrors() throws {
+        let (site, output, watcher, _) = try preview()
+        XCTAssertEqual(watcher.state.version, 1)
+        XCTAssertFalse(watcher.poll(), "nothing changed")
+        let file = site.appendingPathComponent("content/news/2023-05-01-second.md")
+        try Fixture.text(site, "content/news/2023-05-01-second.md").replacingOccurrences(of: "第二篇动态", with: "新的标题")
+            .write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(watcher.poll())
+        XCTAssertEqual(watcher.state.version, 2)
+        XCTAssertTrue(Fixture.text(output, "news/index.html").contains("新的标题"))
+        try "---\ntitle: 坏\n".write(
+            to: site.appendingPathComponent("content/news/broken.md"), atomically: true, encoding: .utf8)
+        XCTAssertTrue(watcher.poll())
+        XCTAssertEqual(watcher.state.errors.count, 1)
+        XCTAssertTrue(watcher.state.errors[0].contains("content/news/broken.md:1:1"))
+        XCTAssertTrue(Fixture.text(output, "news/index.html").contains("新的标题"), "the last good site stays")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/news/broken.md"))
+        XCTAssertTrue(watcher.poll())
+        XCTAssertEqual(watcher.state.errors, [])
+    }
+
+    func testPathsUnderTheBasePath() throws {
+        let (_, _, _, server) = try preview()
+        let root = server.respond(to: "/")
+        XCTAssertEqual(root.status, 302)
+        XCTAssertEqual(root.location, "/gxq/hbj/")
+        for path in ["/gxq/hbj/", "/gxq/hbj", "/gxq/hbj/news/", "/gxq/hbj/news"] {
+            let page = server.respond(to: path)
+            XCTAssertEqual(page.status, 200, path)
+            XCTAssertTrue(String(decoding: page.body, as: UTF8.self).contains("/__qingshan/status"), path)
+        }
+        let css = server.respond(to: "/gxq/hbj/assets/qingshan.css")
+        XCTAssertEqual(css.contentType, "text/css; charset=utf-8")
+        XCTAssertFalse(String(decoding: css.body, as: UTF8.self).contains("__qingshan"))
+        XCTAssertEqual(server.respond(to: "/gxq/hbj/tags/%E6%BB%A1%E6%84%8F%E7%8E%AF%E4%BF%9D/").status, 200)
+        XCTAssertEqual(server.respond(to: "/gxq/hbj/nothing/").status, 404)
+        XCTAssertEqual(server.respond(to: "/gxq/hbj/../../../etc/passwd").status, 404)
+        XCTAssertEqual(server.respond(to: "/other/").status, 404)
+        let status = String(decoding: server.respond(to: "/__qingshan/status").body, as: UTF8.self)
+        XCTAssertEqual(status, "{\"version\":1,\"errors\":[]}")
+    }
+
+    func testBuildOutputNeverCarriesTheReloadHook() throws {
+        let site = try Fixture.copy("basic")
+        XCTAssertNotNil(Fixture.build(site).0)
+        for (path, data) in Fixture.tree(site.appendingPathComponent("public")) {
+            XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("__qingshan"), path)
+        }
+    }
+}
