@@ -473,32 +473,47 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
     flushHan(); flushWord();
     return out;
   }
+  /* Postings as parallel arrays: doc ids, counts, title flags. Decoded once per term. */
+  var cache = {};
   function decode(list) {
-    var out = {}, doc = 0;
+    var docs = [], counts = [], titles = [], doc = 0;
     list.split(",").forEach(function (p) {
       var m = /^([0-9a-z]+)(?:~([0-9a-z]+))?(!)?$/.exec(p);
       if (!m) return;
       doc += parseInt(m[1], 36);
-      out[doc] = { n: m[2] ? parseInt(m[2], 36) : 1, t: !!m[3] };
+      docs.push(doc); counts.push(m[2] ? parseInt(m[2], 36) : 1); titles.push(!!m[3]);
     });
-    return out;
+    return { docs: docs, counts: counts, titles: titles };
   }
-  /* Postings of a token; a single Han character is the union of the bigrams holding it. */
-  function postings(token) {
+  function term(key) {
+    if (!cache[key]) cache[key] = index.terms[key] ? decode(index.terms[key]) : { docs: [], counts: [], titles: [] };
+    return cache[key];
+  }
+  /* Visits the postings of a token; a single Han character also counts every bigram
+     holding it (its own entry exists only where it stood alone). */
+  function postings(token, visit) {
     if (token.length === 1 && isHan(token)) {
-      var merged = {};
-      Object.keys(index.terms).forEach(function (term) {
-        if (term.length === 2 && term.indexOf(token) >= 0) {
-          var p = decode(index.terms[term]);
-          Object.keys(p).forEach(function (d) {
-            var e = merged[d] || { n: 0, t: false };
-            e.n += p[d].n; e.t = e.t || p[d].t; merged[d] = e;
-          });
+      if (!index.singles) {
+        index.singles = {};
+        Object.keys(index.terms).forEach(function (key) {
+          if (key.length === 2) {
+            (index.singles[key[0]] = index.singles[key[0]] || []).push(key);
+            if (key[1] !== key[0]) (index.singles[key[1]] = index.singles[key[1]] || []).push(key);
+          }
+        });
+      }
+      var keys = (index.singles[token] || []).concat(index.terms[token] ? [token] : []);
+      var seen = new Uint8Array(index.docs.length);
+      keys.forEach(function (key) {
+        var p = term(key);
+        for (var i = 0; i < p.docs.length; i++) {
+          if (!seen[p.docs[i]]) { seen[p.docs[i]] = 1; visit(p.docs[i], p.counts[i], p.titles[i]); }
         }
       });
-      return merged;
+      return;
     }
-    return index.terms[token] ? decode(index.terms[token]) : {};
+    var p = term(token);
+    for (var i = 0; i < p.docs.length; i++) visit(p.docs[i], p.counts[i], p.titles[i]);
   }
   function escapeHTML(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
@@ -519,17 +534,16 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
     if (!toks.length) { status.textContent = "请输入中文、字母或数字。"; return; }
     // Pages matching most of the query's tokens first (a phrase like 农村污水 need not appear
     // verbatim), then by counts, titles weighing more.
-    var scores = {}, matched = {};
+    var n = index.docs.length, scores = new Float64Array(n), matched = new Uint16Array(n), candidates = [];
     toks.forEach(function (t) {
-      var p = postings(t);
-      Object.keys(p).forEach(function (d) {
-        scores[d] = (scores[d] || 0) + Math.log(1 + p[d].n) + (p[d].t ? 5 : 0);
-        matched[d] = (matched[d] || 0) + 1;
+      postings(t, function (d, count, title) {
+        if (matched[d] === 0) candidates.push(d);
+        scores[d] += Math.log(1 + count) + (title ? 5 : 0);
+        matched[d] += 1;
       });
     });
     var need = Math.max(1, Math.ceil(toks.length * 0.6));
-    Object.keys(matched).forEach(function (d) { if (matched[d] < need) delete scores[d]; });
-    var hits = Object.keys(scores).sort(function (a, b) {
+    var hits = candidates.filter(function (d) { return matched[d] >= need; }).sort(function (a, b) {
       return matched[b] - matched[a] || scores[b] - scores[a] || b - a;
     });
     status.textContent = hits.length ? "找到 " + hits.length + " 个结果。" : "没有找到与“" + q + "”相关的内容。";
