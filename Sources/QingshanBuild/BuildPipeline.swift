@@ -175,7 +175,11 @@ public struct BuildPipeline: Sendable {
                         .joined(separator: "\n")))
         }
         // Other pages (bulletins, data pages, dynamics, lists): title and description.
-        for page in pages where page.path.hasSuffix("index.html") && !covered.contains(page.path) {
+        // Tag pages and later list pages are navigation, not content: left out.
+        for page in pages
+        where page.path.hasSuffix("index.html") && !covered.contains(page.path) && !page.path.hasPrefix("tags/")
+            && !page.path.contains("/page/")
+        {
             let html = String(decoding: page.data, as: UTF8.self)
             guard let title = Self.between(html, "<title>", "</title>"),
                 let description = Self.between(html, "<meta name=\"description\" content=\"", "\">")
