@@ -241,3 +241,31 @@ final class ColumnFreshnessTests: XCTestCase {
             buildDiagnostics.all.contains { $0.severity == .warning && $0.location.file == "content/science" })
     }
 }
+
+/// /search-index.json holds every article's words: a two-character word of an article leads
+/// to it; the index stays well under the size of the text it covers.
+final class SearchIndexTests: XCTestCase {
+    func testTwoCharacterWordFindsTheArticle() throws {
+        let site = try Fixture.copy("basic")
+        XCTAssertNotNil(Fixture.build(site).0)
+        let out = site.appendingPathComponent("public")
+        let data = try XCTUnwrap(Fixture.tree(out)["search-index.json"])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let docs = try XCTUnwrap(json["docs"] as? [[Any]])
+        let terms = try XCTUnwrap(json["terms"] as? [String: String])
+        func documents(_ term: String) -> [String] {
+            var doc = 0
+            return (terms[term] ?? "").split(separator: ",").compactMap { posting in
+                let digits = posting.prefix { $0.isNumber || ($0.isLetter && $0.isASCII) }
+                doc += Int(digits, radix: 36) ?? 0
+                return docs[doc][0] as? String
+            }
+        }
+        XCTAssertTrue(documents("排版").contains("/gxq/hbj/news/gfm/"), "a title word")
+        XCTAssertTrue(documents("清单").contains("/gxq/hbj/news/gfm/"), "a body word")
+        XCTAssertTrue(documents("改善").contains("/gxq/hbj/news/second/"))
+        XCTAssertTrue(documents("aqi").contains("/gxq/hbj/news/gfm/"), "Latin words, lower-cased")
+        XCTAssertTrue(terms["清单"]?.contains("!") == false, "清单 is not in the title")
+        XCTAssertTrue(Fixture.text(out, "search/index.html").contains("<noscript>"))
+    }
+}
