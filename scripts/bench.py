@@ -8,6 +8,8 @@ qingshan binary and, when installed, with Debian's hugo, several runs each, and 
 median wall time, the ratio and the peak RSS of each. Results also go to OUT/results.md.
 """
 import argparse
+import datetime
+import re
 import os
 import platform
 import random
@@ -93,7 +95,8 @@ def generate(folder, pages):
     with open(os.path.join(folder, "site.yaml"), "w", encoding="utf-8") as f:
         f.write("title: 基准测试站点\nbase_url: https://www.example.gov.cn/hbj/\nas_of: 2023-12-31\n"
                 "footer:\n  sponsor: 基准测试\n  site_code: \"3704990001\"\n  icp: 鲁ICP备00000000号\n"
-                "  police: 鲁公网安备00000000000000号\n")
+                "  police: 鲁公网安备00000000000000号\n"
+                "organization:\n  departments: [综合科, 执法监测科, 污染防治科]\n  streets: [兴仁街道, 兴城街道, 张范街道]\n")
     # The same pages for hugo, with minimal layouts (single, list, taxonomy) and a feed.
     with open(os.path.join(folder, "hugo.toml"), "w", encoding="utf-8") as f:
         f.write('baseURL = "https://www.example.gov.cn/hbj/"\nlanguageCode = "zh-CN"\ntitle = "基准测试站点"\n'
@@ -114,6 +117,69 @@ def generate(folder, pages):
     for name, text in files.items():
         with open(os.path.join(layouts, name), "w", encoding="utf-8") as f:
             f.write(text)
+
+
+def add_data(folder, records):
+    """A ledger of `records` complaints and a year of daily air data, as the sample site has."""
+    rng = random.Random(5000)
+    data = os.path.join(folder, "content", "data")
+    os.makedirs(data, exist_ok=True)
+    lines = []
+    start = datetime.date(2023, 1, 1)
+    for n in range(1, records + 1):
+        received = start + datetime.timedelta(days=n * 360 // records)
+        closed = received + datetime.timedelta(days=rng.randint(3, 20))
+        done = closed <= datetime.date(2023, 12, 31)
+        lines += [f"- id: BM-2023-{n:05d}", f"  received: {received}", "  channel: 12345热线",
+                  f"  category: {rng.choice(['投诉举报', '咨询', '建议'])}",
+                  f"  domain: {rng.choice(['噪声', '大气', '水', '固废'])}",
+                  f"  street: {rng.choice(['兴仁街道', '兴城街道', '张范街道'])}",
+                  f"  summary: 示例路段第{n}号反映的环境问题", f"  department: {rng.choice(['综合科', '执法监测科', '污染防治科'])}",
+                  "  owner: 王某", "  requirement: 查明情况并依法处理",
+                  f"  deadline: {received + datetime.timedelta(days=15)}",
+                  f"  status: {'已销号' if done else '办理中'}"]
+        if done:
+            callback = closed - datetime.timedelta(days=1)
+            lines += [f"  closed: {closed}", "  rounds:", f"    - handled: {callback - datetime.timedelta(days=1)}",
+                      "      result: 已现场核查并督促整改", f"      callback: {callback}",
+                      f"      satisfied: {'true' if rng.random() < 0.9 else 'false'}"]
+        lines += ["  private:", f"    complainant: \"示例群众{n:05d}\"", f"    phone: \"139{n:08d}\""]
+    with open(os.path.join(data, "ledger.yaml"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    air = ["date,station,so2,no2,pm10,co,o3_8h,pm25"]
+    day = datetime.date(2023, 1, 1)
+    while day.year == 2023:
+        air.append(f"{day},高新区站,{rng.randint(4, 20)},{rng.randint(10, 50)},{rng.randint(30, 160)},"
+                   f"{rng.uniform(0.3, 1.5):.1f},{rng.randint(40, 200)},{rng.randint(10, 110)}")
+        day += datetime.timedelta(days=1)
+    with open(os.path.join(data, "air.csv"), "w", encoding="utf-8") as f:
+        f.write("\n".join(air) + "\n")
+
+
+def rebuild_after_edit(qingshan, folder):
+    """Starts `qingshan serve`, changes one article's title and returns the rebuild's seconds."""
+    proc = subprocess.Popen([qingshan, "serve", "--site", folder, "--port", "18931"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        times = []
+        for line in proc.stdout:
+            if "预览地址" in line:
+                break
+        for round in range(3):
+            article = os.path.join(folder, "content", "news", "p00000.md")
+            with open(article, encoding="utf-8") as f:
+                text = f.read()
+            with open(article, "w", encoding="utf-8") as f:
+                f.write(text.replace("title: ", f"title: 改{round}", 1))
+            for line in proc.stdout:
+                found = re.search(r"用时 ([0-9.]+) 秒", line)
+                if found:
+                    times.append(float(found.group(1)))
+                    break
+        return statistics.median(times)
+    finally:
+        proc.terminate()
+        proc.wait()
 
 
 def timed(cmd, cwd):
@@ -153,6 +219,14 @@ def main():
         if hugo:
             h_out = os.path.join(args.out, f"hugo-{pages}")
             row["hugo"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs)
+        if pages == max(int(p) for p in args.pages.split(",")):
+            data_folder = folder + "-data"
+            shutil.rmtree(data_folder, ignore_errors=True)
+            shutil.copytree(folder, data_folder)
+            add_data(data_folder, 5000)
+            d_out = os.path.join(args.out, f"qingshan-{pages}-data")
+            row["data"] = measure([qingshan, "build", "--site", data_folder, "--output", d_out], data_folder, args.runs)
+            row["rebuild"] = rebuild_after_edit(qingshan, folder)
         rows.append(row)
         print(f"{pages} pages: qingshan {q[0]:.2f} s ({q[1]:.0f} MiB)", end="")
         if "hugo" in row:
@@ -167,6 +241,13 @@ def main():
         h = row.get("hugo")
         lines.append(f"| {row['pages']} | {q[0]:.2f} | {q[1]:.0f} | " +
                      (f"{h[0]:.2f} | {h[1]:.0f} | {q[0] / h[0]:.3f} |" if h else "— | — | — |"))
+    for row in rows:
+        if "data" in row:
+            lines += ["", f"{row['pages']} pages plus a 5,000-record ledger and a year of daily air data: "
+                      f"{row['data'][0]:.2f} s ({row['data'][1]:.0f} MiB), "
+                      f"{row['data'][0] - row['qingshan'][0]:+.2f} s against the pages alone.",
+                      f"`qingshan serve` on {row['pages']} pages, one article's title changed: rebuilt in "
+                      f"{row['rebuild']:.2f} s (median of 3 edits)."]
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "results.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

@@ -1,5 +1,6 @@
 import Foundation
 import QingshanCore
+import QingshanLoad
 
 /// Which edition a build writes (contract §4 and §5).
 public enum Edition: String, Sendable, CaseIterable {
@@ -19,11 +20,14 @@ public struct BuildOptions: Sendable {
     public var asOf: Day?
     public var includeDrafts: Bool
     public var edition: Edition
+    /// Parsed articles kept between builds (serve's rebuilds); nil for a one-off build.
+    public var articleCache: ArticleCache?
 
     public init(
         siteRoot: String, outputDir: String? = nil, asOf: Day? = nil, includeDrafts: Bool = false,
-        edition: Edition = .public
+        edition: Edition = .public, articleCache: ArticleCache? = nil
     ) {
+        self.articleCache = articleCache
         self.siteRoot = siteRoot
         self.outputDir = outputDir
         self.asOf = asOf

@@ -31,7 +31,8 @@ public struct BuildPipeline: Sendable {
         }
 
         progress?("读取站点")
-        let loader = SiteLoader(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts)
+        let loader = SiteLoader(
+            siteRoot: options.siteRoot, includeDrafts: options.includeDrafts, cache: options.articleCache)
         let content = loader.load(diagnostics: diagnostics)
         let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: diagnostics)
         clock.lap("load")

@@ -25,10 +25,15 @@ struct PrivacyGuard: Sendable {
     let siteRoot: String
     /// Markdown files of the site, relative to it, searched for the source of a leak.
     let contentFiles: [String]
-    /// Secrets by their first Unicode scalar, for a linear scan, and a bitmap of those
-    /// scalars (low 16 bits) that rejects most positions without a hash look-up.
-    private let byFirstScalar: [UInt32: [Int]]
+    /// A bitmap of the secrets' first scalars (low 16 bits) that rejects most positions at
+    /// once; then the byte lengths of the secrets starting with the position's first two
+    /// scalars, and the secrets by a hash of their bytes. A position costs one hash per
+    /// distinct length, however many secrets share a prefix (thousands of names share 王).
     private let firstScalarBits: [UInt64]
+    private let lengthsByPrefix: [UInt64: [Int]]
+    private let byHash: [UInt64: [Int]]
+    /// Phone-like secrets by their digits.
+    private let byDigits: [String: Int]
 
     init(ledger: [LedgerRecord], allow: [String], siteRoot: String, contentFiles: [String]) {
         self.contentFiles = contentFiles
@@ -47,14 +52,25 @@ struct PrivacyGuard: Sendable {
         allowedDigits = Set(allow.map(PersonalData.digits(of:)).filter { !$0.isEmpty })
         self.ledger = ledger
         self.siteRoot = siteRoot
-        var index: [UInt32: [Int]] = [:]
-        for (i, secret) in secrets.enumerated() where secret.digits == nil {
-            if let first = secret.value.unicodeScalars.first { index[first.value, default: []].append(i) }
-        }
-        byFirstScalar = index
         var bits = [UInt64](repeating: 0, count: 1024)
-        for key in index.keys { bits[Int(key & 0xFFFF) >> 6] |= 1 << UInt64(key & 63) }
+        var lengths: [UInt64: Set<Int>] = [:]
+        var hashes: [UInt64: [Int]] = [:]
+        var digitsIndex: [String: Int] = [:]
+        for (i, secret) in secrets.enumerated() {
+            if let digits = secret.digits {
+                if digitsIndex[digits] == nil { digitsIndex[digits] = i }
+                continue
+            }
+            let scalars = Array(secret.value.unicodeScalars.prefix(2))
+            guard scalars.count == 2 else { continue }
+            bits[Int(scalars[0].value & 0xFFFF) >> 6] |= 1 << UInt64(scalars[0].value & 63)
+            lengths[Self.prefixKey(scalars[0].value, scalars[1].value), default: []].insert(secret.bytes.count)
+            secret.bytes.withUnsafeBufferPointer { hashes[Self.hash($0, 0, $0.count), default: []].append(i) }
+        }
         firstScalarBits = bits
+        lengthsByPrefix = lengths.mapValues { $0.sorted() }
+        byHash = hashes
+        byDigits = digitsIndex
     }
 
     /// Scans every text file of the output; returns one error per leaked value, naming the
@@ -94,7 +110,7 @@ struct PrivacyGuard: Sendable {
             let bytes = raw.bindMemory(to: UInt8.self)
             for match in PersonalData.scan(bytes) where !allowedDigits.contains(match.digits) {
                 guard seen.insert(match.digits).inserted else { continue }
-                if let secret = secrets.first(where: { $0.digits == match.digits }) {
+                if let secret = byDigits[match.digits].map({ secrets[$0] }) {
                     out.append((secret.value, leak(of: secret, shown: match.text), file.path))
                 } else {
                     let (location, what) = source(of: match.text, digits: match.digits, file: file)
@@ -108,34 +124,51 @@ struct PrivacyGuard: Sendable {
                         ))
                 }
             }
-            guard !byFirstScalar.isEmpty else { return }
+            guard !lengthsByPrefix.isEmpty else { return }
             var i = 0
             let n = bytes.count
             while i < n {
-                let lead = bytes[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var scalar = UInt32(lead)
-                if lead >= 0x80, i + length <= n {
-                    scalar &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
-                    for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-                }
+                let (scalar, length) = Self.decode(bytes, i)
+                defer { i += length }
                 let slot = Int(scalar & 0xFFFF)
-                guard firstScalarBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else {
-                    i += max(1, min(length, n - i))
-                    continue
-                }
-                for index in byFirstScalar[scalar] ?? [] where !seen.contains(secrets[index].value) {
-                    let needle = secrets[index].bytes
-                    if i + needle.count <= n, needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) {
+                guard firstScalarBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0, i + length < n else { continue }
+                let (second, _) = Self.decode(bytes, i + length)
+                guard let lengths = lengthsByPrefix[Self.prefixKey(scalar, second)] else { continue }
+                for size in lengths where i + size <= n {
+                    for index in byHash[Self.hash(bytes, i, size)] ?? [] where !seen.contains(secrets[index].value) {
+                        let needle = secrets[index].bytes
+                        guard needle.count == size, needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) else {
+                            continue
+                        }
                         seen.insert(secrets[index].value)
                         out.append(
                             (secrets[index].value, leak(of: secrets[index], shown: secrets[index].value), file.path))
                     }
                 }
-                i += max(1, min(length, n - i))
             }
         }
         return out
+    }
+
+    /// The scalar at byte `i` of UTF-8 text and its length in bytes (at least 1).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let lead = bytes[i]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard lead >= 0x80, i + length <= bytes.count else { return (UInt32(lead), 1) }
+        var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (scalar, length)
+    }
+
+    static func prefixKey(_ first: UInt32, _ second: UInt32) -> UInt64 {
+        UInt64(first) << 32 | UInt64(second)
+    }
+
+    /// FNV-1a over `count` bytes from `start`: equal byte runs hash alike.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<(start + count) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
+        return h
     }
 
     func leak(of secret: Secret, shown: String) -> Diagnostic {

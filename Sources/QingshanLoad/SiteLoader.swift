@@ -9,10 +9,13 @@ import QingshanModel
 public struct SiteLoader: Sendable {
     public var siteRoot: String
     public var includeDrafts: Bool
+    /// Articles kept from earlier builds (serve); nil parses every file.
+    public var cache: ArticleCache?
 
-    public init(siteRoot: String, includeDrafts: Bool = false) {
+    public init(siteRoot: String, includeDrafts: Bool = false, cache: ArticleCache? = nil) {
         self.siteRoot = siteRoot
         self.includeDrafts = includeDrafts
+        self.cache = cache
     }
 
     /// Folders of content/ that other parts of Qingshan read, not article sections.
@@ -36,9 +39,11 @@ public struct SiteLoader: Sendable {
         let renderer = MarkdownRenderer(
             allowRawHTML: config?.unsafeMarkdown ?? false, basePath: config?.links.basePath ?? "/")
         let root = siteRoot
+        let cache = self.cache
         let loaded = Parallel.map(sources) { source in
-            ArticleLoader.load(root: root, source: source, renderer: renderer, diagnostics: diagnostics)
+            ArticleLoader.load(root: root, source: source, renderer: renderer, diagnostics: diagnostics, cache: cache)
         }
+        cache?.keep(only: Set(sources.map(\.relativePath)))
         var articles = loaded.compactMap { $0 }
         if !includeDrafts { articles.removeAll { $0.front.draft } }
         for note in articles where note.section == .bulletins && Month(iso: note.slug) == nil {
@@ -140,7 +145,8 @@ public enum ArticleLoader {
     }
 
     public static func load(
-        root: String, source: Source, renderer: MarkdownRenderer, diagnostics: Diagnostics
+        root: String, source: Source, renderer: MarkdownRenderer, diagnostics: Diagnostics,
+        cache: ArticleCache? = nil
     ) -> Article? {
         let file = source.relativePath
         guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
@@ -151,7 +157,14 @@ public enum ArticleLoader {
             diagnostics.error(SourceLocation(file: file), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
             return nil
         }
-        return parse(text, file: file, section: source.section, renderer: renderer, diagnostics: diagnostics)
+        guard let cache else {
+            return parse(text, file: file, section: source.section, renderer: renderer, diagnostics: diagnostics)
+        }
+        return cache.article(
+            file: file, data: data, section: source.section, renderer: renderer, diagnostics: diagnostics
+        ) { own in
+            parse(text, file: file, section: source.section, renderer: renderer, diagnostics: own)
+        }
     }
 
     /// Builds an article from the text of a Markdown file.

@@ -23,7 +23,7 @@ public struct RenderedMarkdown: Sendable {
 
 /// Markdown to HTML through cmark-gfm (GFM tables, strikethrough, autolinks, task lists,
 /// tag filter, footnotes), with the fixes Chinese text needs. Safe to use from many threads.
-public struct MarkdownRenderer: Sendable {
+public struct MarkdownRenderer: Sendable, Equatable {
     /// When false (the default), raw HTML written in Markdown is shown as text.
     public let allowRawHTML: Bool
     /// The path of base_url (`/hbj/`): root-relative links (`/news/x/`) are placed under it.

@@ -153,7 +153,8 @@ struct Serve: ParsableCommand {
         let preview = FileManager.default.temporaryDirectory
             .appendingPathComponent("qingshan-preview-\(ProcessInfo.processInfo.processIdentifier)").path
         let options = BuildOptions(
-            siteRoot: siteRoot, outputDir: preview + "/site", asOf: try siteOptions.asOfDay(), includeDrafts: drafts)
+            siteRoot: siteRoot, outputDir: preview + "/site", asOf: try siteOptions.asOfDay(), includeDrafts: drafts,
+            articleCache: ArticleCache())
         let watcher = SiteWatcher(options: options)
         watcher.log = { Console.out($0) }
         watcher.start()

@@ -1,0 +1,39 @@
+import Foundation
+import QingshanCore
+import QingshanLedger
+import QingshanModel
+import XCTest
+
+@testable import QingshanBuild
+
+/// The privacy guard finds every private value however many share their first characters,
+/// and nothing else.
+final class PrivacyGuardTests: XCTestCase {
+    let day = Day(year: 2023, month: 3, day: 1) ?? Day.today()
+
+    func record(_ id: String, _ fields: [(key: String, value: String)]) -> LedgerRecord {
+        LedgerRecord(
+            id: id, received: day, channel: .hotline12345, category: .complaint,
+            summary: "示例", department: "综合科", deadline: day, status: .inProgress,
+            privateFields: fields, location: SourceLocation(file: "content/data/ledger.yaml", line: 1))
+    }
+
+    func testNamesSharingAPrefixAreEachFound() {
+        // 3,000 names that all start with 王: the guard must not test them one by one, and must find each.
+        var records = (0..<3000).map { record("R-\($0)", [("complainant", "王某\($0)号")]) }
+        records.append(record("R-X", [("address", "兴仁街道示例小区1号楼"), ("phone", "13800000001")]))
+        let guardian = PrivacyGuard(ledger: records, allow: [], siteRoot: "/nonexistent", contentFiles: [])
+        let page = OutputFile(
+            path: "news/a/index.html",
+            text: "<p>王某来电。王某2999号、王某17号反映；地址兴仁街道示例小区1号楼；电话138 0000 0001。王某</p>")
+        let found = guardian.check([page])
+        XCTAssertEqual(
+            Set(found.map(\.message)).count, 4, found.map(\.message).joined(separator: "\n"))
+        XCTAssertTrue(found.contains { $0.message.contains("R-2999") })
+        XCTAssertTrue(found.contains { $0.message.contains("R-17") })
+        XCTAssertFalse(found.contains { $0.message.contains("R-1 ") || $0.message.contains("R-299 ") })
+        XCTAssertTrue(found.contains { $0.message.contains("兴仁街道示例小区1号楼") })
+        XCTAssertTrue(found.contains { $0.message.contains("R-X") && $0.message.contains("138") })
+        XCTAssertEqual(guardian.check([OutputFile(path: "a.html", text: "<p>王某、兴仁街道示例小区2号楼</p>")]).count, 0)
+    }
+}
