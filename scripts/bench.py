@@ -248,6 +248,15 @@ def main():
                       f"{row['data'][0] - row['qingshan'][0]:+.2f} s against the pages alone.",
                       f"`qingshan serve` on {row['pages']} pages, one article's title changed: rebuilt in "
                       f"{row['rebuild']:.2f} s (median of 3 edits)."]
+    # Search queries in headless Chromium on the largest build, when check-site's venv is there.
+    venv_python = os.path.expanduser("~/.cache/site-qa/venv/bin/python")
+    if rows and os.path.exists(venv_python) and shutil.which("chromedriver"):
+        largest = os.path.join(args.out, f"qingshan-{rows[-1]['pages']}")
+        search = subprocess.run([venv_python, os.path.join(ROOT, "scripts", "search-bench.py"), largest, "/hbj/"],
+                                capture_output=True, text=True)
+        print(search.stdout + search.stderr, end="")
+        if search.returncode == 0:
+            lines += ["", f"{rows[-1]['pages']} pages, " + search.stdout.strip().splitlines()[-1] + "."]
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "results.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
