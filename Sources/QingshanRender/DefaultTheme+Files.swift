@@ -600,8 +600,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <body{{#page.printLayout}} class="print-{{page.printLayout}}"{{/page.printLayout}}>
 <a class="skip-link" href="#main">跳到正文</a>
 {{#page.internal}}<p class="internal-banner">内部资料　注意保密</p>{{/page.internal}}
-{{>partials/header}}
-<main id="main" class="container">
+{{headerHTML}}<main id="main" class="container">
 {{#page.hasBreadcrumb}}
 <nav class="breadcrumb" aria-label="当前位置">
 <ol>{{#page.breadcrumb}}<li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}<span aria-current="page">{{title}}</span>{{/href}}</li>{{/page.breadcrumb}}</ol>
@@ -609,8 +608,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{/page.hasBreadcrumb}}
 {{$main}}{{/main}}
 </main>
-{{>partials/footer}}
-</body>
+{{footerHTML}}</body>
 </html>
 
 """#,

@@ -13,6 +13,8 @@ public struct PageChrome: Sendable {
     let site: SiteView
     /// The internal edition: every page gets the 内部资料 banner and noindex.
     public let isInternal: Bool
+    /// Header and footer, rendered once per navigation state.
+    let parts = ChromeParts()
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
@@ -75,7 +77,11 @@ public struct PageChrome: Sendable {
     func page(_ path: SitePath, template: String, meta: PageMeta, content: PageContent, column: String?, origin: String)
         -> OutputFile
     {
-        let view = PageView(site: site.marking(column), meta: meta, content: content)
+        let marked = site.marking(column)
+        let parts = parts.parts(theme: theme, site: marked, column: column)
+        var view = PageView(site: marked, meta: meta, content: content)
+        view.headerHTML = parts.header
+        view.footerHTML = parts.footer
         return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
     }
 

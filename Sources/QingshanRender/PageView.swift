@@ -7,11 +7,16 @@ public struct PageView: MustacheParent, Sendable {
     public var site: SiteView
     public var meta: PageMeta
     public var content: PageContent
+    /// The site header and footer, rendered once per navigation state (ChromeParts).
+    var headerHTML = ""
+    var footerHTML = ""
 
     public func child(named name: String) -> Any? {
         switch name {
         case "site": return site
         case "page": return meta
+        case "headerHTML": return headerHTML
+        case "footerHTML": return footerHTML
         case "home", "list", "tags", "tag", "hasTags", "ledger", "bulletins", "hasBulletins", "bulletin",
             "campaigns", "campaign", "data", "report", "factSheet", "envday":
             return content.child(named: name)

@@ -5,6 +5,21 @@ import XCTest
 @testable import QingshanRender
 
 final class ThemeTests: XCTestCase {
+    /// A site's own header partial is used, rendered once per column with that column current.
+    func testHeaderPartialOverrideFollowsTheCurrentColumn() throws {
+        let site = try Fixture.copy("basic")
+        let folder = site.appendingPathComponent("templates/partials")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "<p class=\"mine\">{{#site}}{{#nav}}{{#current}}[{{title}}]{{/current}}{{/nav}}{{/site}}</p>\n".write(
+            to: folder.appendingPathComponent("header.mustache"), atomically: true, encoding: .utf8)
+        let (report, diagnostics) = Fixture.build(site, asOf: Day(year: 2023, month: 6, day: 30))
+        XCTAssertNotNil(report, "\(diagnostics.all)")
+        let out = site.appendingPathComponent("public")
+        XCTAssertTrue(Fixture.text(out, "news/index.html").contains("<p class=\"mine\">[工作动态]</p>"))
+        XCTAssertTrue(Fixture.text(out, "notices/index.html").contains("<p class=\"mine\">[通知公告]</p>"))
+        XCTAssertTrue(Fixture.text(out, "index.html").contains("<p class=\"mine\">[首页]</p>"))
+    }
+
     /// The theme embedded in the binary is exactly templates/ (run `make theme` after edits).
     func testEmbeddedThemeMatchesTemplatesFolder() throws {
         let folder = Fixture.repositoryRoot.appendingPathComponent("templates")
