@@ -133,14 +133,31 @@ public struct OutputWriter: Sendable {
 
     /// Every file and folder below `root`, relative to it.
     static func listTree(_ root: String) -> (files: Set<String>, folders: Set<String>) {
+        // readdir with d_type: FileManager's enumerator stats every entry and costs several
+        // times more on a 12,000-file tree.
         var files = Set<String>()
         var folders = Set<String>()
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return (files, folders) }
-        while let item = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
-                folders.insert(item)
-            } else {
-                files.insert(item)
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    folders.insert(path)
+                    pending.append(path)
+                } else {
+                    files.insert(path)
+                }
             }
         }
         return (files, folders)

@@ -8,7 +8,8 @@ public enum YAMLReader {
     /// reported with its position and gives nil.
     public static func compose(_ text: String, file: String, lineOffset: Int = 0, diagnostics: Diagnostics) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // Yams works out its default encoding from the environment on every call: name it.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.report(diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil
