@@ -8,8 +8,11 @@ public enum YAMLReader {
     /// reported with its position and gives nil.
     public static func compose(_ text: String, file: String, lineOffset: Int = 0, diagnostics: Diagnostics) -> Node? {
         do {
-            // Yams works out its default encoding from the environment on every call: name it.
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            // Qingshan reads every scalar as text and parses numbers, dates and booleans itself
+            // (with positions), so Yams' tag resolution (seven regular expressions a plain
+            // scalar) is skipped: the basic resolver. Yams works out its default encoding from
+            // the environment on every call: name it.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.report(diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil
@@ -81,7 +84,7 @@ public struct MappingReader {
     }
 
     private func isNullScalar(_ s: Node.Scalar) -> Bool {
-        s.style == .plain && (s.string == "" || s.string == "~" || s.string == "null" || s.string == "Null")
+        s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
     /// Warns about keys the format does not know (typos are caught, not ignored).
