@@ -1,3 +1,5 @@
+import Foundation
+
 /// Summaries and reading time for Chinese (and mixed) text.
 public enum ChineseText {
     /// The first `limit` characters of `text`, cut after the last 。！？ inside the limit when
@@ -59,5 +61,16 @@ public enum ChineseText {
         }
         let minutes = Double(han) / 400 + Double(words) / 200
         return max(1, Int(minutes.rounded(.up)))
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces (Unicode ones too: 全角空格); returns
+    /// at once when there are none, which is nearly always.
+    public func trimmingSpaces() -> String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
+        let spaces = CharacterSet.whitespaces
+        if !spaces.contains(first) && !spaces.contains(last) { return String(self) }
+        return trimmingCharacters(in: spaces)
     }
 }

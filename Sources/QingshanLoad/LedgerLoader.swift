@@ -157,7 +157,7 @@ public struct LedgerLoader: Sendable {
         _ map: MappingReader, _ key: String, _ what: String, required: Bool, _ make: (String) -> T?, _ all: [T]
     ) -> T? where T: RawRepresentable, T.RawValue == String {
         guard let raw = required ? map.requireString(key, what: what) : map.string(key) else { return nil }
-        guard let value = make(raw.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = make(raw.trimmingSpaces()) else {
             map.diagnostics.error(
                 map.location(map.value(key) ?? map.node), "\(what)“\(raw)”不是规定的取值",
                 hint: "可用：" + all.map(\.rawValue).joined(separator: "、"))
@@ -215,7 +215,7 @@ public struct LedgerLoader: Sendable {
         func walk(_ node: Node, _ path: String) {
             switch node {
             case .scalar(let scalar):
-                let value = scalar.string.trimmingCharacters(in: .whitespaces)
+                let value = scalar.string.trimmingSpaces()
                 if !value.isEmpty { out.append((path, value)) }
             case .mapping(let mapping):
                 for pair in mapping {

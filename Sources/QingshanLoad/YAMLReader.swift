@@ -134,7 +134,7 @@ public struct MappingReader {
 
     public func day(_ key: String) -> Day? {
         guard let node = value(key), let text = scalarString(node, key: key) else { return nil }
-        guard let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let day = Day(iso: text.trimmingSpaces()) else {
             diagnostics.error(location(node), "“\(key)”的日期“\(text)”无效，应写作 YYYY-MM-DD")
             return nil
         }
