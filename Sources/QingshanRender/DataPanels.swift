@@ -13,6 +13,25 @@ public struct DataPanels: Sendable {
     let campaigns: [Campaign]
     let monitoring: MonitoringData
     let links: LinkBuilder
+    /// Panels already made, by name and day: many fact sheets of one day cost one derivation.
+    private let made = Memo()
+
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [String: ReportView.Part?] = [:]
+
+        func part(_ key: String, make: () -> ReportView.Part?) -> ReportView.Part? {
+            lock.lock()
+            let known = parts[key]
+            lock.unlock()
+            if let known { return known }
+            let part = make()
+            lock.lock()
+            parts[key] = .some(part)
+            lock.unlock()
+            return part
+        }
+    }
 
     public init(ledger: [LedgerRecord], campaigns: [Campaign], monitoring: MonitoringData, links: LinkBuilder) {
         self.ledger = ledger
@@ -24,13 +43,15 @@ public struct DataPanels: Sendable {
     /// The panels named in a fact sheet's front matter, in the order given.
     public func parts(_ names: [String], asOf d: Day) -> [ReportView.Part] {
         names.compactMap { name in
-            switch name {
-            case "ledger": return ledgerPart(asOf: d)
-            case "campaigns": return campaignPart(asOf: d)
-            case "air": return airPart(asOf: d)
-            case "water": return waterPart(asOf: d)
-            case "noise": return noisePart(asOf: d)
-            default: return nil
+            made.part(name + "@" + d.iso) {
+                switch name {
+                case "ledger": return ledgerPart(asOf: d)
+                case "campaigns": return campaignPart(asOf: d)
+                case "air": return airPart(asOf: d)
+                case "water": return waterPart(asOf: d)
+                case "noise": return noisePart(asOf: d)
+                default: return nil
+                }
             }
         }
     }
