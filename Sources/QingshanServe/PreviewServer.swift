@@ -18,18 +18,23 @@ public struct PreviewServer: Sendable {
     }
 
     static let statusPath = "/__qingshan/status"
+    static let livePath = "/__qingshan/live"
 
-    /// The script served pages get: asks for the build state every second, reloads on a new
-    /// version, shows the errors of a failed build.
+    /// The script served pages get: listens on a WebSocket for each rebuild (falling back to
+    /// asking for the build state every second), reloads on a new version, shows the errors
+    /// of a failed build.
     static let reloadScript = """
         <script>
         (function(){var v=null;function show(e){var d=document.getElementById("qingshan-errors");
         if(!e.length){if(d)d.remove();return}if(!d){d=document.createElement("pre");d.id="qingshan-errors";
         d.setAttribute("role","alert");d.style.cssText="position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#fff5f5;color:#8a1010;border-top:4px solid #b3261e;z-index:9999;white-space:pre-wrap;font:14px/1.5 monospace";
         document.body.appendChild(d)}d.textContent="构建失败（仍显示上一次成功的结果）：\\n\\n"+e.join("\\n")}
-        function tick(){fetch("\(statusPath)",{cache:"no-store"}).then(function(r){return r.json()}).then(function(s){
-        if(v!==null&&s.version!==v&&!s.errors.length){location.reload();return}v=s.version;show(s.errors)}).catch(function(){})
-        .then(function(){setTimeout(tick,1000)})}tick()})();
+        function seen(s){if(v!==null&&s.version!==v&&!s.errors.length){location.reload();return}v=s.version;show(s.errors)}
+        function tick(){fetch("\(statusPath)",{cache:"no-store"}).then(function(r){return r.json()}).then(seen).catch(function(){})
+        .then(function(){setTimeout(tick,1000)})}
+        try{var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+"\(livePath)"),open=false;
+        ws.onopen=function(){open=true};ws.onmessage=function(m){seen(JSON.parse(m.data))};
+        ws.onclose=function(){if(!open)tick();else setTimeout(function(){location.reload()},1000)}}catch(e){tick()}})();
         </script>
         """
 
@@ -37,10 +42,8 @@ public struct PreviewServer: Sendable {
     public func respond(to path: String) -> (status: Int, contentType: String, body: Data, location: String?) {
         if path == Self.statusPath {
             let state = watcher.state
-            let json = JSONValue.object([
-                ("version", .int(state.version)), ("errors", .array(state.errors.map(JSONValue.string))),
-            ])
-            return (200, "application/json; charset=utf-8", Data(json.serialized().utf8), nil)
+            let json = SiteWatcher.BuildState(version: state.version, errors: state.errors).json
+            return (200, "application/json; charset=utf-8", Data(json.utf8), nil)
         }
         var decoded = path.removingPercentEncoding ?? path
         if decoded + "/" == basePath { decoded = basePath }
@@ -99,6 +102,7 @@ public struct PreviewServer: Sendable {
     public func run(host: String, port: UInt16) async throws {
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
         let this = self
+        await server.appendRoute(HTTPRoute("GET \(Self.livePath)"), to: .webSocket(LiveReload(watcher: watcher)))
         await server.appendRoute("GET /*") { request in
             let answer = this.respond(to: request.path)
             var headers: HTTPHeaders = [.contentType: answer.contentType, HTTPHeader("Cache-Control"): "no-store"]
@@ -107,5 +111,30 @@ public struct PreviewServer: Sendable {
                 statusCode: HTTPStatusCode(answer.status, phrase: ""), headers: headers, body: answer.body)
         }
         try await server.run()
+    }
+}
+
+/// The reload WebSocket: sends the build state as JSON when a page connects and after every
+/// rebuild, until the page goes away.
+struct LiveReload: WSMessageHandler {
+    let watcher: SiteWatcher
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let states = watcher.subscribe()
+        return AsyncStream { continuation in
+            let forward = Task {
+                for await state in states { continuation.yield(.text(state.json)) }
+                continuation.finish()
+            }
+            let listen = Task {
+                for await _ in client {}
+                forward.cancel()
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in
+                forward.cancel()
+                listen.cancel()
+            }
+        }
     }
 }

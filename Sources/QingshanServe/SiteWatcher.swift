@@ -14,6 +14,40 @@ public final class SiteWatcher: @unchecked Sendable {
     private var errors: [String] = []
     /// Called after every rebuild with its outcome, for the terminal.
     public var log: @Sendable (String) -> Void = { _ in }
+    /// Open pages listening for rebuilds (the reload WebSocket), by subscription number.
+    private var listeners: [Int: AsyncStream<BuildState>.Continuation] = [:]
+    private var nextListener = 0
+
+    /// What an open page needs to know: the build's version and the errors of a failed rebuild.
+    public struct BuildState: Sendable, Equatable {
+        public var version: Int
+        public var errors: [String]
+
+        /// `{"version":3,"errors":[]}`, as the status path and the WebSocket send it.
+        public var json: String {
+            JSONValue.object([("version", .int(version)), ("errors", .array(errors.map(JSONValue.string)))])
+                .serialized()
+        }
+    }
+
+    /// The current state at once, then the state after every rebuild, until the listener goes.
+    public func subscribe() -> AsyncStream<BuildState> {
+        AsyncStream { continuation in
+            lock.lock()
+            let id = nextListener
+            nextListener += 1
+            listeners[id] = continuation
+            let now = BuildState(version: version, errors: errors)
+            lock.unlock()
+            continuation.yield(now)
+            continuation.onTermination = { [weak self] _ in
+                guard let self else { return }
+                self.lock.lock()
+                self.listeners[id] = nil
+                self.lock.unlock()
+            }
+        }
+    }
 
     public init(options: BuildOptions) {
         self.options = options
@@ -52,7 +86,10 @@ public final class SiteWatcher: @unchecked Sendable {
         lock.lock()
         version += 1
         errors = report == nil ? diagnostics.all.filter { $0.severity == .error }.map(\.description) : []
+        let now = BuildState(version: version, errors: errors)
+        let waiting = Array(listeners.values)
         lock.unlock()
+        for listener in waiting { listener.yield(now) }
         if let report {
             log(String(format: "%@：已重建 %d 个页面，用时 %.2f 秒", reason, report.pages, report.seconds))
         } else {

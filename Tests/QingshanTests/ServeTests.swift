@@ -58,6 +58,27 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(status, "{\"version\":1,\"errors\":[]}")
     }
 
+    /// What the reload WebSocket sends: the state when a page connects, then every rebuild's.
+    func testListenersHearEveryRebuild() async throws {
+        let (site, _, watcher, server) = try preview()
+        var states = watcher.subscribe().makeAsyncIterator()
+        let first = await states.next()
+        XCTAssertEqual(first, SiteWatcher.BuildState(version: 1, errors: []))
+        try "---\ntitle: 坏\n".write(
+            to: site.appendingPathComponent("content/news/broken.md"), atomically: true, encoding: .utf8)
+        XCTAssertTrue(watcher.poll())
+        let failed = await states.next()
+        XCTAssertEqual(failed?.version, 2)
+        XCTAssertEqual(failed?.errors.count, 1)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/news/broken.md"))
+        XCTAssertTrue(watcher.poll())
+        let fixed = await states.next()
+        XCTAssertEqual(fixed, SiteWatcher.BuildState(version: 3, errors: []))
+        XCTAssertEqual(fixed?.json, "{\"version\":3,\"errors\":[]}")
+        let page = String(decoding: server.respond(to: "/gxq/hbj/").body, as: UTF8.self)
+        XCTAssertTrue(page.contains("/__qingshan/live"))
+    }
+
     func testBuildOutputNeverCarriesTheReloadHook() throws {
         let site = try Fixture.copy("basic")
         XCTAssertNotNil(Fixture.build(site).0)
