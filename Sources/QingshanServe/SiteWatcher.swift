@@ -4,12 +4,15 @@ import QingshanCore
 
 /// Rebuilds the preview when the site's sources change. `poll()` compares a fingerprint of
 /// site.yaml, content/, templates/ and static/ (paths, sizes, modification times) with the
-/// last one and rebuilds on a difference; a failed build keeps the last good output and
-/// records the diagnostics for the browser overlay.
+/// last one; a change is built once it has settled (the same on two looks in a row), so an
+/// editor's burst of saves gives one rebuild, not a failed build of a half-written file. A
+/// failed build keeps the last good output and records the diagnostics for the overlay.
 public final class SiteWatcher: @unchecked Sendable {
     public let options: BuildOptions
     private let lock = NSLock()
     private var fingerprint: [String: String] = [:]
+    /// A changed fingerprint seen once, waiting to be seen again before it is built.
+    private var pending: [String: String]?
     private var version = 0
     private var errors: [String] = []
     /// Called after every rebuild with its outcome, for the terminal.
@@ -68,16 +71,26 @@ public final class SiteWatcher: @unchecked Sendable {
         rebuild(reason: "启动")
     }
 
-    /// Rebuilds when anything changed since the last look; true when it rebuilt.
+    /// Rebuilds when the sources changed and then held still for one look; true when it rebuilt.
     @discardableResult
     public func poll() -> Bool {
         let current = Self.fingerprint(options.siteRoot)
         lock.lock()
-        let changed = current != fingerprint
-        if changed { fingerprint = current }
+        let settled: Bool
+        if current == fingerprint {
+            pending = nil
+            settled = false
+        } else if current != pending {
+            pending = current  // still changing: look again before building
+            settled = false
+        } else {
+            fingerprint = current
+            pending = nil
+            settled = true
+        }
         lock.unlock()
-        if changed { rebuild(reason: "文件有改动") }
-        return changed
+        if settled { rebuild(reason: "文件有改动") }
+        return settled
     }
 
     func rebuild(reason: String) {

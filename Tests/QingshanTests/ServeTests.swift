@@ -23,18 +23,41 @@ final class ServeTests: XCTestCase {
         let file = site.appendingPathComponent("content/news/2023-05-01-second.md")
         try Fixture.text(site, "content/news/2023-05-01-second.md").replacingOccurrences(of: "第二篇动态", with: "新的标题")
             .write(to: file, atomically: true, encoding: .utf8)
-        XCTAssertTrue(watcher.poll())
+        XCTAssertTrue(settle(watcher))
         XCTAssertEqual(watcher.state.version, 2)
         XCTAssertTrue(Fixture.text(output, "news/index.html").contains("新的标题"))
         try "---\ntitle: 坏\n".write(
             to: site.appendingPathComponent("content/news/broken.md"), atomically: true, encoding: .utf8)
-        XCTAssertTrue(watcher.poll())
+        XCTAssertTrue(settle(watcher))
         XCTAssertEqual(watcher.state.errors.count, 1)
         XCTAssertTrue(watcher.state.errors[0].contains("content/news/broken.md:1:1"))
         XCTAssertTrue(Fixture.text(output, "news/index.html").contains("新的标题"), "the last good site stays")
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/news/broken.md"))
-        XCTAssertTrue(watcher.poll())
+        XCTAssertTrue(settle(watcher))
         XCTAssertEqual(watcher.state.errors, [])
+    }
+
+    /// Two looks: the first sees the change, the second finds it settled and rebuilds.
+    func settle(_ watcher: SiteWatcher) -> Bool {
+        XCTAssertFalse(watcher.poll(), "a change is not built on first sight")
+        return watcher.poll()
+    }
+
+    func testABurstOfSavesGivesOneRebuild() throws {
+        let (site, output, watcher, _) = try preview()
+        let file = site.appendingPathComponent("content/news/2023-05-01-second.md")
+        let original = Fixture.text(site, "content/news/2023-05-01-second.md")
+        // A save in two steps: first an empty file (which would fail to build), then the text.
+        try "".write(to: file, atomically: false, encoding: .utf8)
+        XCTAssertFalse(watcher.poll())
+        try original.replacingOccurrences(of: "第二篇动态", with: "连续保存").write(
+            to: file, atomically: true, encoding: .utf8)
+        XCTAssertFalse(watcher.poll(), "still changing")
+        XCTAssertTrue(watcher.poll(), "settled")
+        XCTAssertEqual(watcher.state.version, 2, "one rebuild for the burst")
+        XCTAssertEqual(watcher.state.errors, [])
+        XCTAssertTrue(Fixture.text(output, "news/index.html").contains("连续保存"))
+        XCTAssertFalse(watcher.poll(), "nothing new")
     }
 
     func testPathsUnderTheBasePath() throws {
@@ -66,12 +89,12 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(first, SiteWatcher.BuildState(version: 1, errors: []))
         try "---\ntitle: 坏\n".write(
             to: site.appendingPathComponent("content/news/broken.md"), atomically: true, encoding: .utf8)
-        XCTAssertTrue(watcher.poll())
+        XCTAssertTrue(settle(watcher))
         let failed = await states.next()
         XCTAssertEqual(failed?.version, 2)
         XCTAssertEqual(failed?.errors.count, 1)
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/news/broken.md"))
-        XCTAssertTrue(watcher.poll())
+        XCTAssertTrue(settle(watcher))
         let fixed = await states.next()
         XCTAssertEqual(fixed, SiteWatcher.BuildState(version: 3, errors: []))
         XCTAssertEqual(fixed?.json, "{\"version\":3,\"errors\":[]}")
