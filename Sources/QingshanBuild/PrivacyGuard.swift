@@ -151,13 +151,10 @@ struct PrivacyGuard: Sendable {
     }
 
     /// The scalar at byte `i` of UTF-8 text and its length in bytes (at least 1).
+    /// A sequence cut short at the end of the file counts as its lead byte alone.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
-        let lead = bytes[i]
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard lead >= 0x80, i + length <= bytes.count else { return (UInt32(lead), 1) }
-        var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-        return (scalar, length)
+        guard let scalar = UTF8Scalar.decode(bytes, at: i, upTo: bytes.count) else { return (UInt32(bytes[i]), 1) }
+        return (scalar.value, scalar.length)
     }
 
     static func prefixKey(_ first: UInt32, _ second: UInt32) -> UInt64 {

@@ -85,13 +85,7 @@ enum EmphasisFlanking {
     private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, upTo upper: Int)
         -> Unicode.Scalar?
     {
-        guard index < upper else { return nil }
-        let lead = bytes[index]
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard index + length <= upper else { return nil }
-        var value = UInt32(lead) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-        return Unicode.Scalar(value)
+        UTF8Scalar.decode(bytes, at: index, upTo: upper).flatMap { Unicode.Scalar($0.value) }
     }
 
     private static func fixLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, into out: inout [UInt8]) {
