@@ -1,12 +1,13 @@
 import Foundation
 import Mustache
+import QingshanCore
 
 /// The site header and footer (`partials/header`, `partials/footer`) rendered once per
 /// navigation state instead of once per page: the base template prints them as
 /// `{{headerHTML}}` and `{{footerHTML}}`. They see only `site`, which is all the header and
 /// footer need; a theme that wants page data there includes the partials itself.
-final class ChromeParts: @unchecked Sendable {
-    struct Parts {
+final class ChromeParts: Sendable {
+    struct Parts: Sendable {
         var header: String
         var footer: String
     }
@@ -17,23 +18,15 @@ final class ChromeParts: @unchecked Sendable {
         func child(named name: String) -> Any? { name == "site" ? site : nil }
     }
 
-    private let lock = NSLock()
-    private var byColumn: [String: Parts] = [:]
+    private let byColumn = Memo<String, Parts>()
 
     /// The parts for the navigation with `column` current, rendered on first use.
     func parts(theme: Theme, site: SiteView, column: String?) -> Parts {
-        let key = column ?? "\u{0}"
-        lock.lock()
-        let known = byColumn[key]
-        lock.unlock()
-        if let known { return known }
-        let view = SiteOnly(site: site)
-        let parts = Parts(
-            header: theme.render(view, template: "partials/header"),
-            footer: theme.render(view, template: "partials/footer"))
-        lock.lock()
-        byColumn[key] = parts
-        lock.unlock()
-        return parts
+        byColumn.value(for: column ?? "\u{0}") {
+            let view = SiteOnly(site: site)
+            return Parts(
+                header: theme.render(view, template: "partials/header"),
+                footer: theme.render(view, template: "partials/footer"))
+        }
     }
 }

@@ -14,24 +14,7 @@ public struct DataPanels: Sendable {
     let monitoring: MonitoringData
     let links: LinkBuilder
     /// Panels already made, by name and day: many fact sheets of one day cost one derivation.
-    private let made = Memo()
-
-    final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [String: ReportView.Part?] = [:]
-
-        func part(_ key: String, make: () -> ReportView.Part?) -> ReportView.Part? {
-            lock.lock()
-            let known = parts[key]
-            lock.unlock()
-            if let known { return known }
-            let part = make()
-            lock.lock()
-            parts[key] = .some(part)
-            lock.unlock()
-            return part
-        }
-    }
+    private let made = Memo<String, ReportView.Part?>()
 
     public init(ledger: [LedgerRecord], campaigns: [Campaign], monitoring: MonitoringData, links: LinkBuilder) {
         self.ledger = ledger
@@ -43,7 +26,7 @@ public struct DataPanels: Sendable {
     /// The panels named in a fact sheet's front matter, in the order given.
     public func parts(_ names: [String], asOf d: Day) -> [ReportView.Part] {
         names.compactMap { name in
-            made.part(name + "@" + d.iso) {
+            made.value(for: name + "@" + d.iso) {
                 switch name {
                 case "ledger": return ledgerPart(asOf: d)
                 case "campaigns": return campaignPart(asOf: d)
