@@ -41,9 +41,7 @@ public struct PreviewServer: Sendable {
     /// The response for a request path: a file of the preview, the status, a redirect or 404.
     public func respond(to path: String) -> (status: Int, contentType: String, body: Data, location: String?) {
         if path == Self.statusPath {
-            let state = watcher.state
-            let json = SiteWatcher.BuildState(version: state.version, errors: state.errors).json
-            return (200, "application/json; charset=utf-8", Data(json.utf8), nil)
+            return (200, "application/json; charset=utf-8", Data(watcher.state.json.utf8), nil)
         }
         var decoded = path.removingPercentEncoding ?? path
         if decoded + "/" == basePath { decoded = basePath }

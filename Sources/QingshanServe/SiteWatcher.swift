@@ -13,8 +13,7 @@ public final class SiteWatcher: @unchecked Sendable {
     private var fingerprint: [String: String] = [:]
     /// A changed fingerprint seen once, waiting to be seen again before it is built.
     private var pending: [String: String]?
-    private var version = 0
-    private var errors: [String] = []
+    private var current = BuildState(version: 0, errors: [])
     /// Called after every rebuild with its outcome, for the terminal.
     public var log: @Sendable (String) -> Void = { _ in }
     /// Open pages listening for rebuilds (the reload WebSocket), by subscription number.
@@ -40,7 +39,7 @@ public final class SiteWatcher: @unchecked Sendable {
             let id = nextListener
             nextListener += 1
             listeners[id] = continuation
-            let now = BuildState(version: version, errors: errors)
+            let now = current
             lock.unlock()
             continuation.yield(now)
             continuation.onTermination = { [weak self] _ in
@@ -57,10 +56,10 @@ public final class SiteWatcher: @unchecked Sendable {
     }
 
     /// The current build's version and the errors of the last failed rebuild, if any.
-    public var state: (version: Int, errors: [String]) {
+    public var state: BuildState {
         lock.lock()
         defer { lock.unlock() }
-        return (version, errors)
+        return current
     }
 
     /// Builds once at start.
@@ -97,9 +96,10 @@ public final class SiteWatcher: @unchecked Sendable {
         let diagnostics = Diagnostics()
         let report = BuildPipeline(options: options).run(diagnostics: diagnostics)
         lock.lock()
-        version += 1
-        errors = report == nil ? diagnostics.all.filter { $0.severity == .error }.map(\.description) : []
-        let now = BuildState(version: version, errors: errors)
+        current = BuildState(
+            version: current.version + 1,
+            errors: report == nil ? diagnostics.all.filter { $0.severity == .error }.map(\.description) : [])
+        let now = current
         let waiting = Array(listeners.values)
         lock.unlock()
         for listener in waiting { listener.yield(now) }
