@@ -30,7 +30,7 @@ public enum NewContent {
         } else if parts.count != 1 {
             throw Failure.message("栏目“\(raw)”不存在")
         }
-        let trimmed = title.trimmingCharacters(in: .whitespaces)
+        let trimmed = title.trimmingSpaces()
         guard !trimmed.isEmpty else { throw Failure.message("标题不能为空") }
         var slug = Slug.make(trimmed)
         if slug.isEmpty { slug = "untitled" }

@@ -94,7 +94,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// Accepts `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` and RFC 3339 (`2023-06-01T09:30:00+08:00`).
     public init?(parsing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces()
         guard text.count >= 10, let day = Day(iso: text.prefix(10)) else { return nil }
         let rest = text.dropFirst(10)
         if rest.isEmpty {

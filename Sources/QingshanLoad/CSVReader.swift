@@ -27,7 +27,7 @@ public struct CSVTableReader {
         var index = scalars.startIndex
         var rowHasContent = false
         func endCell() {
-            cells.append(String(cell).trimmingCharacters(in: .whitespaces))
+            cells.append(String(cell).trimmingSpaces())
             cell = String.UnicodeScalarView()
         }
         func endRow() {

@@ -86,7 +86,7 @@ public enum FrontMatterParser {
         else { return nil }
         map.warnUnknownKeys(allowed: keys, context: "文首元数据")
         let title = map.requireString("title", what: "标题")
-        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let title, title.trimmingSpaces().isEmpty {
             diagnostics.error(map.location(ofKey: "title"), "标题不能为空")
         }
         var date: Timestamp? = nil
@@ -134,7 +134,7 @@ public enum FrontMatterParser {
 
     static func uniqueTags(_ tags: [String]) -> [String] {
         var seen = Set<String>()
-        return tags.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        return tags.map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     static func attachments(_ map: MappingReader) -> [Attachment] {

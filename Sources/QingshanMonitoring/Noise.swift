@@ -24,7 +24,7 @@ public enum NoiseZone: String, CaseIterable, Sendable {
 
     /// Reads `2`, `2类`, `4A`, `4a类`.
     public init?(text: String) {
-        var t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var t = text.trimmingSpaces().lowercased()
         if t.hasSuffix("类") { t.removeLast() }
         self.init(rawValue: t)
     }

@@ -20,7 +20,7 @@ public enum WaterClass: Int, CaseIterable, Sendable, Comparable {
 
     /// Reads a target class written `3`, `Ⅲ`, `III` or `Ⅲ类`.
     public init?(target text: String) {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmingSpaces()
         if t.hasSuffix("类") { t.removeLast() }
         let map: [String: Int] = [
             "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3,

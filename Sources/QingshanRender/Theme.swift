@@ -124,7 +124,7 @@ public struct Theme: Sendable {
                     name.append(scalars[j])
                     j += 1
                 }
-                let trimmed = String(name).trimmingCharacters(in: .whitespaces)
+                let trimmed = String(name).trimmingSpaces()
                 if !trimmed.isEmpty, !trimmed.hasPrefix("*") {
                     out.append(PartialReference(name: trimmed, line: line, column: column))
                 }
