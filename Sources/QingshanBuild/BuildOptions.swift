@@ -20,14 +20,14 @@ public struct BuildOptions: Sendable {
     public var asOf: Day?
     public var includeDrafts: Bool
     public var edition: Edition
-    /// Parsed articles kept between builds (serve's rebuilds); nil for a one-off build.
-    public var articleCache: ArticleCache?
+    /// What serve's rebuilds keep from the build before; nil for a one-off build.
+    public var session: BuildSession?
 
     public init(
         siteRoot: String, outputDir: String? = nil, asOf: Day? = nil, includeDrafts: Bool = false,
-        edition: Edition = .public, articleCache: ArticleCache? = nil
+        edition: Edition = .public, session: BuildSession? = nil
     ) {
-        self.articleCache = articleCache
+        self.session = session
         self.siteRoot = siteRoot
         self.outputDir = outputDir
         self.asOf = asOf

@@ -32,7 +32,7 @@ public struct BuildPipeline: Sendable {
 
         progress?("读取站点")
         let loader = SiteLoader(
-            siteRoot: options.siteRoot, includeDrafts: options.includeDrafts, cache: options.articleCache)
+            siteRoot: options.siteRoot, includeDrafts: options.includeDrafts, cache: options.session?.articles)
         let content = loader.load(diagnostics: diagnostics)
         let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: diagnostics)
         clock.lap("load")
@@ -71,9 +71,14 @@ public struct BuildPipeline: Sendable {
         let dataMonths = Self.dataMonths(content, asOf: asOf)
         if !dataMonths.isEmpty || !index.articles.isEmpty { dataColumns.append(("环保动态", SitePath.folder("dynamics"))) }
         if !(index.bySection[.envday] ?? []).isEmpty { dataColumns.append(("六五环境日", SitePath.folder("envday"))) }
+        let session = options.session
+        let context = session.map { _ in
+            Self.context(content: content, asOf: asOf, index: index, dataColumns: dataColumns)
+        }
+        if let session, let context { session.pages.begin(context: context) }
         let chrome = PageChrome(
             config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
-            dataColumns: dataColumns)
+            dataColumns: dataColumns, memo: session?.pages)
         let ledgerPages = ledger.map { LedgerPages(chrome: chrome, report: $0) }
         let monitoringPages = MonitoringPages(
             chrome: chrome, data: content.monitoring, science: index.bySection[.science] ?? [])
@@ -85,12 +90,18 @@ public struct BuildPipeline: Sendable {
             campaigns: campaignPages.items,
             campaignsHref: content.campaigns.isEmpty ? nil : links.link(SitePath.folder("campaigns")))
         var files = PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
-        files += ledgerPages?.renderAll() ?? []
-        files += campaignPages.renderAll()
-        files += monitoringPages.renderAll()
+        clock.lap("pages")
+        if let ledgerPages { files += chrome.remember(RenderKey("ledger")) { ledgerPages.renderAll() } }
+        let campaignNews = index.articles.filter { $0.front.campaign != nil }
+        files += chrome.remember(RenderKey("campaigns", articles: campaignNews)) { campaignPages.renderAll() }
+        files += chrome.remember(RenderKey("monitoring", articles: index.bySection[.science] ?? [])) {
+            monitoringPages.renderAll()
+        }
         let bulletinPages = BulletinPages(
             chrome: chrome, ledger: ledger, campaigns: content.campaigns, notes: index.bySection[.bulletins] ?? [])
-        files += bulletinPages.renderAll()
+        files += chrome.remember(RenderKey("bulletins", articles: index.bySection[.bulletins] ?? [])) {
+            bulletinPages.renderAll()
+        }
         let panels = DataPanels(
             ledger: content.ledger, campaigns: content.campaigns, monitoring: content.monitoring, links: links)
         files += PublishingPages(
@@ -98,12 +109,12 @@ public struct BuildPipeline: Sendable {
             bulletinMonths: Set(bulletinPages.months)
         ).renderAll()
         files.append(chrome.searchPage())
+        clock.lap("data pages")
         let pageCount = files.count
-        files.append(
-            OutputFile(
-                path: "search-index.json",
-                text: SearchIndex.build(searchDocuments(content: content, index: index, pages: files)),
-                origin: "search-index.json"))
+        let search = (session?.search ?? SearchIndex()).build(
+            searchDocuments(content: content, index: index, pages: files))
+        files.append(OutputFile(path: SearchIndexFile.path, data: search.data, origin: SearchIndexFile.path))
+        clock.lap("search")
         if let ledger { files += LedgerOpenData.files(ledger) }
         if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
         files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
@@ -113,7 +124,7 @@ public struct BuildPipeline: Sendable {
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
         }
-        clock.lap("render")
+        clock.lap("open data")
 
         let copies = staticCopies(content: content, generated: files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
@@ -121,7 +132,11 @@ public struct BuildPipeline: Sendable {
             let guardian = PrivacyGuard(
                 ledger: content.ledger, allow: content.config.privacyAllow, siteRoot: content.siteRoot,
                 contentFiles: content.articles.map(\.file))
-            let leaks = guardian.check(files + staticTextFiles(copies))
+            var unchecked = files + staticTextFiles(copies)
+            if let session, let context {
+                unchecked = session.unchecked(unchecked, context: context, searchDelta: search.changed)
+            }
+            let leaks = guardian.check(unchecked)
             clock.lap("privacy")
             guard leaks.isEmpty else {
                 diagnostics.report(contentsOf: leaks)
@@ -134,19 +149,71 @@ public struct BuildPipeline: Sendable {
         if write {
             progress?("写入 \(outputDir)")
             do {
-                try OutputWriter(outputDir: outputDir).write(files: files, copies: copies)
+                try writeOutput(files: files, copies: copies, to: outputDir, context: context)
             } catch {
                 diagnostics.error(SourceLocation(file: outputDir), "\(error)")
                 return nil
             }
             clock.lap("write")
         }
+        session?.pages.finish()
         return BuildReport(
             outputDir: outputDir, asOf: asOf, pages: pageCount, files: files.count + copies.count,
             articles: content.articles.count,
             dataRecords: content.ledger.count + content.campaigns.count + content.monitoring.count,
             seconds: clock.total,
             stages: clock.laps)
+    }
+
+    /// Writes the output: a session that wrote the same folder before updates only the files
+    /// that changed (and remembers what it wrote); otherwise the whole tree is swapped in.
+    func writeOutput(
+        files: [OutputFile], copies: [(source: String, path: String)], to outputDir: String, context: Digest?
+    )
+        throws
+    {
+        let writer = OutputWriter(outputDir: outputDir)
+        guard let session = options.session, let context else {
+            try writer.write(files: files, copies: copies)
+            return
+        }
+        let stamps: [String: OutputWriter.CopyStamp]
+        if let last = session.last, last.outputDir == outputDir,
+            FileManager.default.fileExists(atPath: outputDir + "/index.html")
+        {
+            session.last = nil  // until the update is complete
+            do {
+                stamps = try writer.update(
+                    files: files, copies: copies, previous: last.files, previousCopies: last.copies)
+            } catch {
+                try writer.write(files: files, copies: copies)
+                stamps = OutputWriter.stamps(copies)
+            }
+        } else {
+            session.last = nil
+            try writer.write(files: files, copies: copies)
+            stamps = OutputWriter.stamps(copies)
+        }
+        session.last = BuildSession.Snapshot(
+            outputDir: outputDir, context: context,
+            files: Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }), copies: stamps)
+    }
+
+    /// Everything a page can show besides the articles it lists: site.yaml, templates, data,
+    /// the as-of day, drafts, and the navigation (single pages and data columns).
+    static func context(
+        content: SiteContent, asOf: Day, index: SiteIndex, dataColumns: [(title: String, path: SitePath)]
+    )
+        -> Digest
+    {
+        var digest = InputDigest.nonArticleInputs(siteRoot: content.siteRoot)
+        digest.add(asOf.iso)
+        for page in index.bySection[.pages] ?? [] { digest.add(page.revision) }
+        for column in dataColumns {
+            digest.add(column.title)
+            digest.add(column.path.value)
+        }
+        return digest
     }
 
     /// What the search finds: every article with its text, campaigns, and every other page by
@@ -162,8 +229,8 @@ public struct BuildPipeline: Sendable {
                 SearchDocument(
                     url: url, title: article.title, date: article.date.day, kind: article.section.title,
                     snippet: article.summary,
-                    text: article.title + "\n" + article.front.tags.joined(separator: " ") + "\n"
-                        + article.plainText))
+                    text: [article.title, article.front.tags.joined(separator: " "), article.plainText],
+                    revision: article.revision))
         }
         for campaign in content.campaigns {
             let path = SitePath.folder("campaigns", campaign.id)
@@ -172,8 +239,7 @@ public struct BuildPipeline: Sendable {
                 SearchDocument(
                     url: links.link(path), title: campaign.title, date: nil, kind: "专项行动",
                     snippet: campaign.requirement,
-                    text: [campaign.title, campaign.requirement, campaign.departments.joined(separator: " ")]
-                        .joined(separator: "\n")))
+                    text: [campaign.title, campaign.requirement, campaign.departments.joined(separator: " ")]))
         }
         // Other pages (bulletins, data pages, dynamics, lists): title and description.
         // Tag pages and later list pages are navigation, not content: left out.
@@ -190,7 +256,7 @@ public struct BuildPipeline: Sendable {
             documents.append(
                 SearchDocument(
                     url: links.link(SitePath(path)), title: Self.unescape(name), date: nil, kind: "栏目",
-                    snippet: Self.unescape(description), text: Self.unescape(name + "\n" + description)))
+                    snippet: Self.unescape(description), text: [Self.unescape(name), Self.unescape(description)]))
         }
         return documents
     }

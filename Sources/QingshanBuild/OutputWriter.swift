@@ -76,6 +76,88 @@ public struct OutputWriter: Sendable {
         return summary
     }
 
+    /// A static file as it was when copied: a copy is made again when its source changes.
+    public struct CopyStamp: Equatable, Sendable {
+        var source: String
+        var size: Int
+        var modified: Int
+    }
+
+    static func stamp(_ source: String) -> CopyStamp? {
+        var info = stat()
+        guard stat(source, &info) == 0 else { return nil }
+        return CopyStamp(
+            source: source, size: Int(info.st_size),
+            modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+    }
+
+    static func stamps(_ copies: [(source: String, path: String)]) -> [String: CopyStamp] {
+        var out: [String: CopyStamp] = [:]
+        for copy in copies { out[copy.path] = stamp(copy.source) }
+        return out
+    }
+
+    /// serve's rebuilds: the output folder holds `previous` (and the copies of `previousCopies`),
+    /// written by this process; only files whose bytes changed are written, each through a
+    /// temporary file and a rename, and files that went away are removed. Returns the copies'
+    /// stamps. On any failure the caller writes the whole tree instead.
+    public func update(
+        files: [OutputFile], copies: [(source: String, path: String)], previous: [String: Data],
+        previousCopies: [String: CopyStamp]
+    ) throws -> [String: CopyStamp] {
+        var changed: [(path: String, data: Data?, source: String?)] = []
+        for file in files {
+            if let before = previous[file.path], BuildSession.same(before, file.data) { continue }
+            changed.append((file.path, file.data, nil))
+        }
+        var stamps: [String: CopyStamp] = [:]
+        for copy in copies {
+            let now = Self.stamp(copy.source)
+            stamps[copy.path] = now
+            if now == nil || now != previousCopies[copy.path] { changed.append((copy.path, nil, copy.source)) }
+        }
+        var folders = Set<String>()
+        for item in changed {
+            let folder = (item.path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { folders.insert(folder) }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(
+                atPath: outputDir + "/" + folder, withIntermediateDirectories: true)
+        }
+        let failures = Diagnostics()
+        let root = outputDir
+        let work = changed
+        Parallel.forEach(work.count) { i in
+            let item = work[i]
+            guard let data = item.data ?? item.source.flatMap({ FileManager.default.contents(atPath: $0) }) else {
+                failures.error(SourceLocation(file: item.path), "无法读取 \(item.source ?? item.path)")
+                return
+            }
+            let destination = root + "/" + item.path
+            let temporary = destination + ".qingshan-tmp"
+            if let problem = Self.writeFile(temporary, data) {
+                failures.error(SourceLocation(file: item.path), problem)
+            } else if rename(temporary, destination) != 0 {
+                failures.error(SourceLocation(file: item.path), String(cString: strerror(errno)))
+                unlink(temporary)
+            }
+        }
+        if let first = failures.all.first {
+            throw WriteError.io("写入输出失败：\(first.location.file) \(first.message)")
+        }
+        let wanted = Set(files.map(\.path) + copies.map(\.path))
+        for path in Set(previous.keys).union(previousCopies.keys).subtracting(wanted) {
+            unlink(outputDir + "/" + path)
+            // Empty folders left behind go too (rmdir refuses a folder that is not empty).
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(outputDir + "/" + folder) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return stamps
+    }
+
     /// Makes the folder `root` hold exactly `files` and `copies`: missing folders created,
     /// changed files written on all cores, files and folders no longer wanted removed.
     private func sync(_ root: String, files: [OutputFile], copies: [(source: String, path: String)]) throws

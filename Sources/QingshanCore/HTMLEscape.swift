@@ -22,6 +22,8 @@ public enum HTMLEscape {
 
     /// XML 1.0 text: HTML escaping plus removal of the control characters XML forbids.
     public static func xml(_ text: String) -> String {
+        // Forbidden characters are control bytes or U+FFFE/U+FFFF (EF BF BE/BF): most text has neither.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) else { return escape(text) }
         let cleaned = String(
             String.UnicodeScalarView(
                 text.unicodeScalars.filter { s in

@@ -97,6 +97,43 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
         out += "\""
     }
+
+    /// The same quoting as `quote(_:into:)` for a String, written as UTF-8 bytes.
+    public static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var bytes = s.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0x3E: out += Array("\\u003e".utf8)
+            case 0x26: out += Array("\\u0026".utf8)
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
+                pending = [byte]
+                if let second = bytes.next() { pending.append(second) }
+                if let third = bytes.next() { pending.append(third) }
+                if pending.count == 3, pending[1] == 0x80, pending[2] == 0xA8 || pending[2] == 0xA9 {
+                    out += Array((pending[2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                } else {
+                    out += pending
+                }
+            default:
+                if byte < 0x20 {
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                } else {
+                    out.append(byte)
+                }
+            }
+        }
+        out.append(0x22)
+    }
 }
 
 /// CSV that opens in Excel: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting,

@@ -73,15 +73,16 @@ public struct LinkBuilder: Sendable {
 
     /// The absolute URL with every non-ASCII byte percent-encoded (sitemaps want plain URIs).
     public func absoluteURI(_ path: SitePath) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
         for byte in absolute(path).utf8 {
             if byte < 0x80 {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             } else {
-                out += String(format: "%%%02X", byte)
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Percent-encodes spaces, quotes and other bytes that break an href; keeps UTF-8 letters

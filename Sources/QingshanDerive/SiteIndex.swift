@@ -99,9 +99,11 @@ public struct SiteIndex: Sendable {
         }
 
         var tagged: [String: (name: String, articles: [Article])] = [:]
+        var slugs: [String: String] = [:]
         for article in published where article.section.isListed {
             for tag in article.front.tags {
-                let slug = Self.tagSlug(tag)
+                let slug = slugs[tag] ?? Self.tagSlug(tag)
+                slugs[tag] = slug
                 tagged[slug, default: (tag, [])].articles.append(article)
             }
         }

@@ -9,6 +9,7 @@ import QingshanModel
 public final class ArticleCache: @unchecked Sendable {
     struct Entry {
         var data: Data
+        var stamp: FileTree.Stamp?
         var section: Section
         var renderer: MarkdownRenderer
         var article: Article?
@@ -28,10 +29,25 @@ public final class ArticleCache: @unchecked Sendable {
         return hits
     }
 
+    /// The kept result for a file whose stamp (size, modification time, inode) is the one it
+    /// had when it was parsed, without reading it; nil when the file must be read.
+    func unchanged(
+        file: String, stamp: FileTree.Stamp, section: Section, renderer: MarkdownRenderer, diagnostics: Diagnostics
+    ) -> Article?? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let cached = entries[file], cached.stamp == stamp, cached.section == section,
+            cached.renderer == renderer
+        else { return nil }
+        hits += 1
+        diagnostics.report(contentsOf: cached.diagnostics)
+        return .some(cached.article)
+    }
+
     /// The article for these bytes, parsing only on a miss.
     func article(
-        file: String, data: Data, section: Section, renderer: MarkdownRenderer, diagnostics: Diagnostics,
-        parse: (Diagnostics) -> Article?
+        file: String, data: Data, stamp: FileTree.Stamp?, section: Section, renderer: MarkdownRenderer,
+        diagnostics: Diagnostics, parse: (Diagnostics) -> Article?
     ) -> Article? {
         lock.lock()
         let cached = entries[file]
@@ -39,6 +55,7 @@ public final class ArticleCache: @unchecked Sendable {
         if let cached, cached.section == section, cached.renderer == renderer, cached.data == data {
             lock.lock()
             hits += 1
+            entries[file]?.stamp = stamp
             lock.unlock()
             diagnostics.report(contentsOf: cached.diagnostics)
             return cached.article
@@ -48,7 +65,8 @@ public final class ArticleCache: @unchecked Sendable {
         let found = own.all
         diagnostics.report(contentsOf: found)
         lock.lock()
-        entries[file] = Entry(data: data, section: section, renderer: renderer, article: article, diagnostics: found)
+        entries[file] = Entry(
+            data: data, stamp: stamp, section: section, renderer: renderer, article: article, diagnostics: found)
         lock.unlock()
         return article
     }

@@ -107,8 +107,11 @@ public struct SiteLoader: Sendable {
                 }
                 continue
             }
-            for file in listFiles(under: contentRoot + "/" + folder) where file.hasSuffix(".md") {
-                out.append(ArticleLoader.Source(relativePath: "content/\(folder)/\(file)", section: section))
+            let files = FileTree.files(under: contentRoot + "/" + folder)
+            for file in files.keys.sorted() where file.hasSuffix(".md") {
+                out.append(
+                    ArticleLoader.Source(
+                        relativePath: "content/\(folder)/\(file)", section: section, stamp: files[file]))
             }
         }
         return out
@@ -116,15 +119,7 @@ public struct SiteLoader: Sendable {
 
     /// Files below `folder`, relative to it, sorted; hidden files are skipped.
     func listFiles(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var out: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { out.append(item) }
-        }
-        return out.sorted()
+        FileTree.files(under: folder).keys.sorted()
     }
 
     func readText(_ path: String, relative: String, diagnostics: Diagnostics) -> String? {
@@ -142,6 +137,8 @@ public enum ArticleLoader {
     public struct Source: Sendable {
         public var relativePath: String
         public var section: Section
+        /// Size, modification time and inode when the folder was listed.
+        public var stamp: FileTree.Stamp?
     }
 
     public static func load(
@@ -149,6 +146,12 @@ public enum ArticleLoader {
         cache: ArticleCache? = nil
     ) -> Article? {
         let file = source.relativePath
+        if let cache, let stamp = source.stamp,
+            let kept = cache.unchanged(
+                file: file, stamp: stamp, section: source.section, renderer: renderer, diagnostics: diagnostics)
+        {
+            return kept
+        }
         guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
             diagnostics.error(SourceLocation(file: file), "无法读取文件")
             return nil
@@ -161,7 +164,8 @@ public enum ArticleLoader {
             return parse(text, file: file, section: source.section, renderer: renderer, diagnostics: diagnostics)
         }
         return cache.article(
-            file: file, data: data, section: source.section, renderer: renderer, diagnostics: diagnostics
+            file: file, data: data, stamp: source.stamp, section: source.section, renderer: renderer,
+            diagnostics: diagnostics
         ) { own in
             parse(text, file: file, section: source.section, renderer: renderer, diagnostics: own)
         }

@@ -2,6 +2,7 @@ import QingshanCampaigns
 import QingshanCore
 import QingshanLedger
 import QingshanMonitoring
+import Synchronization
 
 /// A file attached to an article (a file under static/).
 public struct Attachment: Hashable, Sendable {
@@ -54,27 +55,31 @@ public struct FrontMatter: Sendable {
     }
 }
 
-/// A loaded, rendered Markdown article.
-public struct Article: Sendable {
+/// A loaded, rendered Markdown article. A class: lists, tags and pages share one copy.
+public final class Article: Sendable {
     /// Path relative to the site folder, e.g. `content/news/2023-06-05-envday.md`.
-    public var file: String
+    public let file: String
     public let section: Section
     public let slug: String
-    public var front: FrontMatter
+    public let front: FrontMatter
     /// The body as HTML (cmark-gfm with Qingshan's CJK fixes).
-    public var html: String
-    public var plainText: String
-    public var summary: String
-    public var readingMinutes: Int
-    public var characterCount: Int
+    public let html: String
+    public let plainText: String
+    public let summary: String
+    public let readingMinutes: Int
+    public let characterCount: Int
     /// Root-relative links of the body (`/news/x/`), checked against the output.
-    public var internalLinks: [String]
+    public let internalLinks: [String]
+    /// Unique to this parse of the article: a page built from the same revisions is the same
+    /// page, which lets serve's rebuilds skip it.
+    public let revision: Int
 
     public init(
         file: String, section: Section, slug: String, front: FrontMatter, html: String, plainText: String,
         summary: String, readingMinutes: Int, characterCount: Int, internalLinks: [String] = []
     ) {
         self.internalLinks = internalLinks
+        revision = Article.revisions.add(1, ordering: .relaxed).newValue
         path = section.articlePath(slug: slug)
         self.file = file
         self.section = section
@@ -91,6 +96,8 @@ public struct Article: Sendable {
     public let path: SitePath
     public var title: String { front.title }
     public var date: Timestamp { front.date }
+
+    private static let revisions = Atomic<Int>(0)
 }
 
 /// Everything the load stage read from a site folder.

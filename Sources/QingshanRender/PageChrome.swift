@@ -15,11 +15,14 @@ public struct PageChrome: Sendable {
     public let isInternal: Bool
     /// Header and footer, rendered once per navigation state.
     let parts = ChromeParts()
+    /// Pages kept from the last build (serve); nil renders every page.
+    let memo: RenderMemo?
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
-        dataColumns: [(title: String, path: SitePath)] = []
+        dataColumns: [(title: String, path: SitePath)] = [], memo: RenderMemo? = nil
     ) {
+        self.memo = memo
         self.config = config
         self.theme = theme
         self.asOf = asOf
@@ -32,6 +35,10 @@ public struct PageChrome: Sendable {
 
     /// /search/: the form, the results list and the search script.
     public func searchPage() -> OutputFile {
+        remember(RenderKey("search")) { renderSearchPage() }
+    }
+
+    func renderSearchPage() -> OutputFile {
         let path = SitePath.folder("search")
         var meta = meta(
             title: "站内搜索", path: path, column: "搜索", columnType: "搜索页",
@@ -53,6 +60,7 @@ public struct PageChrome: Sendable {
             + navigation.map { LinkView(title: $0.title, href: config.links.link($0.path)) }
         self.site = site
         isInternal = true
+        memo = nil
     }
 
     func meta(

@@ -40,11 +40,21 @@ public struct PageRenderer: Sendable {
         jobs += (index.listPages + index.tagPages).map { .list($0) }
         return Parallel.map(jobs) { job in
             switch job {
-            case .home: return home()
-            case .article(let a, let newer, let older): return article(a, newer: newer, older: older)
-            case .list(let page): return list(page)
-            case .tags: return tags()
-            case .notFound: return notFound()
+            case .home:
+                let latest = Section.allCases.filter(\.isListed).flatMap { index.latest($0, count: 6) }
+                return chrome.remember(RenderKey("home", articles: latest)) { home() }
+            case .article(let a, let newer, let older):
+                return chrome.remember(RenderKey("article", articles: [a, newer, older])) {
+                    article(a, newer: newer, older: older)
+                }
+            case .list(let page):
+                return chrome.remember(
+                    RenderKey(page.memoName, articles: page.articles, [page.number, page.totalPages, page.totalItems])
+                ) { list(page) }
+            case .tags:
+                let name = "tags\n" + index.tags.map { $0.name + "\t" + $0.slug }.joined(separator: "\n")
+                return chrome.remember(RenderKey(name, index.tags.map(\.articles.count))) { tags() }
+            case .notFound: return chrome.remember(RenderKey("404")) { notFound() }
             }
         }
     }
@@ -147,5 +157,15 @@ public struct PageRenderer: Sendable {
     func notFound() -> OutputFile {
         let meta = meta(title: "页面不存在", path: SitePath("/404.html"), column: "404", columnType: "其他")
         return page(SitePath("/404.html"), template: "404", meta: meta, content: .none, column: nil, origin: "404")
+    }
+}
+
+extension ListPage {
+    /// Which list this page belongs to, for the render memo.
+    var memoName: String {
+        switch owner {
+        case .section(let section): return "list:" + section.rawValue
+        case .tag(let name, let slug): return "tag:" + name + "\t" + slug
+        }
     }
 }

@@ -129,14 +129,38 @@ public struct PublishingPages: Sendable {
         }
         return Parallel.map(jobs) { job in
             switch job {
-            case .factSheet(let article, let newer, let older): return factSheet(article, newer: newer, older: older)
-            case .envdayIndex: return envdayIndex(years)
-            case .envdayYear(let year): return envdayYear(year, years: years)
-            case .envdayMaterial(let article): return envdayMaterial(article)
-            case .poster(let year): return poster(year)
-            case .dynamicsIndex: return dynamicsIndex()
-            case .dynamics(let month): return dynamics(month)
+            case .factSheet(let article, let newer, let older):
+                return chrome.remember(RenderKey("factsheet", articles: [article, newer, older])) {
+                    factSheet(article, newer: newer, older: older)
+                }
+            case .envdayIndex:
+                return chrome.remember(RenderKey("envday", articles: envday)) { envdayIndex(years) }
+            case .envdayYear(let year):
+                return chrome.remember(RenderKey("envday-year", articles: envday, [year])) {
+                    envdayYear(year, years: years)
+                }
+            case .envdayMaterial(let article):
+                return chrome.remember(RenderKey("envday-material", articles: [article])) {
+                    envdayMaterial(article)
+                }
+            case .poster(let year):
+                return chrome.remember(RenderKey("poster", articles: [yearArticle(year)], [year])) { poster(year) }
+            case .dynamicsIndex:
+                return chrome.remember(RenderKey("dynamics", months.map { $0.year * 100 + $0.month })) {
+                    dynamicsIndex()
+                }
+            case .dynamics(let month):
+                return chrome.remember(
+                    RenderKey("dynamics-month", articles: monthArticles(month), [month.year * 100 + month.month])
+                ) { dynamics(month) }
             }
+        }
+    }
+
+    /// The articles a month's dynamics page lists.
+    func monthArticles(_ month: Month) -> [Article] {
+        [Section.news, .notices, .science, .press].flatMap { section in
+            (index.bySection[section] ?? []).filter { month.contains($0.date.day) }
         }
     }
 
@@ -271,8 +295,9 @@ public struct PublishingPages: Sendable {
     func dynamics(_ month: Month) -> OutputFile {
         let end = min(month.lastDay, chrome.asOf)
         var parts: [ReportView.Part] = []
+        let listed = monthArticles(month)
         for section in [Section.news, .notices, .science, .press] {
-            let items = (index.bySection[section] ?? []).filter { month.contains($0.date.day) }.reversed()
+            let items = listed.filter { $0.section == section }.reversed()
             guard !items.isEmpty else { continue }
             parts.append(
                 ReportView.Part(

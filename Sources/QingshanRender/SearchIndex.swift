@@ -9,15 +9,30 @@ public struct SearchDocument: Sendable {
     public var date: Day?
     public var kind: String
     public var snippet: String
-    public var text: String
+    /// The searchable text in parts (title, tags, body); no term spans two parts.
+    public var text: [String]
+    /// Changes whenever `text` does (an article's revision); nil means compare the text itself.
+    public var revision: Int?
 
-    public init(url: String, title: String, date: Day?, kind: String, snippet: String, text: String) {
+    public init(
+        url: String, title: String, date: Day?, kind: String, snippet: String, text: [String], revision: Int? = nil
+    ) {
         self.url = url
         self.title = title
         self.date = date
         self.kind = kind
         self.snippet = snippet
         self.text = text
+        self.revision = revision
+    }
+
+    /// Whether the index entry of `other` would be the same as this one's.
+    func indexesLike(_ other: SearchDocument) -> Bool {
+        guard url == other.url, title == other.title, date == other.date, kind == other.kind,
+            snippet == other.snippet
+        else { return false }
+        if let revision, let theirs = other.revision { return revision == theirs }
+        return revision == nil && other.revision == nil && text == other.text
     }
 }
 
@@ -25,67 +40,293 @@ public struct SearchDocument: Sendable {
 /// `[url, title, date, kind, snippet]`; each term maps to its postings, doc ids delta-encoded
 /// in base 36, a `~n` suffix for a count above one, `!` when the term is in the title.
 /// Han terms come first (in code-point order), then words (sorted).
-public enum SearchIndex {
+///
+/// An instance kept between builds (serve) remembers every document's terms and every term's
+/// encoded entry; when the documents are the same list with a few of them changed, only those
+/// documents are tokenized again and only the terms they touch are encoded again.
+public final class SearchIndex: @unchecked Sendable {
     /// A posting packed as doc << 8 | min(count, 99) << 1 | title.
     typealias Posting = UInt64
 
-    struct DocumentTerms: Sendable {
-        var han: [UInt64: Int] = [:]
-        var words: [String: Int] = [:]
-        var titleHan: Set<UInt64> = []
-        var titleWords: Set<String> = []
+    /// One kind of term (Han bigrams packed in integers, or words) in one document.
+    struct Counts<Term: Hashable & Sendable>: Sendable {
+        var counts: [Term: Int] = [:]
+        var inTitle: Set<Term> = []
+
+        /// This document's posting for `term`, nil when the term is not in it.
+        func posting(_ term: Term, doc: Int) -> Posting? {
+            counts[term].map { pack(doc, $0, inTitle.contains(term)) }
+        }
     }
 
+    struct DocumentTerms: Sendable {
+        var han = Counts<UInt64>()
+        var words = Counts<String>()
+    }
+
+    /// Every term of one kind: postings, the keys in output order and their encoded entries.
+    struct TermTable<Term: Hashable & Comparable & Sendable>: Sendable {
+        var postings: [Term: [Posting]] = [:]
+        var keys: [Term] = []
+        /// Encoded entries, in the order of `keys`.
+        var entries: [[UInt8]] = []
+        let name: @Sendable (Term) -> String
+
+        init(_ perDocument: [Counts<Term>], name: @escaping @Sendable (Term) -> String) {
+            self.name = name
+            for (doc, terms) in perDocument.enumerated() {
+                for term in terms.counts.keys {
+                    if let posting = terms.posting(term, doc: doc) { postings[term, default: []].append(posting) }
+                }
+            }
+            keys = postings.keys.sorted()
+            let lists = keys.map { postings[$0] ?? [] }
+            let keys = self.keys
+            entries = Parallel.map(Array(keys.indices)) { i in entry(name(keys[i]), lists[i]) }
+        }
+
+        /// Replaces document `doc`'s postings; returns the terms whose postings changed (a term
+        /// with the same posting as before, most of the body after a title edit, keeps its entry).
+        mutating func replace(doc: Int, old: Counts<Term>, new: Counts<Term>) -> [Term] {
+            var changed: [Term] = []
+            for term in Set(old.counts.keys).union(new.counts.keys) {
+                let after = new.posting(term, doc: doc)
+                guard old.posting(term, doc: doc) != after else { continue }
+                patch(&postings[term, default: []], doc: doc, posting: after)
+                changed.append(term)
+            }
+            return changed
+        }
+
+        /// Encodes the changed terms again, in their place among the sorted keys (a term with no
+        /// postings left goes); their keys are added to `delta`, one per line.
+        mutating func refresh(_ changed: Set<Term>, delta: inout [UInt8]) {
+            for term in changed.sorted() {
+                let list = postings[term] ?? []
+                let at = lowerBound(keys.count) { keys[$0] < term }
+                let present = at < keys.count && keys[at] == term
+                if list.isEmpty {
+                    postings[term] = nil
+                    if present {
+                        keys.remove(at: at)
+                        entries.remove(at: at)
+                    }
+                    continue
+                }
+                let key = name(term)
+                if present {
+                    entries[at] = entry(key, list)
+                } else {
+                    keys.insert(term, at: at)
+                    entries.insert(entry(key, list), at: at)
+                }
+                JSONValue.quote(key, into: &delta)
+                delta.append(0x0A)
+            }
+        }
+    }
+
+    /// What one build produced.
+    public struct Output: Sendable {
+        public var data: Data
+        /// What differs from the previous build, one entry per line: the changed documents and
+        /// the keys of the terms whose postings changed; nil when the whole file is new. The
+        /// privacy guard reads only this. Postings need no second look: they are base-36 numbers
+        /// between commas, which can hold neither a name nor an 11-digit phone number.
+        public var changed: Data?
+    }
+
+    /// Everything the last build knew, for the next one.
+    struct State {
+        var documents: [SearchDocument]
+        var terms: [DocumentTerms]
+        var han: TermTable<UInt64>
+        var words: TermTable<String>
+        var documentEntries: [[UInt8]]
+    }
+
+    private let lock = NSLock()
+    private var state: State?
+    /// More changed documents than this, and a full build is as quick.
+    static let incrementalLimit = 200
+
+    public init() {}
+
+    /// The index of `documents`, built once.
     public static func build(_ documents: [SearchDocument]) -> String {
-        let perDocument = Parallel.map(documents) { doc -> DocumentTerms in
-            var terms = DocumentTerms()
+        String(decoding: SearchIndex().build(documents).data, as: UTF8.self)
+    }
+
+    /// The index of `documents`, reusing what the previous build of this instance computed.
+    public func build(_ documents: [SearchDocument]) -> Output {
+        lock.lock()
+        defer { lock.unlock() }
+        if var kept = state, let changed = Self.changedDocuments(from: kept.documents, to: documents) {
+            let delta = Self.update(&kept, documents: documents, changed: changed)
+            state = kept
+            return Output(data: Self.assemble(kept), changed: delta)
+        }
+        let fresh = Self.fullState(documents)
+        state = fresh
+        return Output(data: Self.assemble(fresh), changed: nil)
+    }
+
+    // MARK: - Full build
+
+    static func terms(of document: SearchDocument) -> DocumentTerms {
+        var terms = DocumentTerms()
+        for part in document.text {
             SearchTokenizer.visit(
-                doc.text, han: { terms.han[$0, default: 0] += 1 }, word: { terms.words[$0, default: 0] += 1 })
-            SearchTokenizer.visit(
-                doc.title, han: { terms.titleHan.insert($0) }, word: { terms.titleWords.insert($0) })
-            for token in terms.titleHan where terms.han[token] == nil { terms.han[token] = 1 }
-            for token in terms.titleWords where terms.words[token] == nil { terms.words[token] = 1 }
-            return terms
+                part, han: { terms.han.counts[$0, default: 0] += 1 },
+                word: { terms.words.counts[$0, default: 0] += 1 })
         }
-        var han: [UInt64: [Posting]] = [:]
-        var words: [String: [Posting]] = [:]
-        for (i, terms) in perDocument.enumerated() {
-            for (token, count) in terms.han {
-                han[token, default: []].append(pack(i, count, terms.titleHan.contains(token)))
-            }
-            for (token, count) in terms.words {
-                words[token, default: []].append(pack(i, count, terms.titleWords.contains(token)))
-            }
+        SearchTokenizer.visit(
+            document.title, han: { terms.han.inTitle.insert($0) }, word: { terms.words.inTitle.insert($0) })
+        for token in terms.han.inTitle where terms.han.counts[token] == nil { terms.han.counts[token] = 1 }
+        for token in terms.words.inTitle where terms.words.counts[token] == nil { terms.words.counts[token] = 1 }
+        return terms
+    }
+
+    static func fullState(_ documents: [SearchDocument]) -> State {
+        let perDocument = Parallel.map(documents, terms(of:))
+        return State(
+            documents: documents, terms: perDocument,
+            han: TermTable(perDocument.map(\.han), name: SearchTokenizer.unpack),
+            words: TermTable(perDocument.map(\.words), name: { $0 }),
+            documentEntries: Parallel.map(documents, documentEntry))
+    }
+
+    // MARK: - Incremental build
+
+    /// The positions whose entries changed, when `new` is `old` with only those edited in place
+    /// (same length, same URLs in the same order, few changes); nil otherwise.
+    static func changedDocuments(from old: [SearchDocument], to new: [SearchDocument]) -> [Int]? {
+        guard old.count == new.count else { return nil }
+        var changed: [Int] = []
+        for i in new.indices where !old[i].indexesLike(new[i]) {
+            guard old[i].url == new[i].url else { return nil }
+            changed.append(i)
+            if changed.count > incrementalLimit { return nil }
         }
-        var out = "{\"v\":1,\"docs\":["
-        for (i, doc) in documents.enumerated() {
-            if i > 0 { out += "," }
-            out += JSONValue.array([
-                .string(doc.url), .string(doc.title), .optional(doc.date), .string(doc.kind), .string(doc.snippet),
-            ]).serialized()
+        return changed
+    }
+
+    /// Re-tokenizes the changed documents, patches the postings of the terms they touch and
+    /// encodes those terms again; returns the changed entries for the privacy guard.
+    static func update(_ state: inout State, documents: [SearchDocument], changed: [Int]) -> Data {
+        var delta: [UInt8] = []
+        var changedHan = Set<UInt64>()
+        var changedWords = Set<String>()
+        for i in changed {
+            let old = state.terms[i]
+            let new = terms(of: documents[i])
+            changedHan.formUnion(state.han.replace(doc: i, old: old.han, new: new.han))
+            changedWords.formUnion(state.words.replace(doc: i, old: old.words, new: new.words))
+            state.terms[i] = new
+            state.documentEntries[i] = documentEntry(documents[i])
+            delta += state.documentEntries[i] + [0x0A]
         }
-        out += "],\"terms\":{"
+        state.han.refresh(changedHan, delta: &delta)
+        state.words.refresh(changedWords, delta: &delta)
+        state.documents = documents
+        return Data(delta)
+    }
+
+    /// Sets document `doc`'s posting in a list sorted by document (nil removes it).
+    static func patch(_ postings: inout [Posting], doc: Int, posting: Posting?) {
+        let at = lowerBound(postings.count) { Int(postings[$0] >> 8) < doc }
+        let present = at < postings.count && Int(postings[at] >> 8) == doc
+        switch (present, posting) {
+        case (true, let p?): postings[at] = p
+        case (true, nil): postings.remove(at: at)
+        case (false, let p?): postings.insert(p, at: at)
+        case (false, nil): break
+        }
+    }
+
+    /// The first index in 0..<count for which `before` is false (`before` holds for a prefix).
+    static func lowerBound(_ count: Int, _ before: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if before(mid) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    // MARK: - Encoding
+
+    static func assemble(_ state: State) -> Data {
+        var size = 64
+        for entry in state.documentEntries { size += entry.count + 1 }
+        for entry in state.han.entries { size += entry.count + 1 }
+        for entry in state.words.entries { size += entry.count + 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        out += Array(#"{"v":1,"docs":["#.utf8)
+        for (i, entry) in state.documentEntries.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += entry
+        }
+        out += Array(#"],"terms":{"#.utf8)
         var first = true
-        func term(_ key: String, _ postings: [Posting]) {
-            if !first { out += "," }
-            first = false
-            JSONValue.quote(key, into: &out)
-            out += ":\""
-            var previous = 0
-            for (k, posting) in postings.enumerated() {
-                if k > 0 { out += "," }
-                let doc = Int(posting >> 8)
-                out += String(doc - previous, radix: 36)
-                previous = doc
-                let count = Int((posting >> 1) & 0x7F)
-                if count > 1 { out += "~" + String(count, radix: 36) }
-                if posting & 1 == 1 { out += "!" }
+        for entries in [state.han.entries, state.words.entries] {
+            for entry in entries {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out += entry
             }
-            out += "\""
         }
-        for key in han.keys.sorted() { term(SearchTokenizer.unpack(key), han[key] ?? []) }
-        for key in words.keys.sorted() { term(key, words[key] ?? []) }
-        return out + "}}\n"
+        out += Array("}}\n".utf8)
+        return Data(out)
+    }
+
+    static func documentEntry(_ doc: SearchDocument) -> [UInt8] {
+        Array(
+            JSONValue.array([
+                .string(doc.url), .string(doc.title), .optional(doc.date), .string(doc.kind), .string(doc.snippet),
+            ]).serialized().utf8)
+    }
+
+    /// `"key":"postings"`: doc ids as base-36 deltas, `~count` above one, `!` in the title.
+    static func entry(_ key: String, _ postings: [Posting]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count + 4 + postings.count * 3)
+        JSONValue.quote(key, into: &out)
+        out += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
+        var previous = 0
+        for (k, posting) in postings.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            let doc = Int(posting >> 8)
+            base36(doc - previous, into: &out)
+            previous = doc
+            let count = Int((posting >> 1) & 0x7F)
+            if count > 1 {
+                out.append(UInt8(ascii: "~"))
+                base36(count, into: &out)
+            }
+            if posting & 1 == 1 { out.append(UInt8(ascii: "!")) }
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+
+    static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+
+    static func base36(_ value: Int, into out: inout [UInt8]) {
+        var value = value
+        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &buffer) { bytes in
+            repeat {
+                bytes[count] = digits[value % 36]
+                value /= 36
+                count += 1
+            } while value > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(bytes[i]) }
+        }
     }
 
     static func pack(_ doc: Int, _ count: Int, _ title: Bool) -> Posting {

@@ -10,12 +10,14 @@ import QingshanCore
 public final class SiteWatcher: @unchecked Sendable {
     public let options: BuildOptions
     private let lock = NSLock()
-    private var fingerprint: [String: String] = [:]
+    private var fingerprint: [String: FileTree.Stamp] = [:]
     /// A changed fingerprint seen once, waiting to be seen again before it is built.
-    private var pending: [String: String]?
+    private var pending: [String: FileTree.Stamp]?
     private var current = BuildState(version: 0, errors: [])
     /// Called after every rebuild with its outcome, for the terminal.
     public var log: @Sendable (String) -> Void = { _ in }
+    /// Adds the stage timings to the log line of every rebuild (`serve --timings`).
+    public var printsTimings = false
     /// Open pages listening for rebuilds (the reload WebSocket), by subscription number.
     private var listeners: [Int: AsyncStream<BuildState>.Continuation] = [:]
     private var nextListener = 0
@@ -104,28 +106,24 @@ public final class SiteWatcher: @unchecked Sendable {
         lock.unlock()
         for listener in waiting { listener.yield(now) }
         if let report {
-            log(String(format: "%@：已重建 %d 个页面，用时 %.2f 秒", reason, report.pages, report.seconds))
+            var line = String(format: "%@：已重建 %d 个页面，用时 %.2f 秒", reason, report.pages, report.seconds)
+            if printsTimings {
+                line +=
+                    "（" + report.stages.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: "，")
+                    + "）"
+            }
+            log(line)
         } else {
             log("\(reason)：构建失败，继续显示上一次成功的结果\n" + diagnostics.all.map(\.description).joined(separator: "\n"))
         }
     }
 
-    /// Path → "size:mtime" for every watched file.
-    static func fingerprint(_ root: String) -> [String: String] {
-        var out: [String: String] = [:]
-        let fm = FileManager.default
-        func add(_ path: String) {
-            guard let attributes = try? fm.attributesOfItem(atPath: root + "/" + path) else { return }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            out[path] = "\(size):\(modified)"
-        }
-        add("site.yaml")
+    /// Path → size, modification time and inode for every watched file.
+    static func fingerprint(_ root: String) -> [String: FileTree.Stamp] {
+        var out: [String: FileTree.Stamp] = [:]
+        out["site.yaml"] = FileTree.stamp(root + "/site.yaml")
         for folder in ["content", "templates", "static"] {
-            guard let enumerator = fm.enumerator(atPath: root + "/" + folder) else { continue }
-            while let item = enumerator.nextObject() as? String {
-                if !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { add(folder + "/" + item) }
-            }
+            for (path, stamp) in FileTree.files(under: root + "/" + folder) { out[folder + "/" + path] = stamp }
         }
         return out
     }

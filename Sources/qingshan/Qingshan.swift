@@ -104,7 +104,7 @@ struct Build: ParsableCommand {
                 relative))
         if timings {
             for stage in report.stages {
-                Console.out(String(format: "  %-8@ %7.3f s", stage.name, stage.seconds))
+                Console.out(String(format: "  %-10@ %7.3f s", stage.name, stage.seconds))
             }
         }
     }
@@ -145,6 +145,9 @@ struct Serve: ParsableCommand {
     @Flag(name: .long, help: "同时预览草稿")
     var drafts = false
 
+    @Flag(name: .long, help: "每次重建后打印各阶段用时")
+    var timings = false
+
     func run() throws {
         let siteRoot = siteOptions.siteRoot
         guard FileManager.default.fileExists(atPath: siteRoot + "/site.yaml") else {
@@ -154,9 +157,10 @@ struct Serve: ParsableCommand {
             .appendingPathComponent("qingshan-preview-\(ProcessInfo.processInfo.processIdentifier)").path
         let options = BuildOptions(
             siteRoot: siteRoot, outputDir: preview + "/site", asOf: try siteOptions.asOfDay(), includeDrafts: drafts,
-            articleCache: ArticleCache())
+            session: BuildSession())
         let watcher = SiteWatcher(options: options)
         watcher.log = { Console.out($0) }
+        watcher.printsTimings = timings
         watcher.start()
         let basePath = Self.basePath(siteRoot)
         let server = PreviewServer(outputDir: preview + "/site", basePath: basePath, watcher: watcher)

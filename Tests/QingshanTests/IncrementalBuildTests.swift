@@ -9,10 +9,10 @@ import XCTest
 final class IncrementalBuildTests: XCTestCase {
     let asOf = Day(year: 2023, month: 6, day: 30)
 
-    func build(_ site: URL, into output: URL, cache: ArticleCache?) -> Diagnostics {
+    func build(_ site: URL, into output: URL, session: BuildSession?) -> Diagnostics {
         let diagnostics = Diagnostics()
         let options = BuildOptions(
-            siteRoot: site.path, outputDir: output.path, asOf: asOf, articleCache: cache)
+            siteRoot: site.path, outputDir: output.path, asOf: asOf, session: session)
         XCTAssertNotNil(BuildPipeline(options: options).run(diagnostics: diagnostics), "\(diagnostics.all)")
         return diagnostics
     }
@@ -22,8 +22,9 @@ final class IncrementalBuildTests: XCTestCase {
         let site = try Fixture.copy("campaigns")
         let work = site.deletingLastPathComponent()
         let incremental = work.appendingPathComponent("incremental")
-        let cache = ArticleCache()
-        _ = build(site, into: incremental, cache: cache)
+        let session = BuildSession()
+        let cache = session.articles
+        _ = build(site, into: incremental, session: session)
         XCTAssertEqual(cache.reused, 0)
 
         func edit(_ path: String, _ change: (String) -> String) throws {
@@ -85,9 +86,9 @@ final class IncrementalBuildTests: XCTestCase {
         var reusedBefore = cache.reused
         for (index, (name, change)) in changes.enumerated() {
             try change()
-            let cached = build(site, into: incremental, cache: cache).all
+            let cached = build(site, into: incremental, session: session).all
             let full = work.appendingPathComponent("full-\(index)")
-            let fresh = build(site, into: full, cache: nil).all
+            let fresh = build(site, into: full, session: nil).all
             XCTAssertEqual(cached, fresh, "\(name): the same diagnostics")
             let a = Fixture.tree(incremental)
             let b = Fixture.tree(full)
@@ -110,11 +111,41 @@ final class IncrementalBuildTests: XCTestCase {
         try "---\ntitle: 有警告\ndate: 2023-06-12\ndoc_no: 枣高环[2023]4号\n---\n正文。\n".write(
             to: site.appendingPathComponent("content/news/2023-06-12-warn.md"), atomically: true, encoding: .utf8)
         let output = site.deletingLastPathComponent().appendingPathComponent("out")
-        let cache = ArticleCache()
-        let first = build(site, into: output, cache: cache).all
-        let second = build(site, into: output, cache: cache).all
+        let session = BuildSession()
+        let cache = session.articles
+        let first = build(site, into: output, session: session).all
+        let second = build(site, into: output, session: session).all
         XCTAssertTrue(first.contains { $0.message.contains("六角括号") }, "\(first)")
         XCTAssertEqual(first, second)
         XCTAssertGreaterThan(cache.reused, 0)
+    }
+
+    /// A rebuild takes unchanged pages from the memo and lets the privacy guard skip them, but a
+    /// leak in the edited article is still caught, and the last good output stays.
+    func testARebuildSkipsUnchangedPagesButCatchesANewLeak() throws {
+        let site = try Fixture.copy("ledger")
+        let output = site.deletingLastPathComponent().appendingPathComponent("out")
+        let session = BuildSession()
+        _ = build(site, into: output, session: session)
+        XCTAssertEqual(session.pages.hits, 0)
+
+        let news = "content/news/2023-06-01-a.md"
+        let original = Fixture.text(site, news)
+        try (original + "\n回访时联系了投诉人一号。\n").write(
+            to: site.appendingPathComponent(news), atomically: true, encoding: .utf8)
+        let diagnostics = Diagnostics()
+        let options = BuildOptions(siteRoot: site.path, outputDir: output.path, asOf: asOf, session: session)
+        XCTAssertNil(BuildPipeline(options: options).run(diagnostics: diagnostics))
+        XCTAssertTrue(diagnostics.all.contains { $0.message.contains("投诉人") }, "\(diagnostics.all)")
+        XCTAssertGreaterThan(session.pages.hits, 0, "pages without the article come from the memo")
+        XCTAssertFalse(Fixture.text(output, "news/a/index.html").contains("投诉人一号"), "the last good site stays")
+
+        try (original + "\n回访情况良好。\n").write(
+            to: site.appendingPathComponent(news), atomically: true, encoding: .utf8)
+        _ = build(site, into: output, session: session)
+        XCTAssertTrue(Fixture.text(output, "news/a/index.html").contains("回访情况良好"))
+        let full = site.deletingLastPathComponent().appendingPathComponent("full")
+        _ = build(site, into: full, session: nil)
+        XCTAssertEqual(Fixture.tree(output), Fixture.tree(full))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import QingshanBuild
 import QingshanCore
+import QingshanRender
 import XCTest
 
 /// Whole builds of the `basic` fixture: output, links, determinism, atomicity.
@@ -267,5 +268,33 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertTrue(documents("aqi").contains("/gxq/hbj/news/gfm/"), "Latin words, lower-cased")
         XCTAssertTrue(terms["清单"]?.contains("!") == false, "清单 is not in the title")
         XCTAssertTrue(Fixture.text(out, "search/index.html").contains("<noscript>"))
+    }
+
+    /// An index kept between builds patches only the changed documents and terms, and gives the
+    /// bytes a fresh build gives: after an edit that adds and drops terms, and after a new document.
+    func testAPatchedIndexEqualsAFreshOne() throws {
+        func doc(_ n: Int, _ title: String, _ body: String, revision: Int) -> SearchDocument {
+            SearchDocument(
+                url: "/news/\(n)/", title: title, date: nil, kind: "工作动态", snippet: body, text: [title, body],
+                revision: revision)
+        }
+        var documents = [
+            doc(0, "空气质量通报", "本月空气质量良好，PM2.5 浓度下降。", revision: 1),
+            doc(1, "噪声整治", "夜间施工噪声投诉处理情况。", revision: 2),
+            doc(2, "水质监测", "河流断面水质达到 III 类。", revision: 3),
+        ]
+        let kept = SearchIndex()
+        XCTAssertNil(kept.build(documents).changed, "the first build is new throughout")
+        documents[1] = doc(1, "噪声专项整治", "夜间施工投诉已全部办结，新增隔音屏障。", revision: 4)
+        let patched = kept.build(documents)
+        XCTAssertEqual(String(decoding: patched.data, as: UTF8.self), SearchIndex.build(documents))
+        let changed = String(decoding: try XCTUnwrap(patched.changed), as: UTF8.self)
+        XCTAssertTrue(changed.contains("隔音屏障") && changed.contains("\"屏障\""), changed)
+        XCTAssertFalse(changed.contains("空气质量良好"), "unchanged documents are not in the delta")
+
+        documents.append(doc(3, "新文章", "全新的一篇。", revision: 5))
+        let grown = kept.build(documents)
+        XCTAssertNil(grown.changed, "a different list of documents is built afresh")
+        XCTAssertEqual(String(decoding: grown.data, as: UTF8.self), SearchIndex.build(documents))
     }
 }
