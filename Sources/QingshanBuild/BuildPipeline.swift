@@ -32,10 +32,12 @@ public struct BuildPipeline: Sendable {
 
         progress?("读取站点")
         let loader = SiteLoader(
-            siteRoot: options.siteRoot, includeDrafts: options.includeDrafts, cache: options.session?.articles)
+            siteRoot: options.siteRoot, includeDrafts: options.includeDrafts, cache: options.session?.articles,
+            listing: options.session?.takeListing())
         let content = loader.load(diagnostics: diagnostics)
-        let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: diagnostics)
         clock.lap("load")
+        let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: diagnostics)
+        clock.lap("theme")
         guard let content, let theme, !diagnostics.hasErrors else { return nil }
 
         let asOf = options.asOf ?? content.config.asOf ?? Day.today()
@@ -75,7 +77,10 @@ public struct BuildPipeline: Sendable {
         let context = session.map { _ in
             Self.context(content: content, asOf: asOf, index: index, dataColumns: dataColumns)
         }
-        if let session, let context { session.pages.begin(context: context) }
+        if let session, let context {
+            session.pages.begin(context: context)
+            session.searchDocuments.begin(context: context)
+        }
         let chrome = PageChrome(
             config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
             dataColumns: dataColumns, memo: session?.pages)
@@ -111,20 +116,26 @@ public struct BuildPipeline: Sendable {
         files.append(chrome.searchPage())
         clock.lap("data pages")
         let pageCount = files.count
-        let search = (session?.search ?? SearchIndex()).build(
-            searchDocuments(content: content, index: index, pages: files))
+        let searchDocs = SearchDocuments(content: content, kept: session?.searchDocuments).make(
+            index: index, pages: files)
+        clock.lap("search docs")
+        let search = (session?.search ?? SearchIndex()).build(searchDocs)
         files.append(OutputFile(path: SearchIndexFile.path, data: search.data, origin: SearchIndexFile.path))
-        clock.lap("search")
+        clock.lap("search index")
         if let ledger { files += LedgerOpenData.files(ledger) }
         if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
         files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
         files.append(Feeds.atom(config: content.config, index: index))
-        files.append(Feeds.sitemap(config: content.config, paths: sitemapEntries(files, index)))
+        let listed = files
+        files.append(
+            chrome.remember(RenderKey("sitemap", [Self.sitemapDigest(files, index)])) {
+                Feeds.sitemap(config: content.config, paths: sitemapEntries(listed, index))
+            })
         files.append(Feeds.robots(config: content.config))
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
         }
-        clock.lap("open data")
+        clock.lap("feeds")
 
         let copies = staticCopies(content: content, generated: files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
@@ -177,6 +188,7 @@ public struct BuildPipeline: Sendable {
             try writer.write(files: files, copies: copies)
             return
         }
+        let current = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
         let stamps: [String: OutputWriter.CopyStamp]
         if let last = session.last, last.outputDir == outputDir,
             FileManager.default.fileExists(atPath: outputDir + "/index.html")
@@ -184,7 +196,7 @@ public struct BuildPipeline: Sendable {
             session.last = nil  // until the update is complete
             do {
                 stamps = try writer.update(
-                    files: files, copies: copies, previous: last.files, previousCopies: last.copies)
+                    files: files, copies: copies, current: current, previous: last.files, previousCopies: last.copies)
             } catch {
                 try writer.write(files: files, copies: copies)
                 stamps = OutputWriter.stamps(copies)
@@ -194,9 +206,7 @@ public struct BuildPipeline: Sendable {
             try writer.write(files: files, copies: copies)
             stamps = OutputWriter.stamps(copies)
         }
-        session.last = BuildSession.Snapshot(
-            outputDir: outputDir, context: context,
-            files: Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }), copies: stamps)
+        session.last = BuildSession.Snapshot(outputDir: outputDir, context: context, files: current, copies: stamps)
     }
 
     /// Everything a page can show besides the articles it lists: site.yaml, templates, data,
@@ -214,64 +224,6 @@ public struct BuildPipeline: Sendable {
             digest.add(column.path.value)
         }
         return digest
-    }
-
-    /// What the search finds: every article with its text, campaigns, and every other page by
-    /// its title and description.
-    func searchDocuments(content: SiteContent, index: SiteIndex, pages: [OutputFile]) -> [SearchDocument] {
-        let links = content.config.links
-        var documents: [SearchDocument] = []
-        var covered = Set<String>()
-        for article in index.articles where article.section != .bulletins {
-            let url = links.link(article.path)
-            covered.insert(article.path.outputFile)
-            documents.append(
-                SearchDocument(
-                    url: url, title: article.title, date: article.date.day, kind: article.section.title,
-                    snippet: article.summary,
-                    text: [article.title, article.front.tags.joined(separator: " "), article.plainText],
-                    revision: article.revision))
-        }
-        for campaign in content.campaigns {
-            let path = SitePath.folder("campaigns", campaign.id)
-            covered.insert(path.outputFile)
-            documents.append(
-                SearchDocument(
-                    url: links.link(path), title: campaign.title, date: nil, kind: "专项行动",
-                    snippet: campaign.requirement,
-                    text: [campaign.title, campaign.requirement, campaign.departments.joined(separator: " ")]))
-        }
-        // Other pages (bulletins, data pages, dynamics, lists): title and description.
-        // Tag pages and later list pages are navigation, not content: left out.
-        for page in pages
-        where page.path.hasSuffix("index.html") && !covered.contains(page.path) && !page.path.hasPrefix("tags/")
-            && !page.path.contains("/page/")
-        {
-            let html = String(decoding: page.data, as: UTF8.self)
-            guard let title = Self.between(html, "<title>", "</title>"),
-                let description = Self.between(html, "<meta name=\"description\" content=\"", "\">")
-            else { continue }
-            let name = title.components(separatedBy: " - ").first ?? title
-            let path = "/" + String(page.path.dropLast("index.html".count))
-            documents.append(
-                SearchDocument(
-                    url: links.link(SitePath(path)), title: Self.unescape(name), date: nil, kind: "栏目",
-                    snippet: Self.unescape(description), text: [Self.unescape(name), Self.unescape(description)]))
-        }
-        return documents
-    }
-
-    static func between(_ text: String, _ start: String, _ end: String) -> String? {
-        guard let a = text.range(of: start), let b = text.range(of: end, range: a.upperBound..<text.endIndex) else {
-            return nil
-        }
-        return String(text[a.upperBound..<b.lowerBound])
-    }
-
-    static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func section(of finding: ColumnFreshness.Finding) -> Section {
@@ -334,6 +286,23 @@ public struct BuildPipeline: Sendable {
             let path = SitePath("/" + String(file.path.dropLast("index.html".count)))
             return (path, dates[path])
         }
+    }
+
+    /// What the sitemap is made of (page paths, article dates, the newest article of each list),
+    /// as one number: serve's rebuilds keep the sitemap while it is the same.
+    static func sitemapDigest(_ files: [OutputFile], _ index: SiteIndex) -> Int {
+        var digest = Digest()
+        for file in files where file.path.hasSuffix("index.html") { digest.add(file.path) }
+        func add(_ day: Day?) { digest.add(day.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0) }
+        for article in index.articles {
+            digest.add(article.path.value)
+            add(article.date.day)
+        }
+        for list in index.listPages + index.tagPages {
+            digest.add(list.path.value)
+            add(list.articles.first?.date.day)
+        }
+        return Int(truncatingIfNeeded: digest.value)
     }
 
     /// Static files the privacy guard reads too (text formats only).

@@ -14,8 +14,29 @@ public final class BuildSession: @unchecked Sendable {
     public let pages = RenderMemo()
     /// Every document's terms and every term's encoded entry.
     let search = SearchIndex()
+    /// Article search documents, by revision.
+    let searchDocuments = SearchDocumentCache()
     /// The last successful build: its files as written and the context they were checked in.
     var last: Snapshot?
+    /// The site's files as the watcher listed them before this rebuild, for the loader.
+    private var listing: [String: FileTree.Stamp]?
+    private let lock = NSLock()
+
+    /// Hands the next build the watcher's listing (site.yaml, content/, templates/, static/).
+    public func use(listing: [String: FileTree.Stamp]) {
+        lock.lock()
+        self.listing = listing
+        lock.unlock()
+    }
+
+    /// The listing for this build, once.
+    func takeListing() -> [String: FileTree.Stamp]? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = listing
+        listing = nil
+        return taken
+    }
 
     public init() {}
 

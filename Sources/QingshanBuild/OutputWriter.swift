@@ -98,12 +98,13 @@ public struct OutputWriter: Sendable {
     }
 
     /// serve's rebuilds: the output folder holds `previous` (and the copies of `previousCopies`),
-    /// written by this process; only files whose bytes changed are written, each through a
+    /// written by this process, and is to hold `files` (also given as `current`, by path); only
+    /// files whose bytes changed are written, each through a
     /// temporary file and a rename, and files that went away are removed. Returns the copies'
     /// stamps. On any failure the caller writes the whole tree instead.
     public func update(
-        files: [OutputFile], copies: [(source: String, path: String)], previous: [String: Data],
-        previousCopies: [String: CopyStamp]
+        files: [OutputFile], copies: [(source: String, path: String)], current: [String: Data],
+        previous: [String: Data], previousCopies: [String: CopyStamp]
     ) throws -> [String: CopyStamp] {
         var changed: [(path: String, data: Data?, source: String?)] = []
         for file in files {
@@ -146,8 +147,9 @@ public struct OutputWriter: Sendable {
         if let first = failures.all.first {
             throw WriteError.io("写入输出失败：\(first.location.file) \(first.message)")
         }
-        let wanted = Set(files.map(\.path) + copies.map(\.path))
-        for path in Set(previous.keys).union(previousCopies.keys).subtracting(wanted) {
+        var gone = previous.keys.filter { current[$0] == nil && stamps[$0] == nil }
+        gone += previousCopies.keys.filter { current[$0] == nil && stamps[$0] == nil }
+        for path in Set(gone) {
             unlink(outputDir + "/" + path)
             // Empty folders left behind go too (rmdir refuses a folder that is not empty).
             var folder = (path as NSString).deletingLastPathComponent

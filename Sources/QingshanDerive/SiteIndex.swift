@@ -87,8 +87,8 @@ public struct SiteIndex: Sendable {
             published.append(article)
         }
         Self.checkURLs(published, diagnostics: diagnostics)
-        published.sort(by: Self.newestFirst)
-        articles = published
+        articles = Self.sortedNewestFirst(published)
+        published = articles
 
         var bySection: [Section: [Article]] = [:]
         for article in published { bySection[article.section, default: []].append(article) }
@@ -98,20 +98,63 @@ public struct SiteIndex: Sendable {
             ListPage.paginate(bySection[section] ?? [], owner: .section(section))
         }
 
-        var tagged: [String: (name: String, articles: [Article])] = [:]
-        var slugs: [String: String] = [:]
-        for article in published where article.section.isListed {
+        tags = Self.tagEntries(published)
+        tagPages = tags.flatMap { ListPage.paginate($0.articles, owner: .tag(name: $0.name, slug: $0.slug)) }
+    }
+
+    /// Tags with their articles (in the order given), most used first. Tags are told apart by
+    /// their bytes first (hashing a Chinese String normalizes it, which costs more than the
+    /// rest of the index); spellings that share a slug are then merged into one tag.
+    static func tagEntries(_ articles: [Article]) -> [TagEntry] {
+        var ids: [TagBytes: Int] = [:]
+        var groups: [(name: String, articles: [Article])] = []
+        for article in articles where article.section.isListed {
             for tag in article.front.tags {
-                let slug = slugs[tag] ?? Self.tagSlug(tag)
-                slugs[tag] = slug
-                tagged[slug, default: (tag, [])].articles.append(article)
+                let key = TagBytes(tag)
+                if let id = ids[key] {
+                    groups[id].articles.append(article)
+                } else {
+                    ids[key] = groups.count
+                    groups.append((tag, [article]))
+                }
             }
         }
-        tags = tagged.map { TagEntry(name: $0.value.name, slug: $0.key, articles: $0.value.articles) }
+        var bySlug: [String: Int] = [:]
+        var merged: [(name: String, slug: String, articles: [Article])] = []
+        for group in groups {
+            let slug = tagSlug(group.name)
+            if let at = bySlug[slug] {
+                merged[at].articles = (merged[at].articles + group.articles).sorted(by: newestFirst)
+            } else {
+                bySlug[slug] = merged.count
+                merged.append((group.name, slug, group.articles))
+            }
+        }
+        return merged.map { TagEntry(name: $0.name, slug: $0.slug, articles: $0.articles) }
             .sorted { a, b in
                 a.articles.count != b.articles.count ? a.articles.count > b.articles.count : a.slug < b.slug
             }
-        tagPages = tags.flatMap { ListPage.paginate($0.articles, owner: .tag(name: $0.name, slug: $0.slug)) }
+    }
+
+    /// A tag as its UTF-8 bytes, for hashing without Unicode normalization.
+    struct TagBytes: Hashable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: TagBytes, b: TagBytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// `newestFirst` over indices and precomputed keys: sorting the articles themselves
+    /// retains and releases each one at every move.
+    static func sortedNewestFirst(_ articles: [Article]) -> [Article] {
+        let keys = articles.map { (date: $0.date, minutes: $0.date.absoluteMinutes, path: $0.path) }
+        let order = articles.indices.sorted { i, j in
+            keys[i].date != keys[j].date ? keys[i].minutes > keys[j].minutes : keys[i].path < keys[j].path
+        }
+        return order.map { articles[$0] }
     }
 
     public static func tagSlug(_ tag: String) -> String {
@@ -126,9 +169,16 @@ public struct SiteIndex: Sendable {
 
     /// Two articles with one URL, or a single page on a URL the generator uses, are errors.
     static func checkURLs(_ articles: [Article], diagnostics: Diagnostics) {
+        var first: [SitePath: Int] = [:]
         var byPath: [SitePath: [Article]] = [:]
-        for article in articles { byPath[article.path, default: []].append(article) }
-        for (path, owners) in byPath where owners.count > 1 {
+        for (i, article) in articles.enumerated() {
+            if let earlier = first[article.path] {
+                byPath[article.path, default: [articles[earlier]]].append(article)
+            } else {
+                first[article.path] = i
+            }
+        }
+        for (path, owners) in byPath {
             let files = owners.map(\.file).sorted()
             for file in files {
                 let others = files.filter { $0 != file }.joined(separator: "、")

@@ -29,19 +29,22 @@ public final class ArticleCache: @unchecked Sendable {
         return hits
     }
 
-    /// The kept result for a file whose stamp (size, modification time, inode) is the one it
-    /// had when it was parsed, without reading it; nil when the file must be read.
-    func unchanged(
-        file: String, stamp: FileTree.Stamp, section: Section, renderer: MarkdownRenderer, diagnostics: Diagnostics
-    ) -> Article?? {
+    /// For each source, the kept result when its file's stamp (size, modification time, inode)
+    /// is the one it had when it was parsed, without reading it; nil where the file must be read.
+    /// One lock for the whole site.
+    func unchanged(_ sources: [ArticleLoader.Source], renderer: MarkdownRenderer, diagnostics: Diagnostics)
+        -> [Article??]
+    {
         lock.lock()
         defer { lock.unlock() }
-        guard let cached = entries[file], cached.stamp == stamp, cached.section == section,
-            cached.renderer == renderer
-        else { return nil }
-        hits += 1
-        diagnostics.report(contentsOf: cached.diagnostics)
-        return .some(cached.article)
+        return sources.map { source in
+            guard let stamp = source.stamp, let cached = entries[source.relativePath], cached.stamp == stamp,
+                cached.section == source.section, cached.renderer == renderer
+            else { return nil }
+            hits += 1
+            if !cached.diagnostics.isEmpty { diagnostics.report(contentsOf: cached.diagnostics) }
+            return .some(cached.article)
+        }
     }
 
     /// The article for these bytes, parsing only on a miss.
@@ -72,9 +75,12 @@ public final class ArticleCache: @unchecked Sendable {
     }
 
     /// Forgets files that are gone, so a long session does not keep deleted articles.
-    func keep(only files: Set<String>) {
+    func keep(only files: [String]) {
         lock.lock()
-        entries = entries.filter { files.contains($0.key) }
-        lock.unlock()
+        defer { lock.unlock() }
+        // Every listed file has an entry by now, so equal counts mean nothing went away.
+        guard entries.count > files.count else { return }
+        let wanted = Set(files)
+        entries = entries.filter { wanted.contains($0.key) }
     }
 }

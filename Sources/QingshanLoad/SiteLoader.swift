@@ -11,11 +11,18 @@ public struct SiteLoader: Sendable {
     public var includeDrafts: Bool
     /// Articles kept from earlier builds (serve); nil parses every file.
     public var cache: ArticleCache?
+    /// The site's files as serve's watcher just listed them (paths relative to the site);
+    /// nil lists the folders again.
+    public var listing: [String: FileTree.Stamp]?
 
-    public init(siteRoot: String, includeDrafts: Bool = false, cache: ArticleCache? = nil) {
+    public init(
+        siteRoot: String, includeDrafts: Bool = false, cache: ArticleCache? = nil,
+        listing: [String: FileTree.Stamp]? = nil
+    ) {
         self.siteRoot = siteRoot
         self.includeDrafts = includeDrafts
         self.cache = cache
+        self.listing = listing
     }
 
     /// Folders of content/ that other parts of Qingshan read, not article sections.
@@ -40,11 +47,18 @@ public struct SiteLoader: Sendable {
             allowRawHTML: config?.unsafeMarkdown ?? false, basePath: config?.links.basePath ?? "/")
         let root = siteRoot
         let cache = self.cache
-        let loaded = Parallel.map(sources) { source in
-            ArticleLoader.load(root: root, source: source, renderer: renderer, diagnostics: diagnostics, cache: cache)
+        // Files the cache holds unchanged (by stamp) are not read again; the rest load on all cores.
+        var loaded =
+            cache?.unchanged(sources, renderer: renderer, diagnostics: diagnostics)
+            ?? Array(repeating: nil, count: sources.count)
+        let missing = loaded.indices.filter { loaded[$0] == nil }
+        let read = Parallel.map(missing) { i in
+            ArticleLoader.load(
+                root: root, source: sources[i], renderer: renderer, diagnostics: diagnostics, cache: cache)
         }
-        cache?.keep(only: Set(sources.map(\.relativePath)))
-        var articles = loaded.compactMap { $0 }
+        for (i, article) in zip(missing, read) { loaded[i] = .some(article) }
+        cache?.keep(only: sources.map(\.relativePath))
+        var articles = loaded.compactMap { $0 ?? nil }
         if !includeDrafts { articles.removeAll { $0.front.draft } }
         for note in articles where note.section == .bulletins && Month(iso: note.slug) == nil {
             diagnostics.error(
@@ -67,7 +81,7 @@ public struct SiteLoader: Sendable {
             }
         }
 
-        let staticFiles = listFiles(under: siteRoot + "/static")
+        let staticFiles = files(under: "static").keys.sorted()
         let staticSet = Set(staticFiles)
         for article in articles {
             for attachment in article.front.attachments where !staticSet.contains(attachment.file) {
@@ -107,7 +121,7 @@ public struct SiteLoader: Sendable {
                 }
                 continue
             }
-            let files = FileTree.files(under: contentRoot + "/" + folder)
+            let files = files(under: "content/" + folder)
             for file in files.keys.sorted() where file.hasSuffix(".md") {
                 out.append(
                     ArticleLoader.Source(
@@ -117,9 +131,13 @@ public struct SiteLoader: Sendable {
         return out
     }
 
-    /// Files below `folder`, relative to it, sorted; hidden files are skipped.
-    func listFiles(under folder: String) -> [String] {
-        FileTree.files(under: folder).keys.sorted()
+    /// Files below `folder` (relative to the site), relative to it; hidden files are skipped.
+    func files(under folder: String) -> [String: FileTree.Stamp] {
+        guard let listing else { return FileTree.files(under: siteRoot + "/" + folder) }
+        let prefix = folder + "/"
+        var out: [String: FileTree.Stamp] = [:]
+        for (path, stamp) in listing where path.hasPrefix(prefix) { out[String(path.dropFirst(prefix.count))] = stamp }
+        return out
     }
 
     func readText(_ path: String, relative: String, diagnostics: Diagnostics) -> String? {
@@ -146,12 +164,6 @@ public enum ArticleLoader {
         cache: ArticleCache? = nil
     ) -> Article? {
         let file = source.relativePath
-        if let cache, let stamp = source.stamp,
-            let kept = cache.unchanged(
-                file: file, stamp: stamp, section: source.section, renderer: renderer, diagnostics: diagnostics)
-        {
-            return kept
-        }
         guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
             diagnostics.error(SourceLocation(file: file), "无法读取文件")
             return nil

@@ -38,23 +38,31 @@ public struct PageRenderer: Sendable {
             }
         }
         jobs += (index.listPages + index.tagPages).map { .list($0) }
-        return Parallel.map(jobs) { job in
+        return chrome.renderAll(jobs, key: key) { job in
+            switch job {
+            case .home: return home()
+            case .article(let a, let newer, let older): return article(a, newer: newer, older: older)
+            case .list(let page): return list(page)
+            case .tags: return tags()
+            case .notFound: return notFound()
+            }
+        }
+
+        /// Everything a page shows beyond the build's context: the revisions of its articles.
+        func key(_ job: Job) -> RenderKey {
             switch job {
             case .home:
-                let latest = Section.allCases.filter(\.isListed).flatMap { index.latest($0, count: 6) }
-                return chrome.remember(RenderKey("home", articles: latest)) { home() }
+                return RenderKey(
+                    "home", articles: Section.allCases.filter(\.isListed).flatMap { index.latest($0, count: 6) })
             case .article(let a, let newer, let older):
-                return chrome.remember(RenderKey("article", articles: [a, newer, older])) {
-                    article(a, newer: newer, older: older)
-                }
+                return RenderKey("article", articles: [a, newer, older])
             case .list(let page):
-                return chrome.remember(
-                    RenderKey(page.memoName, articles: page.articles, [page.number, page.totalPages, page.totalItems])
-                ) { list(page) }
+                return RenderKey(
+                    page.memoName, articles: page.articles, [page.number, page.totalPages, page.totalItems])
             case .tags:
                 let name = "tags\n" + index.tags.map { $0.name + "\t" + $0.slug }.joined(separator: "\n")
-                return chrome.remember(RenderKey(name, index.tags.map(\.articles.count))) { tags() }
-            case .notFound: return chrome.remember(RenderKey("404")) { notFound() }
+                return RenderKey(name, index.tags.map(\.articles.count))
+            case .notFound: return RenderKey("404")
             }
         }
     }

@@ -127,32 +127,30 @@ public struct PublishingPages: Sendable {
             jobs.append(.dynamicsIndex)
             jobs += months.map(Job.dynamics)
         }
-        return Parallel.map(jobs) { job in
+        return chrome.renderAll(jobs, key: key) { job in
+            switch job {
+            case .factSheet(let article, let newer, let older): return factSheet(article, newer: newer, older: older)
+            case .envdayIndex: return envdayIndex(years)
+            case .envdayYear(let year): return envdayYear(year, years: years)
+            case .envdayMaterial(let article): return envdayMaterial(article)
+            case .poster(let year): return poster(year)
+            case .dynamicsIndex: return dynamicsIndex()
+            case .dynamics(let month): return dynamics(month)
+            }
+        }
+
+        /// Everything a page shows beyond the build's context (data, as-of day, navigation).
+        func key(_ job: Job) -> RenderKey {
             switch job {
             case .factSheet(let article, let newer, let older):
-                return chrome.remember(RenderKey("factsheet", articles: [article, newer, older])) {
-                    factSheet(article, newer: newer, older: older)
-                }
-            case .envdayIndex:
-                return chrome.remember(RenderKey("envday", articles: envday)) { envdayIndex(years) }
-            case .envdayYear(let year):
-                return chrome.remember(RenderKey("envday-year", articles: envday, [year])) {
-                    envdayYear(year, years: years)
-                }
-            case .envdayMaterial(let article):
-                return chrome.remember(RenderKey("envday-material", articles: [article])) {
-                    envdayMaterial(article)
-                }
-            case .poster(let year):
-                return chrome.remember(RenderKey("poster", articles: [yearArticle(year)], [year])) { poster(year) }
-            case .dynamicsIndex:
-                return chrome.remember(RenderKey("dynamics", months.map { $0.year * 100 + $0.month })) {
-                    dynamicsIndex()
-                }
+                return RenderKey("factsheet", articles: [article, newer, older])
+            case .envdayIndex: return RenderKey("envday", articles: envday)
+            case .envdayYear(let year): return RenderKey("envday-year", articles: envday, [year])
+            case .envdayMaterial(let article): return RenderKey("envday-material", articles: [article])
+            case .poster(let year): return RenderKey("poster", articles: [yearArticle(year)], [year])
+            case .dynamicsIndex: return RenderKey("dynamics", months.map { $0.year * 100 + $0.month })
             case .dynamics(let month):
-                return chrome.remember(
-                    RenderKey("dynamics-month", articles: monthArticles(month), [month.year * 100 + month.month])
-                ) { dynamics(month) }
+                return RenderKey("dynamics-month", articles: monthArticles(month), [month.year * 100 + month.month])
             }
         }
     }

@@ -162,6 +162,7 @@ public final class SearchIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if var kept = state, let changed = Self.changedDocuments(from: kept.documents, to: documents) {
+            state = nil  // the only reference, so the update patches in place instead of copying
             let delta = Self.update(&kept, documents: documents, changed: changed)
             state = kept
             return Output(data: Self.assemble(kept), changed: delta)
@@ -262,24 +263,23 @@ public final class SearchIndex: @unchecked Sendable {
         for entry in state.documentEntries { size += entry.count + 1 }
         for entry in state.han.entries { size += entry.count + 1 }
         for entry in state.words.entries { size += entry.count + 1 }
-        var out: [UInt8] = []
-        out.reserveCapacity(size)
-        out += Array(#"{"v":1,"docs":["#.utf8)
+        var out = Data(capacity: size)
+        out.append(contentsOf: Array(#"{"v":1,"docs":["#.utf8))
         for (i, entry) in state.documentEntries.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out += entry
+            out.append(contentsOf: entry)
         }
-        out += Array(#"],"terms":{"#.utf8)
+        out.append(contentsOf: Array(#"],"terms":{"#.utf8))
         var first = true
         for entries in [state.han.entries, state.words.entries] {
             for entry in entries {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                out += entry
+                out.append(contentsOf: entry)
             }
         }
-        out += Array("}}\n".utf8)
-        return Data(out)
+        out.append(contentsOf: Array("}}\n".utf8))
+        return out
     }
 
     static func documentEntry(_ doc: SearchDocument) -> [UInt8] {

@@ -68,7 +68,9 @@ public final class SiteWatcher: @unchecked Sendable {
     public func start() {
         lock.lock()
         fingerprint = Self.fingerprint(options.siteRoot)
+        let listing = fingerprint
         lock.unlock()
+        options.session?.use(listing: listing)
         rebuild(reason: "启动")
     }
 
@@ -90,7 +92,10 @@ public final class SiteWatcher: @unchecked Sendable {
             settled = true
         }
         lock.unlock()
-        if settled { rebuild(reason: "文件有改动") }
+        if settled {
+            options.session?.use(listing: current)
+            rebuild(reason: "文件有改动")
+        }
         return settled
     }
 

@@ -104,7 +104,7 @@ struct Build: ParsableCommand {
                 relative))
         if timings {
             for stage in report.stages {
-                Console.out(String(format: "  %-10@ %7.3f s", stage.name, stage.seconds))
+                Console.out(String(format: "  %-12@ %7.3f s", stage.name, stage.seconds))
             }
         }
     }

@@ -35,6 +35,19 @@ final class IncrementalBuildTests: XCTestCase {
         let changes: [(String, () throws -> Void)] = [
             ("article title", { try edit(news) { $0.replacingOccurrences(of: "第二篇动态", with: "改过的标题") } }),
             ("article body", { try edit(news) { $0 + "\n新增的一段，含 **加粗**。\n" } }),
+            ("article tags", { try edit(news) { $0.replacingOccurrences(of: "[满意环保]", with: "[满意环保, 大气]") } }),
+            (
+                "article date (moves it in every list)",
+                {
+                    try edit(news) { $0.replacingOccurrences(of: "date: 2023-05-01", with: "date: 2023-06-25") }
+                }
+            ),
+            (
+                "single page (the navigation)",
+                {
+                    try edit("content/pages/lianxi.md") { $0.replacingOccurrences(of: "title: ", with: "title: 新") }
+                }
+            ),
             (
                 "new article",
                 {
