@@ -50,4 +50,6 @@ public struct BuildReport: Sendable {
     public var dataRecords: Int
     public var seconds: Double
     public var stages: [(name: String, seconds: Double)]
+    /// Files a serve rebuild took unchanged from the build before (not rendered again).
+    public var reused = 0
 }

@@ -173,7 +173,7 @@ public struct BuildPipeline: Sendable {
             articles: content.articles.count,
             dataRecords: content.ledger.count + content.campaigns.count + content.monitoring.count,
             seconds: clock.total,
-            stages: clock.laps)
+            stages: clock.laps, reused: session?.pages.hits ?? 0)
     }
 
     /// Writes the output: a session that wrote the same folder before updates only the files

@@ -71,8 +71,12 @@ public final class SearchIndex: @unchecked Sendable {
         /// Encoded entries, in the order of `keys`.
         var entries: [[UInt8]] = []
         let name: @Sendable (Term) -> String
+        /// The first key of each chunk of entries, fixed at the full build (a new term joins the
+        /// chunk its key falls in), and each chunk's entries joined, while they are unchanged.
+        var bounds: [Term] = []
+        var chunks: [Data?] = []
 
-        init(_ perDocument: [Counts<Term>], name: @escaping @Sendable (Term) -> String) {
+        init(_ perDocument: [Counts<Term>], chunkSize: Int, name: @escaping @Sendable (Term) -> String) {
             self.name = name
             for (doc, terms) in perDocument.enumerated() {
                 for term in terms.counts.keys {
@@ -83,6 +87,27 @@ public final class SearchIndex: @unchecked Sendable {
             let lists = keys.map { postings[$0] ?? [] }
             let keys = self.keys
             entries = Parallel.map(Array(keys.indices)) { i in entry(name(keys[i]), lists[i]) }
+            bounds = stride(from: 0, to: keys.count, by: chunkSize).map { keys[$0] }
+            chunks = Array(repeating: nil, count: max(1, bounds.count))
+        }
+
+        /// The chunk a term belongs in.
+        func chunk(of term: Term) -> Int {
+            max(0, lowerBound(bounds.count) { bounds[$0] <= term } - 1)
+        }
+
+        /// Every chunk's entries joined by commas (empty chunks left out), rebuilt where changed.
+        mutating func joinedChunks() -> [Data] {
+            var out: [Data] = []
+            for c in chunks.indices {
+                if chunks[c] == nil {
+                    let start = c == 0 ? 0 : lowerBound(keys.count) { keys[$0] < bounds[c] }
+                    let end = c + 1 < bounds.count ? lowerBound(keys.count) { keys[$0] < bounds[c + 1] } : keys.count
+                    chunks[c] = join(entries[start..<end])
+                }
+                if let chunk = chunks[c], !chunk.isEmpty { out.append(chunk) }
+            }
+            return out
         }
 
         /// Replaces document `doc`'s postings; returns the terms whose postings changed (a term
@@ -102,6 +127,7 @@ public final class SearchIndex: @unchecked Sendable {
         /// postings left goes); their keys are added to `delta`, one per line.
         mutating func refresh(_ changed: Set<Term>, delta: inout [UInt8]) {
             for term in changed.sorted() {
+                chunks[chunk(of: term)] = nil
                 let list = postings[term] ?? []
                 let at = lowerBound(keys.count) { keys[$0] < term }
                 let present = at < keys.count && keys[at] == term
@@ -143,6 +169,10 @@ public final class SearchIndex: @unchecked Sendable {
         var han: TermTable<UInt64>
         var words: TermTable<String>
         var documentEntries: [[UInt8]]
+        /// Entries per cached chunk: a rebuild joins the changed chunks again and copies the rest.
+        let chunkSize: Int
+        /// Documents' entries joined, by chunks of `chunkSize` documents, while unchanged.
+        var documentChunks: [Data?]
     }
 
     private let lock = NSLock()
@@ -150,7 +180,12 @@ public final class SearchIndex: @unchecked Sendable {
     /// More changed documents than this, and a full build is as quick.
     static let incrementalLimit = 200
 
-    public init() {}
+    /// Entries per cached chunk of the encoded index (a rebuild joins only the changed chunks).
+    let chunkSize: Int
+
+    public init(chunkSize: Int = 1024) {
+        self.chunkSize = max(1, chunkSize)
+    }
 
     /// The index of `documents`, built once.
     public static func build(_ documents: [SearchDocument]) -> String {
@@ -164,12 +199,14 @@ public final class SearchIndex: @unchecked Sendable {
         if var kept = state, let changed = Self.changedDocuments(from: kept.documents, to: documents) {
             state = nil  // the only reference, so the update patches in place instead of copying
             let delta = Self.update(&kept, documents: documents, changed: changed)
+            let data = Self.assemble(&kept)
             state = kept
-            return Output(data: Self.assemble(kept), changed: delta)
+            return Output(data: data, changed: delta)
         }
-        let fresh = Self.fullState(documents)
+        var fresh = Self.fullState(documents, chunkSize: chunkSize)
+        let data = Self.assemble(&fresh)
         state = fresh
-        return Output(data: Self.assemble(fresh), changed: nil)
+        return Output(data: data, changed: nil)
     }
 
     // MARK: - Full build
@@ -188,13 +225,15 @@ public final class SearchIndex: @unchecked Sendable {
         return terms
     }
 
-    static func fullState(_ documents: [SearchDocument]) -> State {
+    static func fullState(_ documents: [SearchDocument], chunkSize: Int) -> State {
         let perDocument = Parallel.map(documents, terms(of:))
         return State(
             documents: documents, terms: perDocument,
-            han: TermTable(perDocument.map(\.han), name: SearchTokenizer.unpack),
-            words: TermTable(perDocument.map(\.words), name: { $0 }),
-            documentEntries: Parallel.map(documents, documentEntry))
+            han: TermTable(perDocument.map(\.han), chunkSize: chunkSize, name: SearchTokenizer.unpack),
+            words: TermTable(perDocument.map(\.words), chunkSize: chunkSize, name: { $0 }),
+            documentEntries: Parallel.map(documents, documentEntry),
+            chunkSize: chunkSize,
+            documentChunks: Array(repeating: nil, count: (documents.count + chunkSize - 1) / chunkSize))
     }
 
     // MARK: - Incremental build
@@ -225,6 +264,7 @@ public final class SearchIndex: @unchecked Sendable {
             changedWords.formUnion(state.words.replace(doc: i, old: old.words, new: new.words))
             state.terms[i] = new
             state.documentEntries[i] = documentEntry(documents[i])
+            state.documentChunks[i / state.chunkSize] = nil
             delta += state.documentEntries[i] + [0x0A]
         }
         state.han.refresh(changedHan, delta: &delta)
@@ -258,28 +298,41 @@ public final class SearchIndex: @unchecked Sendable {
 
     // MARK: - Encoding
 
-    static func assemble(_ state: State) -> Data {
-        var size = 64
-        for entry in state.documentEntries { size += entry.count + 1 }
-        for entry in state.han.entries { size += entry.count + 1 }
-        for entry in state.words.entries { size += entry.count + 1 }
-        var out = Data(capacity: size)
-        out.append(contentsOf: Array(#"{"v":1,"docs":["#.utf8))
-        for (i, entry) in state.documentEntries.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: entry)
+    static func assemble(_ state: inout State) -> Data {
+        var documentChunks: [Data] = []
+        for c in state.documentChunks.indices {
+            if state.documentChunks[c] == nil {
+                let start = c * state.chunkSize
+                let end = min(state.documentEntries.count, start + state.chunkSize)
+                state.documentChunks[c] = join(state.documentEntries[start..<end])
+            }
+            if let chunk = state.documentChunks[c], !chunk.isEmpty { documentChunks.append(chunk) }
         }
-        out.append(contentsOf: Array(#"],"terms":{"#.utf8))
-        var first = true
-        for entries in [state.han.entries, state.words.entries] {
-            for entry in entries {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                out.append(contentsOf: entry)
+        let termChunks = state.han.joinedChunks() + state.words.joinedChunks()
+        var out = Data(capacity: (documentChunks + termChunks).reduce(64) { $0 + $1.count + 1 })
+        func add(_ chunks: [Data]) {
+            for (i, chunk) in chunks.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(chunk)
             }
         }
+        out.append(contentsOf: Array(#"{"v":1,"docs":["#.utf8))
+        add(documentChunks)
+        out.append(contentsOf: Array(#"],"terms":{"#.utf8))
+        add(termChunks)
         out.append(contentsOf: Array("}}\n".utf8))
         return out
+    }
+
+    /// Entries separated by commas.
+    static func join(_ entries: ArraySlice<[UInt8]>) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.reduce(0) { $0 + $1.count + 1 })
+        for entry in entries {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            bytes += entry
+        }
+        return Data(bytes)
     }
 
     static func documentEntry(_ doc: SearchDocument) -> [UInt8] {

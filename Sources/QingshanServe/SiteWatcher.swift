@@ -111,7 +111,9 @@ public final class SiteWatcher: @unchecked Sendable {
         lock.unlock()
         for listener in waiting { listener.yield(now) }
         if let report {
-            var line = String(format: "%@：已重建 %d 个页面，用时 %.2f 秒", reason, report.pages, report.seconds)
+            var line = String(format: "%@：已重建 %d 个页面", reason, report.pages)
+            if report.reused > 0 { line += "（\(report.reused) 个未变，沿用上次结果）" }
+            line += String(format: "，用时 %.3f 秒", report.seconds)
             if printsTimings {
                 line +=
                     "（" + report.stages.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: "，")
