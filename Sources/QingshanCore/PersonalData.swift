@@ -33,7 +33,28 @@ public enum PersonalData {
                 i += 1
                 continue
             }
-            // A token: digit groups joined by single spaces or hyphens.
+            // A token: digit groups joined by single spaces or hyphens. Most numbers in a page
+            // (dates, page numbers, counts) have fewer than the 11 digits any match needs: they
+            // are stepped over without building anything.
+            var tokenEnd = i
+            var digitCount = 0
+            var lastGroup = 0
+            while tokenEnd < n {
+                if isDigit(tokenEnd) {
+                    digitCount += 1
+                    lastGroup += 1
+                    tokenEnd += 1
+                } else if bytes[tokenEnd] == 0x20 || bytes[tokenEnd] == 0x2D, isDigit(tokenEnd + 1), lastGroup > 0 {
+                    lastGroup = 0
+                    tokenEnd += 1
+                } else {
+                    break
+                }
+            }
+            if digitCount < 11 {
+                i = tokenEnd
+                continue
+            }
             var digits: [UInt8] = []
             var groups: [Int] = []
             var j = i
