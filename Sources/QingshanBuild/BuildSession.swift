@@ -13,7 +13,7 @@ public final class BuildSession: @unchecked Sendable {
     /// Rendered pages, by the revisions of the articles they show and the build's context.
     public let pages = RenderMemo()
     /// Every document's terms and every term's encoded entry.
-    let search = SearchIndex()
+    let search = SearchIndex(keepsState: true)
     /// Article search documents, by revision.
     let searchDocuments = SearchDocumentCache()
     /// The last successful build: its files as written and the context they were checked in.

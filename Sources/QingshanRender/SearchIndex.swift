@@ -45,17 +45,44 @@ public struct SearchDocument: Sendable {
 /// encoded entry; when the documents are the same list with a few of them changed, only those
 /// documents are tokenized again and only the terms they touch are encoded again.
 public final class SearchIndex: @unchecked Sendable {
-    /// A posting packed as doc << 8 | min(count, 99) << 1 | title.
-    typealias Posting = UInt64
+    /// A posting packed as doc << 8 | min(count, 99) << 1 | title (documents below 2^24).
+    typealias Posting = UInt32
 
-    /// One kind of term (Han bigrams packed in integers, or words) in one document.
-    struct Counts<Term: Hashable & Sendable>: Sendable {
-        var counts: [Term: Int] = [:]
-        var inTitle: Set<Term> = []
+    /// One kind of term (Han bigrams packed in integers, or words) in one document: the terms
+    /// sorted, each with its posting's low byte (count and title flag).
+    struct Counts<Term: Comparable & Sendable>: Sendable {
+        var terms: [Term] = []
+        var bits: [UInt8] = []
+
+        /// From the terms of the text (in any order, repeated) and those of the title; a term
+        /// only in the title counts once.
+        init(text: [Term], title: [Term]) {
+            let text = text.sorted()
+            var title = title.sorted()
+            title = title.enumerated().filter { $0.offset == 0 || title[$0.offset - 1] != $0.element }.map(\.element)
+            var i = 0
+            var t = 0
+            while i < text.count || t < title.count {
+                let term = i < text.count && (t >= title.count || text[i] <= title[t]) ? text[i] : title[t]
+                var count = 0
+                while i < text.count, text[i] == term {
+                    count += 1
+                    i += 1
+                }
+                let inTitle = t < title.count && title[t] == term
+                if inTitle { t += 1 }
+                terms.append(term)
+                bits.append(UInt8(min(max(count, 1), 99)) << 1 | (inTitle ? 1 : 0))
+            }
+        }
+
+        init() {}
 
         /// This document's posting for `term`, nil when the term is not in it.
         func posting(_ term: Term, doc: Int) -> Posting? {
-            counts[term].map { pack(doc, $0, inTitle.contains(term)) }
+            let at = lowerBound(terms.count) { terms[$0] < term }
+            guard at < terms.count, terms[at] == term else { return nil }
+            return Posting(doc) << 8 | Posting(bits[at])
         }
     }
 
@@ -76,16 +103,26 @@ public final class SearchIndex: @unchecked Sendable {
         var bounds: [Term] = []
         var chunks: [Data?] = []
 
-        init(_ perDocument: [Counts<Term>], chunkSize: Int, name: @escaping @Sendable (Term) -> String) {
+        init(name: @escaping @Sendable (Term) -> String) {
             self.name = name
-            for (doc, terms) in perDocument.enumerated() {
-                for term in terms.counts.keys {
-                    if let posting = terms.posting(term, doc: doc) { postings[term, default: []].append(posting) }
+        }
+
+        /// Adds the postings of documents `first`, `first + 1`, … (in document order).
+        mutating func add(_ perDocument: [Counts<Term>], first: Int) {
+            for (offset, terms) in perDocument.enumerated() {
+                let doc = Posting(first + offset) << 8
+                for (term, bits) in zip(terms.terms, terms.bits) {
+                    postings[term, default: []].append(doc | Posting(bits))
                 }
             }
+        }
+
+        /// Sorts the keys and encodes every entry, once all documents are added.
+        mutating func encode(chunkSize: Int) {
             keys = postings.keys.sorted()
             let lists = keys.map { postings[$0] ?? [] }
             let keys = self.keys
+            let name = self.name
             entries = Parallel.map(Array(keys.indices)) { i in entry(name(keys[i]), lists[i]) }
             bounds = stride(from: 0, to: keys.count, by: chunkSize).map { keys[$0] }
             chunks = Array(repeating: nil, count: max(1, bounds.count))
@@ -114,9 +151,30 @@ public final class SearchIndex: @unchecked Sendable {
         /// with the same posting as before, most of the body after a title edit, keeps its entry).
         mutating func replace(doc: Int, old: Counts<Term>, new: Counts<Term>) -> [Term] {
             var changed: [Term] = []
-            for term in Set(old.counts.keys).union(new.counts.keys) {
-                let after = new.posting(term, doc: doc)
-                guard old.posting(term, doc: doc) != after else { continue }
+            var i = 0
+            var k = 0
+            let base = Posting(doc) << 8
+            // Both lists are sorted: walk them together.
+            while i < old.terms.count || k < new.terms.count {
+                let term: Term
+                var before: Posting?
+                var after: Posting?
+                if k >= new.terms.count || (i < old.terms.count && old.terms[i] < new.terms[k]) {
+                    term = old.terms[i]
+                    before = base | Posting(old.bits[i])
+                    i += 1
+                } else if i >= old.terms.count || new.terms[k] < old.terms[i] {
+                    term = new.terms[k]
+                    after = base | Posting(new.bits[k])
+                    k += 1
+                } else {
+                    term = old.terms[i]
+                    before = base | Posting(old.bits[i])
+                    after = base | Posting(new.bits[k])
+                    i += 1
+                    k += 1
+                }
+                guard before != after else { continue }
                 patch(&postings[term, default: []], doc: doc, posting: after)
                 changed.append(term)
             }
@@ -183,7 +241,11 @@ public final class SearchIndex: @unchecked Sendable {
     /// Entries per cached chunk of the encoded index (a rebuild joins only the changed chunks).
     let chunkSize: Int
 
-    public init(chunkSize: Int = 1024) {
+    /// Whether the next build may patch this one (serve); otherwise nothing is kept.
+    let keepsState: Bool
+
+    public init(keepsState: Bool = false, chunkSize: Int = 1024) {
+        self.keepsState = keepsState
         self.chunkSize = max(1, chunkSize)
     }
 
@@ -203,34 +265,46 @@ public final class SearchIndex: @unchecked Sendable {
             state = kept
             return Output(data: data, changed: delta)
         }
-        var fresh = Self.fullState(documents, chunkSize: chunkSize)
+        var fresh = Self.fullState(documents, chunkSize: chunkSize, keepTerms: keepsState)
         let data = Self.assemble(&fresh)
-        state = fresh
+        state = keepsState ? fresh : nil
         return Output(data: data, changed: nil)
     }
 
     // MARK: - Full build
 
     static func terms(of document: SearchDocument) -> DocumentTerms {
-        var terms = DocumentTerms()
+        var han: [UInt64] = []
+        var words: [String] = []
         for part in document.text {
-            SearchTokenizer.visit(
-                part, han: { terms.han.counts[$0, default: 0] += 1 },
-                word: { terms.words.counts[$0, default: 0] += 1 })
+            SearchTokenizer.visit(part, han: { han.append($0) }, word: { words.append($0) })
         }
-        SearchTokenizer.visit(
-            document.title, han: { terms.han.inTitle.insert($0) }, word: { terms.words.inTitle.insert($0) })
-        for token in terms.han.inTitle where terms.han.counts[token] == nil { terms.han.counts[token] = 1 }
-        for token in terms.words.inTitle where terms.words.counts[token] == nil { terms.words.counts[token] = 1 }
-        return terms
+        var titleHan: [UInt64] = []
+        var titleWords: [String] = []
+        SearchTokenizer.visit(document.title, han: { titleHan.append($0) }, word: { titleWords.append($0) })
+        return DocumentTerms(
+            han: Counts(text: han, title: titleHan), words: Counts(text: words, title: titleWords))
     }
 
-    static func fullState(_ documents: [SearchDocument], chunkSize: Int) -> State {
-        let perDocument = Parallel.map(documents, terms(of:))
+    /// Documents per batch of a full build: tokenized on all cores, merged into the postings,
+    /// then let go (unless kept for serve), so the terms of every document are never all held.
+    static let batchSize = 512
+
+    static func fullState(_ documents: [SearchDocument], chunkSize: Int, keepTerms: Bool) -> State {
+        var han = TermTable<UInt64>(name: SearchTokenizer.unpack)
+        var words = TermTable<String>(name: { $0 })
+        var kept: [DocumentTerms] = []
+        for first in stride(from: 0, to: documents.count, by: batchSize) {
+            let batch = Array(documents[first..<min(documents.count, first + batchSize)])
+            let terms = Parallel.map(batch, terms(of:))
+            han.add(terms.map(\.han), first: first)
+            words.add(terms.map(\.words), first: first)
+            if keepTerms { kept += terms }
+        }
+        han.encode(chunkSize: chunkSize)
+        words.encode(chunkSize: chunkSize)
         return State(
-            documents: documents, terms: perDocument,
-            han: TermTable(perDocument.map(\.han), chunkSize: chunkSize, name: SearchTokenizer.unpack),
-            words: TermTable(perDocument.map(\.words), chunkSize: chunkSize, name: { $0 }),
+            documents: documents, terms: kept, han: han, words: words,
             documentEntries: Parallel.map(documents, documentEntry),
             chunkSize: chunkSize,
             documentChunks: Array(repeating: nil, count: (documents.count + chunkSize - 1) / chunkSize))
@@ -382,7 +456,4 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    static func pack(_ doc: Int, _ count: Int, _ title: Bool) -> Posting {
-        UInt64(doc) << 8 | UInt64(min(count, 99)) << 1 | (title ? 1 : 0)
-    }
 }

@@ -284,7 +284,7 @@ final class SearchIndexTests: XCTestCase {
             doc(2, "水质监测", "河流断面水质达到 III 类。", revision: 3),
         ]
         // Chunks of three entries: the patch crosses chunk boundaries and adds terms to them.
-        let kept = SearchIndex(chunkSize: 3)
+        let kept = SearchIndex(keepsState: true, chunkSize: 3)
         XCTAssertNil(kept.build(documents).changed, "the first build is new throughout")
         documents[1] = doc(1, "噪声专项整治", "夜间施工投诉已全部办结，新增隔音屏障。", revision: 4)
         let patched = kept.build(documents)
