@@ -247,13 +247,26 @@ public struct OutputWriter: Sendable {
         return (files, folders)
     }
 
-    /// True when the file at `path` holds exactly `data`.
+    /// True when the file at `path` holds exactly `data` (read into a scratch buffer and
+    /// compared: no Data is made for the 12,000 files a rebuild compares).
     static func holds(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count,
-            let existing = FileManager.default.contents(atPath: path)
-        else { return false }
-        return existing == data
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
+            return false
+        }
+        return withUnsafeTemporaryAllocation(byteCount: max(1, data.count), alignment: 16) { buffer in
+            var filled = 0
+            while filled < data.count {
+                let got = read(fd, buffer.baseAddress! + filled, data.count - filled)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                filled += got
+            }
+            return data.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress!, data.count) == 0 }
+        }
     }
 
     /// Plain POSIX write (FileManager.createFile writes a temporary file and renames it,

@@ -14,7 +14,12 @@ public enum FileTree {
     /// The stamp of the file at `path` (symbolic links followed); nil when it is not a regular file.
     public static func stamp(_ path: String) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
+        return stamp(info)
+    }
+
+    static func stamp(_ info: stat) -> Stamp? {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Stamp(
             size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
             inode: UInt64(info.st_ino))
@@ -39,11 +44,17 @@ public enum FileTree {
                 if type == UInt8(DT_DIR) {
                     pending.append(path)
                 } else if type == UInt8(DT_REG) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
-                    if let stamp = stamp(folder + "/" + name) {
+                    // Relative to the open folder: the kernel does not walk the whole path again.
+                    var info = stat()
+                    let found = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        fstatat(dirfd(dir), raw.baseAddress!.assumingMemoryBound(to: CChar.self), &info, 0) == 0
+                    }
+                    guard found else { continue }
+                    if let stamp = stamp(info) {
                         out[path] = stamp
                     } else if type == UInt8(DT_UNKNOWN) {
-                        var info = stat()
-                        if lstat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                        var own = stat()
+                        if lstat(folder + "/" + name, &own) == 0, (own.st_mode & S_IFMT) == S_IFDIR {
                             pending.append(path)
                         }
                     }
