@@ -2,9 +2,10 @@ import Foundation
 import QingshanBuild
 import QingshanCore
 
-/// Rebuilds the preview when the site's sources change. `poll()` compares a fingerprint of
-/// site.yaml, content/, templates/ and static/ (paths, sizes, modification times) with the
-/// last one; a change is built once it has settled (the same on two looks in a row), so an
+/// Rebuilds the preview when the site's sources change. `poll()` (ten times a second) asks
+/// inotify whether anything happened under the site and only then compares a fingerprint of
+/// site.yaml, content/, templates/ and static/ (paths, sizes, modification times, inodes)
+/// with the last one; a change is built once it has settled (the same on two looks in a row), so an
 /// editor's burst of saves gives one rebuild, not a failed build of a half-written file. A
 /// failed build keeps the last good output and records the diagnostics for the overlay.
 public final class SiteWatcher: @unchecked Sendable {
@@ -64,9 +65,14 @@ public final class SiteWatcher: @unchecked Sendable {
         return current
     }
 
+    /// Says when nothing can have changed, so a look costs nothing while the editor is idle.
+    private var events: DirectoryEvents?
+
     /// Builds once at start.
     public func start() {
+        let events = DirectoryEvents(root: options.siteRoot, folders: Self.folders)
         lock.lock()
+        self.events = events
         fingerprint = Self.fingerprint(options.siteRoot)
         let listing = fingerprint
         lock.unlock()
@@ -77,6 +83,10 @@ public final class SiteWatcher: @unchecked Sendable {
     /// Rebuilds when the sources changed and then held still for one look; true when it rebuilt.
     @discardableResult
     public func poll() -> Bool {
+        lock.lock()
+        let quiet = pending == nil && events.map { !$0.changed() } == true
+        lock.unlock()
+        if quiet { return false }
         let current = Self.fingerprint(options.siteRoot)
         lock.lock()
         let settled: Bool
@@ -125,11 +135,14 @@ public final class SiteWatcher: @unchecked Sendable {
         }
     }
 
+    /// The folders whose files are watched, besides site.yaml.
+    static let folders = ["content", "templates", "static"]
+
     /// Path → size, modification time and inode for every watched file.
     static func fingerprint(_ root: String) -> [String: FileTree.Stamp] {
         var out: [String: FileTree.Stamp] = [:]
         out["site.yaml"] = FileTree.stamp(root + "/site.yaml")
-        for folder in ["content", "templates", "static"] {
+        for folder in folders {
             for (path, stamp) in FileTree.files(under: root + "/" + folder) { out[folder + "/" + path] = stamp }
         }
         return out

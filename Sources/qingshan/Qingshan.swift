@@ -168,7 +168,7 @@ struct Serve: ParsableCommand {
 
         let queue = DispatchQueue(label: "qingshan.watch")
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + 0.25, repeating: 0.25)
+        timer.schedule(deadline: .now() + 0.1, repeating: 0.1)
         timer.setEventHandler { watcher.poll() }
         timer.resume()
         signal(SIGINT, SIG_IGN)

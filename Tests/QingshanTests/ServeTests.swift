@@ -109,4 +109,28 @@ final class ServeTests: XCTestCase {
             XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("__qingshan"), path)
         }
     }
+
+    /// An idle look costs nothing: inotify says nothing happened. A write in a nested folder,
+    /// and a file in a folder made after the watch began, are both noticed.
+    func testDirectoryEventsSeeChangesAndNewFolders() throws {
+        #if canImport(Glibc)
+            let site = try Fixture.copy("basic")
+            let events = DirectoryEvents(root: site.path, folders: SiteWatcher.folders)
+            XCTAssertFalse(events.changed(), "nothing happened yet")
+            try "新的一段\n".write(
+                to: site.appendingPathComponent("content/news/2023-05-01-second.md"), atomically: false,
+                encoding: .utf8)
+            XCTAssertTrue(events.changed())
+            XCTAssertFalse(events.changed(), "each event is told once")
+            let folder = site.appendingPathComponent("content/news/2024")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            XCTAssertTrue(events.changed(), "the new folder")
+            try "---\ntitle: 新\ndate: 2024-01-01\n---\n".write(
+                to: folder.appendingPathComponent("a.md"), atomically: false, encoding: .utf8)
+            XCTAssertTrue(events.changed(), "a file in the new folder")
+            try "title: 改\n".write(to: site.appendingPathComponent("site.yaml"), atomically: false, encoding: .utf8)
+            XCTAssertTrue(events.changed(), "site.yaml at the root")
+        #endif
+    }
 }
+
