@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import QingshanCore
 import XCTest
 
@@ -48,4 +49,23 @@ final class ThemeTests: XCTestCase {
                 Theme.PartialReference(name: "base", line: 2, column: 20),
             ])
     }
+
+    /// Table rows are pre-rendered in Swift (`rowsHTML`); they must be the markup the row loop
+    /// of the built-in partial made, escaping included, and a theme may still loop over `rows`.
+    func testPrerenderedTableRowsEqualTheTemplateLoop() throws {
+        let table = TableView(
+            caption: "表", head: ["编号", "状态"],
+            rows: [
+                [TableView.Cell("A-1", href: "/ledger/a-1/?x=1&y=\"2\""), TableView.Cell("办结", className: "grade green")],
+                [TableView.Cell("<b>B</b> & 'c'"), TableView.Cell("—")],
+            ])
+        let loop = try MustacheTemplate(
+            string: Theme.textPragma
+                + "{{#rows}}<tr>{{#cells}}<td{{#className}} class=\"{{.}}\"{{/className}}>{{#href}}<a href=\"{{.}}\">"
+                + "{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}</tr>\n{{/rows}}")
+        XCTAssertEqual(table.rowsHTML, loop.render(table))
+        XCTAssertTrue(table.rowsHTML.contains("&lt;b&gt;B&lt;/b&gt; &amp; &#39;c&#39;"))
+        XCTAssertTrue(table.rowsHTML.contains("href=\"/ledger/a-1/?x=1&amp;y=&quot;2&quot;\""))
+    }
 }
+
