@@ -19,86 +19,77 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact UTF-8 JSON; with `pretty`, one key per line (two-space indent).
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The same JSON as UTF-8 bytes (written as bytes: open data holds thousands of records).
+    public func bytes(pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
         write(into: &out, pretty: pretty, indent: 0)
-        if pretty { out += "\n" }
+        if pretty { out.append(0x0A) }
         return out
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    private func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        for _ in 0..<indent { out += [0x20, 0x20] }
+    }
+
+    private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .string(let s): JSONValue.quote(s, into: &out)
-        case .int(let i): out += String(i)
+        case .int(let i): out += Array(String(i).utf8)
         case .double(let d):
             if d.isFinite {
                 // Up to four decimals, without trailing zeros: 0.5, 0.9333.
                 var text = String(format: "%.4f", d)
                 while text.hasSuffix("0") { text.removeLast() }
                 if text.hasSuffix(".") { text.removeLast() }
-                out += text
+                out += Array(text.utf8)
             } else {
-                out += "null"
+                out += Array("null".utf8)
             }
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .null: out += Array("null".utf8)
         case .array(let items):
             if items.isEmpty {
-                out += "[]"
+                out += [0x5B, 0x5D]
                 return
             }
-            out += "["
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(&out, indent + 1) }
                 item.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { newline(&out, indent) }
+            out.append(0x5D)
         case .object(let pairs):
             if pairs.isEmpty {
-                out += "{}"
+                out += [0x7B, 0x7D]
                 return
             }
-            out += "{"
+            out.append(0x7B)
             for (i, pair) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(&out, indent + 1) }
                 JSONValue.quote(pair.0, into: &out)
-                out += pretty ? ": " : ":"
+                out += pretty ? [0x3A, 0x20] : [0x3A]
                 pair.1.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { newline(&out, indent) }
+            out.append(0x7D)
         }
     }
 
     /// RFC 8259 string escaping; `<`, `>` and `&` are escaped too so JSON is safe inside HTML.
     public static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        quote(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same quoting as `quote(_:into:)` for a String, written as UTF-8 bytes.
+    /// The quoting of `quote(_:into:)`, written as UTF-8 bytes.
     public static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var bytes = s.utf8.makeIterator()

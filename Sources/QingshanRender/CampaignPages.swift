@@ -183,7 +183,8 @@ public enum CampaignOpenData {
             })
         return [
             OutputFile(
-                path: "data/campaigns.json", text: json.serialized(pretty: true), origin: "content/data/campaigns.yaml"),
+                path: "data/campaigns.json", data: Data(json.bytes(pretty: true)), origin: "content/data/campaigns.yaml"
+            ),
             OutputFile(path: "data/campaigns.csv", data: csv, origin: "content/data/campaigns.yaml"),
         ]
     }

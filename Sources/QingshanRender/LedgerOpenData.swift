@@ -9,7 +9,7 @@ public enum LedgerOpenData {
     public static func files(_ report: LedgerReport) -> [OutputFile] {
         [
             OutputFile(
-                path: "data/ledger.json", text: json(report).serialized(pretty: true), origin: "content/data/ledger"),
+                path: "data/ledger.json", data: Data(json(report).bytes(pretty: true)), origin: "content/data/ledger"),
             OutputFile(path: "data/ledger.csv", data: csv(report), origin: "content/data/ledger"),
         ]
     }

@@ -66,7 +66,7 @@ public enum MonitoringOpenData {
                 ]
             })
         return [
-            OutputFile(path: "data/air.json", text: json.serialized(pretty: true), origin: "content/data/air.csv"),
+            OutputFile(path: "data/air.json", data: Data(json.bytes(pretty: true)), origin: "content/data/air.csv"),
             OutputFile(path: "data/air.csv", data: csv, origin: "content/data/air.csv"),
         ]
     }
@@ -104,7 +104,7 @@ public enum MonitoringOpenData {
                 ] + WaterParameter.allCases.map { cell(r.sample.values[$0]) }
             })
         return [
-            OutputFile(path: "data/water.json", text: json.serialized(pretty: true), origin: "content/data/water.csv"),
+            OutputFile(path: "data/water.json", data: Data(json.bytes(pretty: true)), origin: "content/data/water.csv"),
             OutputFile(path: "data/water.csv", data: csv, origin: "content/data/water.csv"),
         ]
     }
@@ -139,7 +139,7 @@ public enum MonitoringOpenData {
                 ]
             })
         return [
-            OutputFile(path: "data/noise.json", text: json.serialized(pretty: true), origin: "content/data/noise.csv"),
+            OutputFile(path: "data/noise.json", data: Data(json.bytes(pretty: true)), origin: "content/data/noise.csv"),
             OutputFile(path: "data/noise.csv", data: csv, origin: "content/data/noise.csv"),
         ]
     }

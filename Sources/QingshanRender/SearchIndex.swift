@@ -410,10 +410,9 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     static func documentEntry(_ doc: SearchDocument) -> [UInt8] {
-        Array(
-            JSONValue.array([
-                .string(doc.url), .string(doc.title), .optional(doc.date), .string(doc.kind), .string(doc.snippet),
-            ]).serialized().utf8)
+        JSONValue.array([
+            .string(doc.url), .string(doc.title), .optional(doc.date), .string(doc.kind), .string(doc.snippet),
+        ]).bytes()
     }
 
     /// `"key":"postings"`: doc ids as base-36 deltas, `~count` above one, `!` in the title.

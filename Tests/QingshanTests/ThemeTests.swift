@@ -56,7 +56,10 @@ final class ThemeTests: XCTestCase {
         let table = TableView(
             caption: "表", head: ["编号", "状态"],
             rows: [
-                [TableView.Cell("A-1", href: "/ledger/a-1/?x=1&y=\"2\""), TableView.Cell("办结", className: "grade green")],
+                [
+                    TableView.Cell("A-1", href: "/ledger/a-1/?x=1&y=\"2\""),
+                    TableView.Cell("办结", className: "grade green"),
+                ],
                 [TableView.Cell("<b>B</b> & 'c'"), TableView.Cell("—")],
             ])
         let loop = try MustacheTemplate(
@@ -68,4 +71,3 @@ final class ThemeTests: XCTestCase {
         XCTAssertTrue(table.rowsHTML.contains("href=\"/ledger/a-1/?x=1&amp;y=&quot;2&quot;\""))
     }
 }
-
