@@ -30,6 +30,9 @@ struct PrivacyGuard: Sendable {
     /// scalars, and the secrets by a hash of their bytes. A position costs one hash per
     /// distinct length, however many secrets share a prefix (thousands of names share 王).
     private let firstScalarBits: [UInt64]
+    /// Whether some secret starts with an ASCII character; when none does (names and
+    /// addresses in Chinese), the markup's ASCII bytes are stepped over without decoding.
+    private let asciiLeads: Bool
     private let lengthsByPrefix: [UInt64: [Int]]
     private let byHash: [UInt64: [Int]]
     /// Phone-like secrets by their digits.
@@ -68,6 +71,7 @@ struct PrivacyGuard: Sendable {
             secret.bytes.withUnsafeBufferPointer { hashes[Self.hash($0, 0, $0.count), default: []].append(i) }
         }
         firstScalarBits = bits
+        asciiLeads = secrets.contains { $0.digits == nil && ($0.bytes.first ?? 0) < 0x80 }
         lengthsByPrefix = lengths.mapValues { $0.sorted() }
         byHash = hashes
         byDigits = digitsIndex
@@ -128,6 +132,10 @@ struct PrivacyGuard: Sendable {
             var i = 0
             let n = bytes.count
             while i < n {
+                if !asciiLeads, bytes[i] < 0x80 {
+                    i += 1
+                    continue
+                }
                 let (scalar, length) = Self.decode(bytes, i)
                 defer { i += length }
                 let slot = Int(scalar & 0xFFFF)

@@ -36,4 +36,16 @@ final class PrivacyGuardTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.message.contains("R-X") && $0.message.contains("138") })
         XCTAssertEqual(guardian.check([OutputFile(path: "a.html", text: "<p>王某、兴仁街道示例小区2号楼</p>")]).count, 0)
     }
+
+    /// Chinese names are found with the markup's ASCII stepped over; a private value that itself
+    /// starts with ASCII (an address like 3号楼) is still found inside markup.
+    func testValuesStartingWithASCIIAreFoundToo() {
+        let chinese = PrivacyGuard(
+            ledger: [record("R-1", [("complainant", "李某某")])], allow: [], siteRoot: "/nonexistent", contentFiles: [])
+        XCTAssertEqual(chinese.check([OutputFile(path: "a.html", text: "<a href=\"x\">李某某</a>")]).count, 1)
+        let ascii = PrivacyGuard(
+            ledger: [record("R-2", [("address", "3号楼201室")])], allow: [], siteRoot: "/nonexistent", contentFiles: [])
+        XCTAssertEqual(ascii.check([OutputFile(path: "a.html", text: "<td>13号楼201室</td><td>3号楼201室</td>")]).count, 1)
+        XCTAssertEqual(ascii.check([OutputFile(path: "a.html", text: "<td>3号楼202室</td>")]).count, 0)
+    }
 }
