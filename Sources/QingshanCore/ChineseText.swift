@@ -5,7 +5,9 @@ public enum ChineseText {
     /// The first `limit` characters of `text`, cut after the last 。！？ inside the limit when
     /// there is one past a third of it, with an ellipsis whenever text was cut.
     public static func summary(of text: String, limit: Int = 120) -> String {
-        let collapsed = collapseWhitespace(text)
+        // Only the head matters: collapse until there is more than `limit` + 1 characters
+        // (an article's text is thousands).
+        let collapsed = collapseWhitespace(text, enough: limit + 2)
         guard collapsed.count > limit else { return collapsed }
         let head = collapsed.prefix(limit)
         if let end = head.lastIndex(where: CJK.isSentenceEnd),
@@ -21,20 +23,31 @@ public enum ChineseText {
         return cut + "……"
     }
 
-    /// Runs of whitespace become one space; spaces between two CJK characters vanish.
-    public static func collapseWhitespace(_ text: String) -> String {
+    /// Runs of whitespace become one space; spaces between two CJK characters vanish. With
+    /// `enough`, stops once the result has at least that many characters (its head is then the
+    /// head of the whole result).
+    public static func collapseWhitespace(_ text: String, enough: Int? = nil) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        var produced = 0
+        var checked = 0
         for s in text.unicodeScalars {
+            if let enough, produced - checked >= enough {
+                // Characters never outnumber scalars: count them only when it could be enough.
+                if String(out).count >= enough { break }
+                checked = produced
+            }
             if CJK.isWhitespace(s) {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace, let last = out.last, !(CJK.isWide(last) && CJK.isWide(s)) {
                 out.append(" ")
+                produced += 1
             }
             pendingSpace = false
             out.append(s)
+            produced += 1
         }
         return String(out)
     }
@@ -49,10 +62,7 @@ public enum ChineseText {
             if CJK.isLetter(s) {
                 han += 1
                 inWord = false
-            } else if s.isASCII
-                ? (s.properties.isAlphabetic || (0x30...0x39).contains(s.value))
-                : (s.properties.isAlphabetic || s.properties.numericType != nil)
-            {
+            } else if WordScalars.isWordPart(s) {
                 if !inWord { words += 1 }
                 inWord = true
             } else {
@@ -61,6 +71,45 @@ public enum ChineseText {
         }
         let minutes = Double(han) / 400 + Double(words) / 200
         return max(1, Int(minutes.rounded(.up)))
+    }
+}
+
+/// Which scalars make up words (letters and numbers) outside CJK, with the punctuation blocks
+/// of Chinese text answered from tables built once from the Unicode properties: looking the
+/// properties up for every ，。“” costs more than the rest of the reading-time pass.
+public enum WordScalars {
+    private static let generalPunctuation = table(0x2000...0x206F)
+    private static let cjkSymbols = table(0x3000...0x303F)
+    private static let fullWidth = table(0xFF00...0xFFEF)
+
+    /// Bit 0: alphabetic; bit 1: numeric.
+    private static func table(_ range: ClosedRange<UInt32>) -> [UInt8] {
+        range.map { value in
+            guard let s = Unicode.Scalar(value) else { return 0 }
+            return (s.properties.isAlphabetic ? 1 : 0) | (s.properties.numericType != nil ? 2 : 0)
+        }
+    }
+
+    private static func flags(_ s: Unicode.Scalar) -> UInt8 {
+        let v = s.value
+        if v < 0x80 {
+            if (0x30...0x39).contains(v) { return 2 }
+            return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) ? 1 : 0
+        }
+        if (0x2000...0x206F).contains(v) { return generalPunctuation[Int(v - 0x2000)] }
+        if (0x3000...0x303F).contains(v) { return cjkSymbols[Int(v - 0x3000)] }
+        if (0xFF00...0xFFEF).contains(v) { return fullWidth[Int(v - 0xFF00)] }
+        return (s.properties.isAlphabetic ? 1 : 0) | (s.properties.numericType != nil ? 2 : 0)
+    }
+
+    /// A letter or a number (`isAlphabetic` or a numeric type).
+    @inline(__always)
+    public static func isWordPart(_ s: Unicode.Scalar) -> Bool { flags(s) != 0 }
+
+    /// `isAlphabetic`, ASCII digits included (the search tokenizer's word characters).
+    @inline(__always)
+    public static func isAlphabeticOrDigit(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? flags(s) != 0 : flags(s) & 1 != 0
     }
 }
 

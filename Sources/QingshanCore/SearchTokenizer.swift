@@ -37,10 +37,7 @@ public enum SearchTokenizer {
                 if let p = previous { han(pack(p, s)) }
                 previous = s
                 runLength += 1
-            } else if s.isASCII
-                ? (0x30...0x39).contains(s.value) || (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value)
-                : s.properties.isAlphabetic
-            {
+            } else if WordScalars.isAlphabeticOrDigit(s) {
                 endHan()
                 current.append(s)
             } else if s == ".", !current.isEmpty, current.allSatisfy({ (0x30...0x39).contains($0.value) }) {

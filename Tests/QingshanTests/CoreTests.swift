@@ -145,3 +145,52 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual(SearchTokenizer.tokens("“三张清单”落实"), ["三张", "张清", "清单", "落实"])
     }
 }
+
+/// The fast paths of the text passes answer exactly what the slow ones did.
+final class TextFastPathTests: XCTestCase {
+    /// The summary collapses only the head of a long text; it equals the summary cut from the
+    /// whole collapsed text, whitespace runs, combining marks and short texts included.
+    func testSummaryOfTheHeadEqualsTheSummaryOfTheWhole() {
+        func reference(_ text: String, limit: Int = 120) -> String {
+            let collapsed = ChineseText.collapseWhitespace(text)
+            guard collapsed.count > limit else { return collapsed }
+            let head = collapsed.prefix(limit)
+            if let end = head.lastIndex(where: CJK.isSentenceEnd),
+                head.distance(from: head.startIndex, to: end) >= limit / 3
+            {
+                return String(head[...end]) + "……"
+            }
+            var cut = String(head)
+            while let last = cut.last, last == "，" || last == "、" || last == "：" || last == " " || last == "," {
+                cut.removeLast()
+            }
+            return cut + "……"
+        }
+        let pieces = ["生态环境", "  \n ", "质量", "e\u{301}", "PM2.5 浓度", "，", "。", "AQI", "\t", "！"]
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 5, 60, 119, 120, 121, 122, 200, 2_000] {
+            for _ in 0..<20 {
+                var text = ""
+                while text.unicodeScalars.count < length {
+                    text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+                }
+                XCTAssertEqual(ChineseText.summary(of: text), reference(text), text)
+            }
+        }
+    }
+
+    /// The tables of word characters agree with the Unicode properties on every scalar they hold.
+    func testWordScalarTablesAgreeWithUnicodeProperties() {
+        for value in Array(0x00...0x7F) + Array(0x2000...0x206F) + Array(0x3000...0x303F) + Array(0xFF00...0xFFEF) {
+            guard let s = Unicode.Scalar(UInt32(value)) else { continue }
+            let word =
+                s.isASCII
+                ? s.properties.isAlphabetic || (0x30...0x39).contains(value)
+                : s.properties.isAlphabetic || s.properties.numericType != nil
+            XCTAssertEqual(WordScalars.isWordPart(s), word, String(value, radix: 16))
+            let alphabetic =
+                s.isASCII ? s.properties.isAlphabetic || (0x30...0x39).contains(value) : s.properties.isAlphabetic
+            XCTAssertEqual(WordScalars.isAlphabeticOrDigit(s), alphabetic, String(value, radix: 16))
+        }
+    }
+}
