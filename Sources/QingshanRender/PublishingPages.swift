@@ -78,6 +78,9 @@ public struct PublishingPages: Sendable {
     let index: SiteIndex
     let panels: DataPanels
     let months: [Month]
+    /// The articles each month's dynamics page lists (news, notices, science, press in that
+    /// order, each newest first), grouped in one pass.
+    let byMonth: [Month: [Article]]
     /// Months that have a bulletin to link to.
     let bulletinMonths: Set<Month>
 
@@ -95,6 +98,13 @@ public struct PublishingPages: Sendable {
             months.insert(Month(article.date.day))
         }
         self.months = months.sorted()
+        var byMonth: [Month: [Article]] = [:]
+        for section in [Section.news, .notices, .science, .press] {
+            for article in index.bySection[section] ?? [] {
+                byMonth[Month(article.date.day), default: []].append(article)
+            }
+        }
+        self.byMonth = byMonth
     }
 
     var links: LinkBuilder { chrome.links }
@@ -156,11 +166,7 @@ public struct PublishingPages: Sendable {
     }
 
     /// The articles a month's dynamics page lists.
-    func monthArticles(_ month: Month) -> [Article] {
-        [Section.news, .notices, .science, .press].flatMap { section in
-            (index.bySection[section] ?? []).filter { month.contains($0.date.day) }
-        }
-    }
+    func monthArticles(_ month: Month) -> [Article] { byMonth[month] ?? [] }
 
     // MARK: - Press fact sheets
 
