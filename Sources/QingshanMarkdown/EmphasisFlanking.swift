@@ -93,8 +93,11 @@ enum EmphasisFlanking {
         while i < line.upperBound {
             let c = bytes[i]
             guard c == 0x2A || c == 0x7E else {
-                out.append(c)
-                i += 1
+                // Copy the run up to the next delimiter whole.
+                var end = i + 1
+                while end < line.upperBound, bytes[end] != 0x2A, bytes[end] != 0x7E { end += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
                 continue
             }
             var j = i

@@ -13,6 +13,9 @@ enum HTMLFinisher {
     private static let doneLabel = Array(" aria-label=\"已完成\"".utf8)
     private static let openLabel = Array(" aria-label=\"未完成\"".utf8)
 
+    /// Bytes that may start something to rewrite; runs of any other byte are copied whole.
+    private static let special: [Bool] = (0...255).map { $0 == 0xE2 || $0 == 0x25 || $0 == 0xEE || $0 == 0x3C }
+
     static func finish(_ html: String) -> String {
         var html = html
         return html.withUTF8 { bytes in
@@ -27,7 +30,12 @@ enum HTMLFinisher {
             }
             while i < n {
                 let b = bytes[i]
-                if b == 0xE2, matches(sentinel, at: i) {
+                if !special[Int(b)] {
+                    var end = i + 1
+                    while end < n, !special[Int(bytes[end])] { end += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
+                } else if b == 0xE2, matches(sentinel, at: i) {
                     i += 3
                 } else if b == 0x25, matches(encodedSentinel, at: i) {
                     i += encodedSentinel.count
