@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var edition: Edition
     /// What serve's rebuilds keep from the build before; nil for a one-off build.
     public var session: BuildSession?
+    /// Pages of the built-in theme written directly where that is known to give the same bytes
+    /// (false renders everything through the templates: the tests compare the two).
+    public var directPages = true
 
     public init(
         siteRoot: String, outputDir: String? = nil, asOf: Day? = nil, includeDrafts: Bool = false,

@@ -83,7 +83,7 @@ public struct BuildPipeline: Sendable {
         }
         let chrome = PageChrome(
             config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
-            dataColumns: dataColumns, memo: session?.pages)
+            dataColumns: dataColumns, memo: session?.pages, directPages: options.directPages)
         let ledgerPages = ledger.map { LedgerPages(chrome: chrome, report: $0) }
         let monitoringPages = MonitoringPages(
             chrome: chrome, data: content.monitoring, science: index.bySection[.science] ?? [])

@@ -17,12 +17,16 @@ public struct PageChrome: Sendable {
     let parts = ChromeParts()
     /// Pages kept from the last build (serve); nil renders every page.
     let memo: RenderMemo?
+    /// Article pages written directly (`BuiltInArticlePage`) while the site keeps the built-in
+    /// templates they stand for.
+    let directArticles: Bool
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
-        dataColumns: [(title: String, path: SitePath)] = [], memo: RenderMemo? = nil
+        dataColumns: [(title: String, path: SitePath)] = [], memo: RenderMemo? = nil, directPages: Bool = true
     ) {
         self.memo = memo
+        directArticles = directPages && theme.isBuiltIn(BuiltInArticlePage.templates)
         self.config = config
         self.theme = theme
         self.asOf = asOf
@@ -61,6 +65,7 @@ public struct PageChrome: Sendable {
         self.site = site
         isInternal = true
         memo = nil
+        directArticles = false
     }
 
     func meta(
@@ -90,6 +95,9 @@ public struct PageChrome: Sendable {
         var view = PageView(site: marked, meta: meta, content: content)
         view.headerHTML = parts.header
         view.footerHTML = parts.footer
+        if template == "article", directArticles, let html = BuiltInArticlePage.render(view) {
+            return OutputFile(path: path.outputFile, text: html, origin: origin)
+        }
         return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
     }
 

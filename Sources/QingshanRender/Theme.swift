@@ -141,6 +141,11 @@ public struct Theme: Sendable {
     }
 
     /// Renders `view` with the named template.
+    /// Whether every one of these templates is the built-in theme's (the site overrides none).
+    public func isBuiltIn(_ names: [String]) -> Bool {
+        names.allSatisfy { origins[$0]?.hasSuffix("（内置主题）") == true }
+    }
+
     public func render(_ view: Any, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
     }
