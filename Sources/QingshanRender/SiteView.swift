@@ -11,7 +11,9 @@ public struct LinkView: MustacheParent, Sendable {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": return text(title)
-        case "href": return text(href)
+        // An absent href answers false: nil would let `{{#href}}` find an outer context's href
+        // (a tag page's own URL turned the pagination gap "…" into a link).
+        case "href": return href.map { text($0) as Any } ?? false
         case "current": return current
         default: return nil
         }

@@ -178,6 +178,11 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertFalse(labels.contains("\">10</a>"))
         XCTAssertEqual(labels.components(separatedBy: "<span class=\"gap\">…</span>").count - 1, 2)
         XCTAssertFalse(Fixture.text(out, "tags/批量/page/12/index.html").isEmpty)
+        // A tag page's gaps are gaps too, not links to the tag (the tag view has an href of its own).
+        let tagLabels = Fixture.text(out, "tags/批量/page/6/index.html").components(
+            separatedBy: "<nav class=\"pagination\"")[1]
+        XCTAssertEqual(tagLabels.components(separatedBy: "<span class=\"gap\">…</span>").count - 1, 2, tagLabels)
+        XCTAssertFalse(tagLabels.contains(">…</a>"), tagLabels)
         XCTAssertTrue(Fixture.text(out, "tags/批量/index.html").contains("共 230 篇"))
     }
 }
