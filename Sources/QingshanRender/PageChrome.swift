@@ -17,16 +17,25 @@ public struct PageChrome: Sendable {
     let parts = ChromeParts()
     /// Pages kept from the last build (serve); nil renders every page.
     let memo: RenderMemo?
-    /// Article pages written directly (`BuiltInArticlePage`) while the site keeps the built-in
-    /// templates they stand for.
-    let directArticles: Bool
+    /// The kinds of page written directly (`BuiltInPages`): those whose templates the site
+    /// keeps as built in.
+    let direct: Set<String>
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
         dataColumns: [(title: String, path: SitePath)] = [], memo: RenderMemo? = nil, directPages: Bool = true
     ) {
         self.memo = memo
-        directArticles = directPages && theme.isBuiltIn(BuiltInArticlePage.templates)
+        var direct = Set<String>()
+        if directPages {
+            for (kind, templates) in [
+                ("article", BuiltInPages.articleTemplates), ("list", BuiltInPages.listTemplates),
+                ("tag", BuiltInPages.tagTemplates),
+            ] where theme.isBuiltIn(templates) {
+                direct.insert(kind)
+            }
+        }
+        self.direct = direct
         self.config = config
         self.theme = theme
         self.asOf = asOf
@@ -65,7 +74,7 @@ public struct PageChrome: Sendable {
         self.site = site
         isInternal = true
         memo = nil
-        directArticles = false
+        direct = []
     }
 
     func meta(
@@ -95,10 +104,20 @@ public struct PageChrome: Sendable {
         var view = PageView(site: marked, meta: meta, content: content)
         view.headerHTML = parts.header
         view.footerHTML = parts.footer
-        if template == "article", directArticles, let html = BuiltInArticlePage.render(view) {
+        if direct.contains(template), let html = directPage(view, template: template) {
             return OutputFile(path: path.outputFile, text: html, origin: origin)
         }
         return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
+    }
+
+    /// A page of a kind in `direct`, written without the templates (nil: use them).
+    func directPage(_ view: PageView, template: String) -> String? {
+        switch (template, view.content) {
+        case ("article", .article): return BuiltInPages.article(view)
+        case ("list", .list(let list)): return BuiltInPages.list(view, list)
+        case ("tag", .tag(let tag)): return BuiltInPages.tag(view, tag)
+        default: return nil
+        }
     }
 
     /// The view of an article page: body, metadata, tags, attachments and neighbours.

@@ -1,0 +1,199 @@
+import QingshanCore
+
+/// The most numerous pages of the built-in theme — articles, section lists and tag lists —
+/// written directly: they are most of a 10,000-page build's Mustache time, every `{{tag}}`
+/// being a walk up the context stack with dynamic casts. A kind of page is written here only
+/// while the site overrides none of the templates it stands for, and `BuiltInPageTests`
+/// builds every fixture site and the sample portal both ways and compares the trees byte for
+/// byte, so a change to those templates that is not made here too fails the tests.
+enum BuiltInPages {
+    /// The templates each kind of page stands for.
+    static let articleTemplates = ["base", "partials/meta", "article"]
+    static let listTemplates = ["base", "partials/meta", "list", "partials/item", "partials/pagination"]
+    static let tagTemplates = ["base", "partials/meta", "tag", "partials/item", "partials/pagination"]
+
+    /// Whether `base` needs what only the template does (internal edition, a print layout,
+    /// the search script).
+    static func plain(_ meta: PageMeta) -> Bool {
+        !meta.isInternal && meta.printLayout == nil && !meta.isSearch
+    }
+
+    static let e = HTMLEscape.escape
+
+    /// `base` up to and including the breadcrumb, with `partials/meta`.
+    static func head(_ view: PageView, into out: inout String) {
+        let meta = view.meta
+        let site = view.site
+        out += "<!DOCTYPE html>\n<html lang=\"" + e(site.language) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>" + e(meta.documentTitle) + "</title>\n\n"
+        out += "<meta name=\"description\" content=\"" + e(meta.description) + "\">\n"
+        out += "<meta name=\"SiteName\" content=\"" + e(site.title) + "\">\n"
+        out += "<meta name=\"SiteDomain\" content=\"" + e(site.domain) + "\">\n"
+        out += "<meta name=\"SiteIDCode\" content=\"" + e(site.footer.siteCode) + "\">\n"
+        out += "<meta name=\"ColumnName\" content=\"" + e(meta.columnName) + "\">\n"
+        out += "<meta name=\"ColumnDescription\" content=\"" + e(meta.columnDescription) + "\">\n"
+        out += "<meta name=\"ColumnKeywords\" content=\"" + e(meta.columnName) + "\">\n"
+        out += "<meta name=\"ColumnType\" content=\"" + e(meta.columnType) + "\">\n"
+        if let article = meta.article {
+            out += "<meta name=\"ArticleTitle\" content=\"" + e(article.title) + "\">\n"
+            out += "<meta name=\"PubDate\" content=\"" + article.date.display + "\">\n"
+            out += "<meta name=\"ContentSource\" content=\"" + e(article.contentSource) + "\">\n"
+            out += "<meta name=\"Keywords\" content=\"" + e(article.keywords) + "\">\n"
+            out += "<meta name=\"Description\" content=\"" + e(article.summary) + "\">\n"
+            out += "<meta name=\"Url\" content=\"" + e(article.url) + "\">\n"
+        }
+        out += "<link rel=\"canonical\" href=\"" + e(meta.canonical) + "\">\n"
+        out += "<link rel=\"icon\" href=\"" + e(site.favicon) + "\" type=\"image/svg+xml\">\n"
+        out += "<link rel=\"stylesheet\" href=\"" + e(site.stylesheet) + "\">\n"
+        out +=
+            "<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")"
+            + "document.documentElement.classList.add(\"large\")}catch(e){}</script>\n"
+        out +=
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + e(site.title) + "\" href=\""
+            + e(site.feed) + "\">\n"
+        out += "<script src=\"" + e(site.script) + "\" defer></script>\n\n</head>\n<body>\n"
+        out += "<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n\n"
+        out += view.headerHTML + "<main id=\"main\" class=\"container\">\n"
+        if !meta.breadcrumb.isEmpty {
+            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
+            for crumb in meta.breadcrumb {
+                out += "<li>"
+                if let href = crumb.href {
+                    out += "<a href=\"" + e(href) + "\">" + e(crumb.title) + "</a>"
+                } else {
+                    out += "<span aria-current=\"page\">" + e(crumb.title) + "</span>"
+                }
+                out += "</li>"
+            }
+            out += "</ol>\n</nav>\n"
+        }
+    }
+
+    /// The rest of `base` after the main block.
+    static func foot(_ view: PageView, into out: inout String) {
+        out += "\n</main>\n" + view.footerHTML + "</body>\n</html>\n"
+    }
+
+    /// `partials/item`.
+    static func item(_ item: ItemView, into out: inout String) {
+        out +=
+            "<li class=\"item\">\n<a href=\"" + e(item.href) + "\">" + e(item.title) + "</a>\n<time datetime=\""
+            + item.date.iso + "\">" + item.date.chinese + "</time>\n"
+        if item.showSummary && !item.summary.isEmpty {
+            out += "<p class=\"item-summary\">" + e(item.summary) + "</p>"
+        }
+        out += "\n</li>\n"
+    }
+
+    /// `partials/pagination` (nothing for a single page). Included in the middle of a line, its
+    /// first tag is not alone on its line, so the newline after it stays.
+    static func pagination(_ pagination: PaginationView?, into out: inout String) {
+        guard let pagination else { return }
+        out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
+        if let previous = pagination.previous {
+            out += "<li><a href=\"" + e(previous) + "\" rel=\"prev\">上一页</a></li>"
+        }
+        out += "\n"
+        for page in pagination.pages {
+            out += "<li>"
+            if page.current {
+                out += "<span aria-current=\"page\">" + e(page.title) + "</span>"
+            } else if let href = page.href {
+                out += "<a href=\"" + e(href) + "\">" + e(page.title) + "</a>"
+            } else {
+                out += "<span class=\"gap\">" + e(page.title) + "</span>"
+            }
+            out += "</li>"
+        }
+        out += "\n"
+        if let next = pagination.next { out += "<li><a href=\"" + e(next) + "\" rel=\"next\">下一页</a></li>" }
+        out +=
+            "\n</ul>\n<p class=\"pagination-status\">第 " + String(pagination.number) + " 页，共 "
+            + String(pagination.total) + " 页</p>\n</nav>\n"
+    }
+
+    /// A section list (`list`).
+    static func list(_ view: PageView, _ list: ListView) -> String? {
+        guard plain(view.meta) else { return nil }
+        var out = ""
+        head(view, into: &out)
+        out += "<h1>" + e(list.title) + "</h1>\n"
+        if !list.description.isEmpty { out += "<p class=\"lead\">" + e(list.description) + "</p>" }
+        out += "\n"
+        if !list.items.isEmpty {
+            out += "<ul class=\"item-list\">"
+            for entry in list.items { item(entry, into: &out) }
+            out += "</ul>"
+        }
+        out += "\n"
+        if list.items.isEmpty { out += "<p class=\"empty\">本栏目暂无内容。</p>" }
+        out += "\n"
+        pagination(list.pagination, into: &out)
+        out += "\n"
+        foot(view, into: &out)
+        return out
+    }
+
+    /// A tag's list (`tag`).
+    static func tag(_ view: PageView, _ tag: TagView) -> String? {
+        guard plain(view.meta) else { return nil }
+        var out = ""
+        head(view, into: &out)
+        out +=
+            "<h1>标签：" + e(tag.name) + "</h1>\n<p class=\"as-of\">共 " + String(tag.count)
+            + " 篇，信息截至 <time datetime=\"" + view.meta.asOf.iso + "\">" + view.meta.asOf.chinese + "</time></p>\n"
+        out += "<ul class=\"item-list\">"
+        for entry in tag.items { item(entry, into: &out) }
+        out += "</ul>\n"
+        pagination(tag.pagination, into: &out)
+        out += "\n"
+        foot(view, into: &out)
+        return out
+    }
+
+    /// An article (`article`), or nil for a page without one.
+    static func article(_ view: PageView) -> String? {
+        let meta = view.meta
+        guard let article = meta.article, plain(meta) else { return nil }
+        var out = ""
+        out.reserveCapacity(article.html.utf8.count + 6_000)
+        head(view, into: &out)
+        // article
+        out += "<article class=\"article\">\n<header class=\"article-header\">\n<h1>" + e(article.title) + "</h1>\n"
+        if let docNo = article.docNo { out += "<p class=\"doc-no\">" + e(docNo) + "</p>" }
+        out +=
+            "\n<p class=\"article-meta\">\n<span>发布日期：<time datetime=\"" + article.date.day.iso + "\">"
+            + article.date.day.chinese + "</time></span>\n"
+        if let source = article.source { out += "<span>来源：" + e(source) + "</span>" }
+        out += "\n<span>阅读约 " + String(article.readingMinutes) + " 分钟</span>\n</p>\n</header>\n"
+        out += "<div class=\"article-body\">\n" + article.html + "\n</div>\n"
+        if !article.attachments.isEmpty {
+            out += "<section class=\"attachments\" aria-labelledby=\"attachments-title\">\n"
+            out += "<h2 id=\"attachments-title\">附件</h2>\n<ol>"
+            for attachment in article.attachments {
+                out += "<li><a href=\"" + (attachment.href.map(e) ?? "") + "\">" + e(attachment.title) + "</a></li>"
+            }
+            out += "</ol>\n</section>\n"
+        }
+        if !article.tags.isEmpty {
+            out += "<p class=\"tags\">标签："
+            for tag in article.tags { out += "<a href=\"" + e(tag.href) + "\">" + e(tag.name) + "</a>" }
+            out += "</p>\n"
+        }
+        if article.newer != nil || article.older != nil {
+            out += "<nav class=\"neighbours\" aria-label=\"相邻文章\">\n"
+            if let newer = article.newer {
+                out += "<p>上一篇：<a href=\"" + e(newer.href) + "\">" + e(newer.title) + "</a></p>"
+            }
+            out += "\n"
+            if let older = article.older {
+                out += "<p>下一篇：<a href=\"" + e(older.href) + "\">" + e(older.title) + "</a></p>"
+            }
+            out += "\n</nav>\n"
+        }
+        out += "</article>\n"
+        foot(view, into: &out)
+        return out
+    }
+}
