@@ -11,11 +11,12 @@ enum BuiltInPages {
     static let articleTemplates = ["base", "partials/meta", "article"]
     static let listTemplates = ["base", "partials/meta", "list", "partials/item", "partials/pagination"]
     static let tagTemplates = ["base", "partials/meta", "tag", "partials/item", "partials/pagination"]
+    static let factSheetTemplates = ["base", "partials/meta", "factsheet"]
 
-    /// Whether `base` needs what only the template does (internal edition, a print layout,
-    /// the search script).
+    /// Whether `base` needs what only the template does (the internal edition, the search
+    /// script).
     static func plain(_ meta: PageMeta) -> Bool {
-        !meta.isInternal && meta.printLayout == nil && !meta.isSearch
+        !meta.isInternal && !meta.isSearch
     }
 
     static let e = HTMLEscape.escape
@@ -52,7 +53,9 @@ enum BuiltInPages {
         out +=
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + e(site.title) + "\" href=\""
             + e(site.feed) + "\">\n"
-        out += "<script src=\"" + e(site.script) + "\" defer></script>\n\n</head>\n<body>\n"
+        out += "<script src=\"" + e(site.script) + "\" defer></script>\n\n</head>\n<body"
+        if let layout = meta.printLayout { out += " class=\"print-" + layout + "\"" }
+        out += ">\n"
         out += "<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n\n"
         out += view.headerHTML + "<main id=\"main\" class=\"container\">\n"
         if !meta.breadcrumb.isEmpty {
@@ -148,6 +151,29 @@ enum BuiltInPages {
         out += "</ul>\n"
         pagination(tag.pagination, into: &out)
         out += "\n"
+        foot(view, into: &out)
+        return out
+    }
+
+    /// A press-conference fact sheet (`factsheet`) without data panels (nil with panels: the
+    /// template draws those).
+    static func factSheet(_ view: PageView, _ sheet: FactSheetView) -> String? {
+        guard plain(view.meta), sheet.panels.isEmpty else { return nil }
+        var out = ""
+        out.reserveCapacity(sheet.html.utf8.count + 6_000)
+        head(view, into: &out)
+        out +=
+            "<article class=\"gongwen factsheet\">\n<header class=\"gongwen-head\">\n<p class=\"gongwen-issuer\">"
+            + e(sheet.issuer) + "</p>\n"
+        if let docNo = sheet.docNo { out += "<p class=\"gongwen-docno\">" + e(docNo) + "</p>" }
+        out += "\n<hr class=\"gongwen-rule\">\n<h1 class=\"gongwen-title\">" + e(sheet.title) + "</h1>\n"
+        out +=
+            "<p class=\"factsheet-meta\">发布日期：<time datetime=\"" + sheet.date.iso + "\">" + sheet.date.chinese
+            + "</time>　数据截至：<time datetime=\"" + sheet.asOf.iso + "\">" + sheet.asOf.chinese + "</time></p>\n"
+        out +=
+            "</header>\n<div class=\"gongwen-body\">\n" + sheet.html + "\n</div>\n<footer class=\"gongwen-sign\">\n<p>"
+            + e(sheet.issuer) + "</p>\n<p><time datetime=\"" + sheet.date.iso + "\">" + sheet.date.chinese
+            + "</time></p>\n</footer>\n</article>\n"
         foot(view, into: &out)
         return out
     }

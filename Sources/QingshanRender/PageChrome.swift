@@ -30,7 +30,7 @@ public struct PageChrome: Sendable {
         if directPages {
             for (kind, templates) in [
                 ("article", BuiltInPages.articleTemplates), ("list", BuiltInPages.listTemplates),
-                ("tag", BuiltInPages.tagTemplates),
+                ("tag", BuiltInPages.tagTemplates), ("factsheet", BuiltInPages.factSheetTemplates),
             ] where theme.isBuiltIn(templates) {
                 direct.insert(kind)
             }
@@ -116,6 +116,7 @@ public struct PageChrome: Sendable {
         case ("article", .article): return BuiltInPages.article(view)
         case ("list", .list(let list)): return BuiltInPages.list(view, list)
         case ("tag", .tag(let tag)): return BuiltInPages.tag(view, tag)
+        case ("factsheet", .factSheet(let sheet)): return BuiltInPages.factSheet(view, sheet)
         default: return nil
         }
     }

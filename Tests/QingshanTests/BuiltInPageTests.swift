@@ -40,6 +40,13 @@ final class BuiltInPageTests: XCTestCase {
         for name in ["basic", "campaigns", "ledger", "publishing"] {
             try compare(try Fixture.copy(name), name)
         }
+        // A fact sheet with a document number and a source.
+        let site = try Fixture.copy("basic")
+        let press = site.appendingPathComponent("content/press/2023-06-03-fabu.md")
+        try Fixture.text(site, "content/press/2023-06-03-fabu.md")
+            .replacingOccurrences(of: "as_of: 2023-06-02", with: "as_of: 2023-06-02\ndoc_no: 枣高环〔2023〕9号\nsource: 办公室")
+            .write(to: press, atomically: true, encoding: .utf8)
+        try compare(site, "basic with a numbered fact sheet")
     }
 
     /// The sample portal: attachments, document numbers, sources, tags and neighbours.
