@@ -53,7 +53,7 @@ public struct CampaignLoader: Sendable {
         return campaigns
     }
 
-    func campaign(_ node: Node, file: String, diagnostics: Diagnostics) -> Campaign? {
+    func campaign(_ node: YAMLNode, file: String, diagnostics: Diagnostics) -> Campaign? {
         guard let map = MappingReader(node, file: file, diagnostics: diagnostics, what: "专项行动") else { return nil }
         map.warnUnknownKeys(allowed: Self.keys, context: "专项行动")
         let id = map.requireString("id", what: "编号，也是网址 /campaigns/ID/")

@@ -90,7 +90,7 @@ public struct LedgerLoader: Sendable {
         return records
     }
 
-    func record(_ node: Node, file: String, lineOffset: Int = 0, diagnostics: Diagnostics) -> LedgerRecord? {
+    func record(_ node: YAMLNode, file: String, lineOffset: Int = 0, diagnostics: Diagnostics) -> LedgerRecord? {
         guard
             let map = MappingReader(
                 node, file: file, lineOffset: lineOffset, diagnostics: diagnostics, what: "台账记录")
@@ -212,20 +212,18 @@ public struct LedgerLoader: Sendable {
     func privateStrings(_ map: MappingReader) -> [(key: String, value: String)] {
         guard let node = map.value("private") else { return [] }
         var out: [(key: String, value: String)] = []
-        func walk(_ node: Node, _ path: String) {
+        func walk(_ node: YAMLNode, _ path: String) {
             switch node {
             case .scalar(let scalar):
                 let value = scalar.string.trimmingSpaces()
                 if !value.isEmpty { out.append((path, value)) }
-            case .mapping(let mapping):
-                for pair in mapping {
+            case .mapping(let pairs, _):
+                for pair in pairs {
                     let key = pair.key.string ?? ""
                     walk(pair.value, path.isEmpty ? key : path + "." + key)
                 }
-            case .sequence(let sequence):
-                for (i, item) in sequence.enumerated() { walk(item, path + ".\(i + 1)") }
-            default:
-                break
+            case .sequence(let items, _):
+                for (i, item) in items.enumerated() { walk(item, path + ".\(i + 1)") }
             }
         }
         walk(node, "")

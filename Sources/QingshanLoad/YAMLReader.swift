@@ -6,13 +6,18 @@ import Yams
 public enum YAMLReader {
     /// Parses `text` (which starts at line `lineOffset + 1` of `file`); a syntax error is
     /// reported with its position and gives nil.
-    public static func compose(_ text: String, file: String, lineOffset: Int = 0, diagnostics: Diagnostics) -> Node? {
+    public static func compose(_ text: String, file: String, lineOffset: Int = 0, diagnostics: Diagnostics)
+        -> YAMLNode?
+    {
+        // Plain block YAML (nearly every front matter and ledger) is composed directly; the
+        // rest, and every error, goes through Yams.
+        if let plain = PlainYAML.compose(text) { return plain }
         do {
             // Qingshan reads every scalar as text and parses numbers, dates and booleans itself
             // (with positions), so Yams' tag resolution (seven regular expressions a plain
             // scalar) is skipped: the basic resolver. Yams works out its default encoding from
             // the environment on every call: name it.
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+            return try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
         } catch let error as YamlError {
             diagnostics.report(diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil
@@ -46,11 +51,11 @@ public struct MappingReader {
     public let file: String
     public let lineOffset: Int
     public let diagnostics: Diagnostics
-    public let node: Node
-    public let pairs: [(key: String, keyNode: Node, value: Node)]
+    public let node: YAMLNode
+    public let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
 
     /// Nil (and an error) when `node` is not a mapping.
-    public init?(_ node: Node, file: String, lineOffset: Int = 0, diagnostics: Diagnostics, what: String) {
+    public init?(_ node: YAMLNode, file: String, lineOffset: Int = 0, diagnostics: Diagnostics, what: String) {
         self.file = file
         self.lineOffset = lineOffset
         self.diagnostics = diagnostics
@@ -63,28 +68,27 @@ public struct MappingReader {
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
-    static func location(_ node: Node, file: String, lineOffset: Int) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    static func location(_ node: YAMLNode, file: String, lineOffset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line + lineOffset, column: node.mark.column)
     }
 
-    public func location(_ node: Node) -> SourceLocation { Self.location(node, file: file, lineOffset: lineOffset) }
+    public func location(_ node: YAMLNode) -> SourceLocation { Self.location(node, file: file, lineOffset: lineOffset) }
 
     /// Where `key` stands, or where the mapping starts when the key is absent.
     public func location(ofKey key: String) -> SourceLocation {
         location(pairs.first { $0.key == key }?.keyNode ?? node)
     }
 
-    public func value(_ key: String) -> Node? {
+    public func value(_ key: String) -> YAMLNode? {
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let s) = pair.value, s.tag.description == Tag.Name.null.rawValue || isNullScalar(s) {
+        if case .scalar(let s) = pair.value, s.isNullTag || isNullScalar(s) {
             return nil
         }
         return pair.value
     }
 
-    private func isNullScalar(_ s: Node.Scalar) -> Bool {
-        s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+    private func isNullScalar(_ s: YAMLNode.Scalar) -> Bool {
+        s.isPlain && ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
     /// Warns about keys the format does not know (typos are caught, not ignored).
@@ -109,7 +113,7 @@ public struct MappingReader {
         return scalarString(node, key: key)
     }
 
-    func scalarString(_ node: Node, key: String) -> String? {
+    func scalarString(_ node: YAMLNode, key: String) -> String? {
         guard case .scalar(let s) = node else {
             diagnostics.error(location(node), "“\(key)”应为单个值（文字、数字或日期）")
             return nil
@@ -119,7 +123,7 @@ public struct MappingReader {
 
     public func bool(_ key: String) -> Bool? {
         guard let node = value(key) else { return nil }
-        guard case .scalar(let s) = node, s.style == .plain else {
+        guard case .scalar(let s) = node, s.isPlain else {
             diagnostics.error(location(node), "“\(key)”应为 true 或 false")
             return nil
         }
@@ -147,7 +151,7 @@ public struct MappingReader {
         switch node {
         case .scalar(let s):
             return [s.string]
-        case .sequence(let seq):
+        case .sequence(let seq, _):
             var out: [String] = []
             for item in seq {
                 guard case .scalar(let s) = item else {
