@@ -47,6 +47,12 @@ public enum CJK {
 
     /// Sentence-ending punctuation for summaries.
     public static func isSentenceEnd(_ c: Character) -> Bool {
-        c == "。" || c == "！" || c == "？" || c == "!" || c == "?" || c == "；"
+        // Compared as scalars: Character equality goes through String comparison.
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first, scalars.count == 1 else { return false }
+        switch first.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF1B: return true  // 。！？!?；
+        default: return false
+        }
     }
 }

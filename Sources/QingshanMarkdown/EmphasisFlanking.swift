@@ -142,8 +142,9 @@ enum EmphasisFlanking {
     }
 
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}"
-            || s.properties.generalCategory == .spaceSeparator
+        if s.isASCII { return s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}" }
+        if CJK.isHan(s) { return false }
+        return s.properties.generalCategory == .spaceSeparator
     }
 
     /// What cmark-gfm counts as punctuation: ASCII punctuation and Unicode P* categories.
@@ -153,6 +154,16 @@ enum EmphasisFlanking {
             return (0x21...0x2F).contains(v) || (0x3A...0x40).contains(v) || (0x5B...0x60).contains(v)
                 || (0x7B...0x7E).contains(v)
         }
+        // Han characters are letters; the punctuation blocks of Chinese text come from a table.
+        if CJK.isHan(s) { return false }
+        let v = s.value
+        if (0x2000...0x206F).contains(v) { return generalPunctuation[Int(v - 0x2000)] }
+        if (0x3000...0x303F).contains(v) { return cjkPunctuation[Int(v - 0x3000)] }
+        if (0xFF00...0xFFEF).contains(v) { return fullWidthPunctuation[Int(v - 0xFF00)] }
+        return isPunctuationCategory(s)
+    }
+
+    static func isPunctuationCategory(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
             .initialPunctuation, .finalPunctuation, .otherPunctuation:
@@ -161,4 +172,12 @@ enum EmphasisFlanking {
             return false
         }
     }
+
+    private static func table(_ range: ClosedRange<UInt32>) -> [Bool] {
+        range.map { Unicode.Scalar($0).map(isPunctuationCategory) ?? false }
+    }
+
+    private static let generalPunctuation = table(0x2000...0x206F)
+    private static let cjkPunctuation = table(0x3000...0x303F)
+    private static let fullWidthPunctuation = table(0xFF00...0xFFEF)
 }

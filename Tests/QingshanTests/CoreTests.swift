@@ -193,4 +193,12 @@ final class TextFastPathTests: XCTestCase {
             XCTAssertEqual(WordScalars.isAlphabeticOrDigit(s), alphabetic, String(value, radix: 16))
         }
     }
+
+    /// Sentence ends compared as scalars answer what Character equality answered.
+    func testSentenceEndsAsScalars() {
+        let ends: [Character] = ["。", "！", "？", "!", "?", "；"]
+        for c in ["。", "！", "？", "!", "?", "；", "，", "、", "a", "。\u{301}", "\u{FF61}", "…"] as [Character] {
+            XCTAssertEqual(CJK.isSentenceEnd(c), ends.contains(c), String(c))
+        }
+    }
 }

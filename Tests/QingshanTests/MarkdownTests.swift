@@ -17,6 +17,18 @@ final class MarkdownTests: XCTestCase {
         XCTAssertFalse(out.contains("**"), out)
     }
 
+    /// The punctuation tables of the emphasis pass agree with the Unicode categories.
+    func testPunctuationTablesAgreeWithTheCategories() {
+        for value in Array(0x2000...0x206F) + Array(0x3000...0x303F) + Array(0xFF00...0xFFEF) + [0x4E00, 0x9FA5, 0xB7] {
+            guard let s = Unicode.Scalar(UInt32(value)) else { continue }
+            XCTAssertEqual(
+                EmphasisFlanking.isPunctuation(s), EmphasisFlanking.isPunctuationCategory(s), String(value, radix: 16))
+            XCTAssertEqual(
+                EmphasisFlanking.isWhitespace(s), s.properties.generalCategory == .spaceSeparator,
+                String(value, radix: 16))
+        }
+    }
+
     func testEmphasisAndStrikethroughAroundCJKPunctuation() {
         XCTAssertEqual(html("这是*“重点”*内容"), "<p>这是<em>“重点”</em>内容</p>\n")
         XCTAssertEqual(html("已~~（删除）~~保留"), "<p>已<del>（删除）</del>保留</p>\n")
