@@ -131,21 +131,35 @@ public indirect enum JSONValue: Sendable, Equatable {
 /// and cells that Excel would run as a formula (= + - @, tab, CR) neutralized with a quote.
 public enum CSVTable {
     public static func render(header: [String], rows: [[String]]) -> Data {
-        var text = "\u{FEFF}"
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         for row in [header] + rows {
-            text += row.map(cell).joined(separator: ",") + "\r\n"
+            for (i, value) in row.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                cell(value, into: &out)
+            }
+            out += [0x0D, 0x0A]
         }
-        return Data(text.utf8)
+        return Data(out)
     }
 
+    /// One cell, written as UTF-8 bytes (a ledger's CSV has 100,000 cells).
+    static func cell(_ value: String, into out: inout [UInt8]) {
+        let bytes = value.utf8
+        let formula = bytes.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+        let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if quoted { out.append(0x22) }
+        if formula { out.append(0x27) }
+        for byte in bytes {
+            out.append(byte)
+            if quoted, byte == 0x22 { out.append(0x22) }
+        }
+        if quoted { out.append(0x22) }
+    }
+
+    /// One cell as text (tests).
     static func cell(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            value = "'" + value
-        }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return value
+        var out: [UInt8] = []
+        cell(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
