@@ -108,7 +108,8 @@ public struct BuildPipeline: Sendable {
             bulletinPages.renderAll()
         }
         let panels = DataPanels(
-            ledger: content.ledger, campaigns: content.campaigns, monitoring: content.monitoring, links: links)
+            derivations: ledger?.derivations ?? LedgerDerivations(content.ledger), campaigns: content.campaigns,
+            monitoring: content.monitoring, links: links)
         files += PublishingPages(
             chrome: chrome, index: index, panels: panels, dataMonths: dataMonths,
             bulletinMonths: Set(bulletinPages.months)

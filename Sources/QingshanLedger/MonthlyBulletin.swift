@@ -24,10 +24,15 @@ public struct LedgerMonth: Sendable {
     public let supervised: [DerivedRecord]
 
     public init(month: Month, records: [LedgerRecord], asOf d: Day) {
+        self.init(month: month, derivations: LedgerDerivations(records), asOf: d)
+    }
+
+    /// The month's figures from records derived (once per day) by `derivations`.
+    public init(month: Month, derivations: LedgerDerivations, asOf d: Day) {
         self.month = month
         let end = min(month.lastDay, d)
         asOf = end
-        let derived = LedgerRules.derive(records, asOf: end)
+        let derived = derivations.derived(asOf: end)
         received = derived.filter { month.contains($0.record.received) }
         receivedByChannel = Dictionary(grouping: received, by: \.record.channel).mapValues(\.count)
         receivedByCategory = Dictionary(grouping: received, by: \.record.category).mapValues(\.count)

@@ -9,15 +9,19 @@ import QingshanMonitoring
 /// the monthly dynamics and the Environment Day poster show. Every figure is taken at the
 /// day asked for, never at the build's as-of day.
 public struct DataPanels: Sendable {
-    let ledger: [LedgerRecord]
+    let derivations: LedgerDerivations
+    var ledger: [LedgerRecord] { derivations.records }
     let campaigns: [Campaign]
     let monitoring: MonitoringData
     let links: LinkBuilder
     /// Panels already made, by name and day: many fact sheets of one day cost one derivation.
     private let made = Memo<String, ReportView.Part?>()
 
-    public init(ledger: [LedgerRecord], campaigns: [Campaign], monitoring: MonitoringData, links: LinkBuilder) {
-        self.ledger = ledger
+    /// `derivations` is the ledger's, shared with the report and bulletins (one derivation a day).
+    public init(
+        derivations: LedgerDerivations, campaigns: [Campaign], monitoring: MonitoringData, links: LinkBuilder
+    ) {
+        self.derivations = derivations
         self.campaigns = campaigns
         self.monitoring = monitoring
         self.links = links
@@ -40,7 +44,7 @@ public struct DataPanels: Sendable {
     }
 
     func ledgerPart(asOf d: Day) -> ReportView.Part? {
-        let derived = LedgerRules.derive(ledger, asOf: d)
+        let derived = derivations.derived(asOf: d)
         guard !derived.isEmpty else { return nil }
         let stats = LedgerStats(derived)
         let done = (stats.byStatus[.handled] ?? 0) + (stats.byStatus[.closed] ?? 0)
@@ -211,7 +215,7 @@ public struct DataPanels: Sendable {
             out.append(FigureView("重点断面达标", "\(records.filter { $0.meetsTarget == true }.count) / \(records.count)"))
         }
         if !ledger.isEmpty {
-            let stats = LedgerStats(LedgerRules.derive(ledger, asOf: d))
+            let stats = LedgerStats(derivations.derived(asOf: d))
             out.append(FigureView("群众反映问题办结率", percent(stats.completionRate), note: "累计受理 \(stats.total) 件"))
         }
         if !campaigns.isEmpty {
