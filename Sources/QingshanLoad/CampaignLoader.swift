@@ -71,11 +71,7 @@ public struct CampaignLoader: Sendable {
             }
         }
         let departments = map.stringList("departments") ?? []
-        for department in departments where !organization.departments.contains(department) {
-            diagnostics.error(
-                map.location(ofKey: "departments"), "未知责任科室“\(department)”",
-                hint: "site.yaml 中的科室：" + organization.departments.joined(separator: "、"))
-        }
+        for department in departments { map.checkDepartment(department, key: "departments", in: organization) }
         let deadline = map.day("deadline")
         let ongoing = map.bool("ongoing") ?? false
         if map.value("deadline") == nil && !ongoing {
@@ -94,9 +90,7 @@ public struct CampaignLoader: Sendable {
         let tasks: [CampaignTask] = list(map, "tasks", what: "任务") { entry in
             entry.warnUnknownKeys(allowed: ["name", "street", "done"], context: "任务")
             let street = entry.string("street")
-            if let street, !organization.streets.contains(street) {
-                diagnostics.error(entry.location(ofKey: "street"), "未知街道“\(street)”")
-            }
+            entry.checkStreet(street, in: organization)
             guard let name = entry.requireString("name", what: "任务名称") else { return nil }
             return CampaignTask(name: name, street: street, done: entry.day("done"))
         }

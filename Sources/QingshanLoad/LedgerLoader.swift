@@ -102,22 +102,10 @@ public struct LedgerLoader: Sendable {
         let category = enumValue(map, "category", "问题类别", required: true, Category.init(rawValue:), Category.allCases)
         let domain = enumValue(map, "domain", "环境要素", required: false, Domain.init(rawValue:), Domain.allCases)
         let street = map.string("street")
-        if let street, !organization.streets.contains(street) {
-            diagnostics.error(
-                map.location(ofKey: "street"), "未知街道“\(street)”",
-                hint: organization.streets.isEmpty
-                    ? "在 site.yaml 的 organization.streets 中列出街道"
-                    : "site.yaml 中的街道：" + organization.streets.joined(separator: "、"))
-        }
+        map.checkStreet(street, in: organization)
         let summary = map.requireString("summary", what: "问题摘要")
         let department = map.requireString("department", what: "责任科室")
-        if let department, !organization.departments.contains(department) {
-            diagnostics.error(
-                map.location(ofKey: "department"), "未知责任科室“\(department)”",
-                hint: organization.departments.isEmpty
-                    ? "在 site.yaml 的 organization.departments 中列出科室"
-                    : "site.yaml 中的科室：" + organization.departments.joined(separator: "、"))
-        }
+        map.checkDepartment(department, in: organization)
         let deadline = required(map, "deadline", "整改时限") { map.day($0) }
         let status = enumValue(map, "status", "办理状态", required: true, Status.init(rawValue:), Status.allCases)
         let closed = map.day("closed")

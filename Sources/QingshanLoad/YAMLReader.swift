@@ -1,4 +1,5 @@
 import QingshanCore
+import QingshanModel
 import Yams
 
 /// Composes YAML into Yams' node tree, keeping each node's line and column so every
@@ -165,6 +166,27 @@ public struct MappingReader {
             diagnostics.error(location(node), "“\(key)”应为列表，例如 [甲, 乙]")
             return nil
         }
+    }
+
+    /// An error at `key` when `value` is not among the `names` of site.yaml's
+    /// `organization.<list>` (streets, departments), with the names as the hint.
+    public func checkListed(_ value: String?, key: String, in names: [String], list: String, what: String, unit: String)
+    {
+        guard let value, !names.contains(value) else { return }
+        diagnostics.error(
+            location(ofKey: key), "未知\(what)“\(value)”",
+            hint: names.isEmpty
+                ? "在 site.yaml 的 organization.\(list) 中列出\(unit)"
+                : "site.yaml 中的\(unit)：" + names.joined(separator: "、"))
+    }
+
+    public func checkStreet(_ street: String?, in organization: Organization) {
+        checkListed(street, key: "street", in: organization.streets, list: "streets", what: "街道", unit: "街道")
+    }
+
+    public func checkDepartment(_ department: String?, key: String = "department", in organization: Organization) {
+        checkListed(
+            department, key: key, in: organization.departments, list: "departments", what: "责任科室", unit: "科室")
     }
 
     public func mapping(_ key: String, what: String) -> MappingReader? {

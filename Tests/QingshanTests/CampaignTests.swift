@@ -106,6 +106,16 @@ final class CampaignLoaderTests: XCTestCase {
         XCTAssertEqual(errors(ok + "  milestones:\n    - due: 2023-05-01\n").map(\.location.line), [7])
         XCTAssertEqual(errors(ok + "  tasks: [{name: 村, street: 月亮街道}]\n").map(\.location.line), [6])
     }
+
+    /// Streets and departments are checked as the ledger checks them, with site.yaml's names.
+    func testUnknownStreetsAndDepartmentsNameTheKnownOnes() {
+        let street = errors(ok + "  tasks: [{name: 村, street: 月亮街道}]\n")
+        XCTAssertEqual(street.map(\.message), ["未知街道“月亮街道”"])
+        XCTAssertEqual(street.first?.hint, "site.yaml 中的街道：兴仁街道")
+        let department = errors(ok.replacingOccurrences(of: "[综合科]", with: "[综合科, 宣传科]"))
+        XCTAssertEqual(department.map(\.message), ["未知责任科室“宣传科”"])
+        XCTAssertEqual(department.first?.hint, "site.yaml 中的科室：综合科")
+    }
 }
 
 /// The `campaigns` fixture: the four contract cases through a whole build.
