@@ -27,20 +27,14 @@ public struct Theme: Sendable {
         }
         if let siteRoot {
             let folder = siteRoot + "/templates"
-            if let enumerator = FileManager.default.enumerator(atPath: folder) {
-                while let item = enumerator.nextObject() as? String {
-                    var isDirectory: ObjCBool = false
-                    _ = FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory)
-                    guard !isDirectory.boolValue, !item.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-                    else { continue }
-                    guard let data = FileManager.default.contents(atPath: folder + "/" + item),
-                        let text = String(data: data, encoding: .utf8)
-                    else {
-                        diagnostics.error(SourceLocation(file: "templates/" + item), "模板文件无法以 UTF-8 读取")
-                        continue
-                    }
-                    sources[item] = (text, "templates/" + item)
+            for item in FileTree.files(under: folder).keys.sorted() {
+                guard let data = FileManager.default.contents(atPath: folder + "/" + item),
+                    let text = String(data: data, encoding: .utf8)
+                else {
+                    diagnostics.error(SourceLocation(file: "templates/" + item), "模板文件无法以 UTF-8 读取")
+                    continue
                 }
+                sources[item] = (text, "templates/" + item)
             }
         }
         var library = MustacheLibrary()
