@@ -74,20 +74,44 @@ public enum ChineseText {
     }
 }
 
+/// A property of Unicode scalars worked out once for the blocks Chinese text fills with
+/// punctuation — General Punctuation, CJK Symbols and Punctuation, Halfwidth and Fullwidth
+/// Forms — so a loop over text does not look the properties up for every ，。“”.
+public struct PunctuationBlockTable<Value: Sendable>: Sendable {
+    private let general: [Value]
+    private let cjk: [Value]
+    private let fullWidth: [Value]
+
+    /// `property` of every scalar of the blocks (`fallback` for the values that are no scalar).
+    public init(fallback: Value, _ property: (Unicode.Scalar) -> Value) {
+        func table(_ block: ClosedRange<UInt32>) -> [Value] {
+            block.map { Unicode.Scalar($0).map(property) ?? fallback }
+        }
+        general = table(0x2000...0x206F)
+        cjk = table(0x3000...0x303F)
+        fullWidth = table(0xFF00...0xFFEF)
+    }
+
+    /// The property of `s`, or nil outside the blocks.
+    @inline(__always)
+    public func value(_ s: Unicode.Scalar) -> Value? {
+        let v = s.value
+        if (0x2000...0x206F).contains(v) { return general[Int(v - 0x2000)] }
+        if (0x3000...0x303F).contains(v) { return cjk[Int(v - 0x3000)] }
+        if (0xFF00...0xFFEF).contains(v) { return fullWidth[Int(v - 0xFF00)] }
+        return nil
+    }
+}
+
 /// Which scalars make up words (letters and numbers) outside CJK, with the punctuation blocks
-/// of Chinese text answered from tables built once from the Unicode properties: looking the
+/// of Chinese text answered from a table built once from the Unicode properties: looking the
 /// properties up for every ，。“” costs more than the rest of the reading-time pass.
 public enum WordScalars {
-    private static let generalPunctuation = table(0x2000...0x206F)
-    private static let cjkSymbols = table(0x3000...0x303F)
-    private static let fullWidth = table(0xFF00...0xFFEF)
+    private static let blocks = PunctuationBlockTable(fallback: 0, properties)
 
     /// Bit 0: alphabetic; bit 1: numeric.
-    private static func table(_ range: ClosedRange<UInt32>) -> [UInt8] {
-        range.map { value in
-            guard let s = Unicode.Scalar(value) else { return 0 }
-            return (s.properties.isAlphabetic ? 1 : 0) | (s.properties.numericType != nil ? 2 : 0)
-        }
+    private static func properties(_ s: Unicode.Scalar) -> UInt8 {
+        (s.properties.isAlphabetic ? 1 : 0) | (s.properties.numericType != nil ? 2 : 0)
     }
 
     private static func flags(_ s: Unicode.Scalar) -> UInt8 {
@@ -96,10 +120,7 @@ public enum WordScalars {
             if (0x30...0x39).contains(v) { return 2 }
             return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) ? 1 : 0
         }
-        if (0x2000...0x206F).contains(v) { return generalPunctuation[Int(v - 0x2000)] }
-        if (0x3000...0x303F).contains(v) { return cjkSymbols[Int(v - 0x3000)] }
-        if (0xFF00...0xFFEF).contains(v) { return fullWidth[Int(v - 0xFF00)] }
-        return (s.properties.isAlphabetic ? 1 : 0) | (s.properties.numericType != nil ? 2 : 0)
+        return blocks.value(s) ?? properties(s)
     }
 
     /// A letter or a number (`isAlphabetic` or a numeric type).

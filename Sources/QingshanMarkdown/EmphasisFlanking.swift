@@ -156,11 +156,7 @@ enum EmphasisFlanking {
         }
         // Han characters are letters; the punctuation blocks of Chinese text come from a table.
         if CJK.isHan(s) { return false }
-        let v = s.value
-        if (0x2000...0x206F).contains(v) { return generalPunctuation[Int(v - 0x2000)] }
-        if (0x3000...0x303F).contains(v) { return cjkPunctuation[Int(v - 0x3000)] }
-        if (0xFF00...0xFFEF).contains(v) { return fullWidthPunctuation[Int(v - 0xFF00)] }
-        return isPunctuationCategory(s)
+        return punctuationBlocks.value(s) ?? isPunctuationCategory(s)
     }
 
     static func isPunctuationCategory(_ s: Unicode.Scalar) -> Bool {
@@ -173,11 +169,5 @@ enum EmphasisFlanking {
         }
     }
 
-    private static func table(_ range: ClosedRange<UInt32>) -> [Bool] {
-        range.map { Unicode.Scalar($0).map(isPunctuationCategory) ?? false }
-    }
-
-    private static let generalPunctuation = table(0x2000...0x206F)
-    private static let cjkPunctuation = table(0x3000...0x303F)
-    private static let fullWidthPunctuation = table(0xFF00...0xFFEF)
+    private static let punctuationBlocks = PunctuationBlockTable(fallback: false, isPunctuationCategory)
 }
