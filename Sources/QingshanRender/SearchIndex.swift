@@ -78,8 +78,8 @@ public final class SearchIndex: @unchecked Sendable {
 
         init() {}
 
-        /// The terms in the order they first appear (not sorted: `posting` and `replace` need
-        /// sorted terms, a full build does not), counted in an open-addressing table: sorting
+        /// The terms in the order they first appear (not sorted: `TermTable.replace` needs sorted
+        /// terms, a full build does not), counted in an open-addressing table: sorting
         /// every bigram of every document was a tenth of a 10,000-page build.
         init(counting text: [UInt64], title: [UInt64]) where Term == UInt64 {
             var capacity = 16
@@ -88,44 +88,25 @@ public final class SearchIndex: @unchecked Sendable {
             var keys = [UInt64](repeating: 0, count: capacity)  // 0 is no bigram: empty
             var slots = [Int32](repeating: 0, count: capacity)  // index into terms
             var counts: [Int] = []
-            func slot(_ term: UInt64) -> Int {
+            var inTitle: [Bool] = []
+            /// The term's place in `terms`, added (count 0, not in the title) when new.
+            func index(_ term: UInt64) -> Int {
                 var at = Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> shift)
                 while keys[at] != 0 && keys[at] != term { at = (at + 1) & (capacity - 1) }
-                return at
-            }
-            for term in text {
-                let at = slot(term)
-                if keys[at] == 0 {
-                    keys[at] = term
-                    slots[at] = Int32(terms.count)
-                    terms.append(term)
-                    counts.append(1)
-                } else {
-                    counts[Int(slots[at])] += 1
-                }
-            }
-            var inTitle = [Bool](repeating: false, count: terms.count)
-            for term in title {
-                let at = slot(term)
                 if keys[at] == 0 {
                     keys[at] = term
                     slots[at] = Int32(terms.count)
                     terms.append(term)
                     counts.append(0)
-                    inTitle.append(true)
-                } else {
-                    inTitle[Int(slots[at])] = true
+                    inTitle.append(false)
                 }
+                return Int(slots[at])
             }
+            for term in text { counts[index(term)] += 1 }
+            for term in title { inTitle[index(term)] = true }
             bits = zip(counts, inTitle).map { UInt8(min(max($0, 1), 99)) << 1 | ($1 ? 1 : 0) }
         }
 
-        /// This document's posting for `term`, nil when the term is not in it.
-        func posting(_ term: Term, doc: Int) -> Posting? {
-            let at = lowerBound(terms.count) { terms[$0] < term }
-            guard at < terms.count, terms[at] == term else { return nil }
-            return Posting(doc) << 8 | Posting(bits[at])
-        }
     }
 
     struct DocumentTerms: Sendable {
