@@ -110,10 +110,7 @@ public struct BuildPipeline: Sendable {
         let panels = DataPanels(
             derivations: ledger?.derivations ?? LedgerDerivations(content.ledger), campaigns: content.campaigns,
             monitoring: content.monitoring, links: links)
-        files += PublishingPages(
-            chrome: chrome, index: index, panels: panels, dataMonths: dataMonths,
-            bulletinMonths: Set(bulletinPages.months)
-        ).renderAll()
+        files += PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: dataMonths).renderAll()
         files.append(chrome.searchPage())
         clock.lap("data pages")
         let pageCount = files.count
@@ -294,7 +291,7 @@ public struct BuildPipeline: Sendable {
     static func sitemapDigest(_ files: [OutputFile], _ index: SiteIndex) -> Int {
         var digest = Digest()
         for file in files where file.path.hasSuffix("index.html") { digest.add(file.path) }
-        func add(_ day: Day?) { digest.add(day.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0) }
+        func add(_ day: Day?) { digest.add(day?.ordinal ?? Int.min) }
         for article in index.articles {
             digest.add(article.path.value)
             add(article.date.day)

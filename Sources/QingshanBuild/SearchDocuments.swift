@@ -64,18 +64,11 @@ struct SearchDocuments {
     /// An `index.html` page that is neither a tag page nor a later page of a list (compared as
     /// bytes: String's hasSuffix compares Characters, slow over 12,000 paths).
     static func isSearchedPage(_ path: String) -> Bool {
-        let bytes = Array(path.utf8)
-        let suffix = Array("index.html".utf8)
-        guard bytes.count >= suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix),
-            !bytes.starts(with: Array("tags/".utf8))
-        else { return false }
-        let marker = Array("/page/".utf8)
-        guard bytes.count >= marker.count else { return true }
-        for start in 0...(bytes.count - marker.count) where bytes[start..<(start + marker.count)].elementsEqual(marker)
-        {
-            return false
+        var path = path
+        return path.withUTF8 { bytes in
+            bytes.count >= 10 && bytes.suffix(10).elementsEqual("index.html".utf8)
+                && !bytes.starts(with: "tags/".utf8) && find(Array("/page/".utf8), in: bytes, from: 0) == nil
         }
-        return true
     }
 
     /// The text between the first `start` and the `end` after it, searched in the page's bytes

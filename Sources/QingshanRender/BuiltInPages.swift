@@ -89,6 +89,20 @@ enum BuiltInPages {
         out += "\n</li>\n"
     }
 
+    /// `<ul class="item-list">` with `partials/item` for each entry.
+    static func items(_ items: [ItemView], into out: inout String) {
+        out += "<ul class=\"item-list\">"
+        for entry in items { item(entry, into: &out) }
+        out += "</ul>"
+    }
+
+    /// The end of a list or tag page: the pagination line, then `base` after the main block.
+    static func listFoot(_ view: PageView, _ pagination: PaginationView?, into out: inout String) {
+        self.pagination(pagination, into: &out)
+        out += "\n"
+        foot(view, into: &out)
+    }
+
     /// `partials/pagination` (nothing for a single page). Included in the middle of a line, its
     /// first tag is not alone on its line, so the newline after it stays.
     static func pagination(_ pagination: PaginationView?, into out: inout String) {
@@ -124,17 +138,11 @@ enum BuiltInPages {
         out += "<h1>" + e(list.title) + "</h1>\n"
         if !list.description.isEmpty { out += "<p class=\"lead\">" + e(list.description) + "</p>" }
         out += "\n"
-        if !list.items.isEmpty {
-            out += "<ul class=\"item-list\">"
-            for entry in list.items { item(entry, into: &out) }
-            out += "</ul>"
-        }
+        if !list.items.isEmpty { items(list.items, into: &out) }
         out += "\n"
         if list.items.isEmpty { out += "<p class=\"empty\">本栏目暂无内容。</p>" }
         out += "\n"
-        pagination(list.pagination, into: &out)
-        out += "\n"
-        foot(view, into: &out)
+        listFoot(view, list.pagination, into: &out)
         return out
     }
 
@@ -146,12 +154,9 @@ enum BuiltInPages {
         out +=
             "<h1>标签：" + e(tag.name) + "</h1>\n<p class=\"as-of\">共 " + String(tag.count)
             + " 篇，信息截至 <time datetime=\"" + view.meta.asOf.iso + "\">" + view.meta.asOf.chinese + "</time></p>\n"
-        out += "<ul class=\"item-list\">"
-        for entry in tag.items { item(entry, into: &out) }
-        out += "</ul>\n"
-        pagination(tag.pagination, into: &out)
+        items(tag.items, into: &out)
         out += "\n"
-        foot(view, into: &out)
+        listFoot(view, tag.pagination, into: &out)
         return out
     }
 

@@ -81,15 +81,9 @@ public struct PublishingPages: Sendable {
     /// The articles each month's dynamics page lists (news, notices, science, press in that
     /// order, each newest first), grouped in one pass.
     let byMonth: [Month: [Article]]
-    /// Months that have a bulletin to link to.
-    let bulletinMonths: Set<Month>
 
-    public init(
-        chrome: PageChrome, index: SiteIndex, panels: DataPanels, dataMonths: Set<Month>,
-        bulletinMonths: Set<Month> = []
-    ) {
+    public init(chrome: PageChrome, index: SiteIndex, panels: DataPanels, dataMonths: Set<Month>) {
         self.chrome = chrome
-        self.bulletinMonths = bulletinMonths
         self.index = index
         self.panels = panels
         let last = Month(chrome.asOf)
