@@ -42,7 +42,6 @@ enum PlainYAML {
             while start < end, bytes[start] == 0x20 { start += 1 }
             var last = end
             while last > start, bytes[last - 1] == 0x20 { last -= 1 }
-            for k in i..<end where bytes[k] == 0x09 || bytes[k] == 0x0D { return nil }
             if last > start {
                 let first = bytes[start]
                 if first == 0x23 { return nil }  // a comment line
@@ -60,7 +59,7 @@ enum PlainYAML {
         return lines
     }
 
-    /// No control characters but LF, no C1 controls (U+0085 is a YAML line break), no U+2028/
+    /// No control characters but LF (so no tab and no CR either), no C1 controls (U+0085 is a YAML line break), no U+2028/
     /// U+2029 line and paragraph separators, no U+FFFE/U+FFFF: libyaml rejects or splits on them.
     static func printable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
