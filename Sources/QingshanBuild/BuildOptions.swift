@@ -52,7 +52,15 @@ public struct BuildReport: Sendable {
     public var articles: Int
     public var dataRecords: Int
     public var seconds: Double
-    public var stages: [(name: String, seconds: Double)]
+    public var stages: [StageTime]
     /// Files a serve rebuild took unchanged from the build before (not rendered again).
     public var reused = 0
+}
+
+/// One stage of a build: its wall time and the processor time of the whole process meanwhile
+/// (above the wall time when the stage runs on both cores).
+public struct StageTime: Sendable {
+    public var name: String
+    public var seconds: Double
+    public var cpuSeconds: Double
 }

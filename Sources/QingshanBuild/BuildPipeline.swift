@@ -384,17 +384,28 @@ public enum OutputPlacement {
     }
 }
 
-/// Wall-clock time per stage, for `--timings`.
+/// Wall-clock and processor time per stage, for `--timings`.
 final class StageClock: @unchecked Sendable {
     private let start = DispatchTime.now().uptimeNanoseconds
     private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var laps: [(name: String, seconds: Double)] = []
+    private var lastCPU = StageClock.processorSeconds()
+    private(set) var laps: [StageTime] = []
 
     func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((name, Double(now - last) / 1e9))
+        let cpu = Self.processorSeconds()
+        laps.append(StageTime(name: name, seconds: Double(now - last) / 1e9, cpuSeconds: cpu - lastCPU))
         last = now
+        lastCPU = cpu
     }
 
     var total: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+
+    /// User and system time of the process so far.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 }

@@ -5,6 +5,7 @@ public enum ChineseText {
     /// The first `limit` characters of `text`, cut after the last 。！？ inside the limit when
     /// there is one past a third of it, with an ellipsis whenever text was cut.
     public static func summary(of text: String, limit: Int = 120) -> String {
+        if let summary = scalarSummary(of: text, limit: limit) { return summary }
         // Only the head matters: collapse until there is more than `limit` + 1 characters
         // (an article's text is thousands).
         let collapsed = collapseWhitespace(text, enough: limit + 2)
@@ -21,6 +22,66 @@ public enum ChineseText {
             cut.removeLast()
         }
         return cut + "……"
+    }
+
+    /// `summary` counted in scalars, when each of the first `limit` + 1 collapsed scalars is a
+    /// character of its own (Han, CJK and ASCII punctuation, Latin letters: nearly every
+    /// bureau text), which spares the grapheme breaking of `Character`s; nil otherwise.
+    static func scalarSummary(of text: String, limit: Int) -> String? {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(limit + 1)
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            if out.count > limit { break }
+            if CJK.isWhitespace(s) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            guard isOwnCharacter(s) else { return nil }
+            if pendingSpace, let last = out.last, !(CJK.isWide(last) && CJK.isWide(s)) {
+                out.append(" ")
+                if out.count > limit { break }
+            }
+            pendingSpace = false
+            out.append(s)
+        }
+        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(scalars.count * 3)
+            for s in scalars { UTF8.encode(s) { bytes.append($0) } }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard out.count > limit else { return string(out[...]) }
+        let head = out[..<limit]
+        if let end = head.lastIndex(where: isSentenceEnd), end >= limit / 3 {
+            return string(head[...end]) + "……"
+        }
+        var cut = head
+        while let last = cut.last, last == "，" || last == "、" || last == "：" || last == " " || last == "," {
+            cut.removeLast()
+        }
+        return string(cut) + "……"
+    }
+
+    /// 。！？!?；, as `CJK.isSentenceEnd` has them.
+    private static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF1B: return true
+        default: return false
+        }
+    }
+
+    /// Scalars that always make a grapheme cluster of their own, whatever their neighbours:
+    /// none of them is CR, Extend, SpacingMark, Prepend, ZWJ, Hangul or a regional indicator
+    /// (UAX #29), so only these blocks are listed, leaving out their few combining marks.
+    static func isOwnCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Runs of whitespace become one space; spaces between two CJK characters vanish. With
@@ -55,22 +116,65 @@ public enum ChineseText {
     /// Reading time in whole minutes (at least 1): Han characters count one by one at
     /// 400 a minute, other words at 200 a minute.
     public static func readingMinutes(_ text: String) -> Int {
+        measure(text).readingMinutes
+    }
+
+    /// The characters of a text that are not white space, and its reading time, in one walk
+    /// over its UTF-8 bytes (ASCII answered without decoding).
+    public static func measure(_ text: String) -> (characters: Int, readingMinutes: Int) {
         var han = 0
         var words = 0
         var inWord = false
-        for s in text.unicodeScalars {
-            if CJK.isLetter(s) {
-                han += 1
-                inWord = false
-            } else if WordScalars.isWordPart(s) {
-                if !inWord { words += 1 }
-                inWord = true
-            } else {
-                inWord = false
+        var characters = 0
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || (0x09...0x0D).contains(b) {
+                        inWord = false
+                        continue
+                    }
+                    characters += 1
+                    if (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) {
+                        if !inWord { words += 1 }
+                        inWord = true
+                    } else {
+                        inWord = false
+                    }
+                    continue
+                }
+                if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
+                    // U+4000…U+9FFF: from U+4E00 on a Han character, counted without the tests.
+                    let value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if value >= 0x4E00 {
+                        i += 3
+                        characters += 1
+                        han += 1
+                        inWord = false
+                        continue
+                    }
+                }
+                guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: bytes.count),
+                    let s = Unicode.Scalar(value)
+                else { break }
+                i += length
+                if !CJK.isWhitespace(s) { characters += 1 }
+                if CJK.isLetter(s) {
+                    han += 1
+                    inWord = false
+                } else if WordScalars.isWordPart(s) {
+                    if !inWord { words += 1 }
+                    inWord = true
+                } else {
+                    inWord = false
+                }
             }
         }
         let minutes = Double(han) / 400 + Double(words) / 200
-        return max(1, Int(minutes.rounded(.up)))
+        return (characters, max(1, Int(minutes.rounded(.up))))
     }
 }
 

@@ -56,9 +56,11 @@ public enum FrontMatterParser {
         }
         switch result {
         case .some(.some(let found)):
-            let utf8 = Array(text.utf8)
-            let yaml = String(decoding: utf8[found.yaml], as: UTF8.self)
-            let body = String(decoding: utf8[found.body...], as: UTF8.self)
+            // Both cuts are next to a line feed, so the parts are copied without decoding again.
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            let yaml = String(text[index(found.yaml.lowerBound)..<index(found.yaml.upperBound)])
+            let body = String(text[index(found.body)...])
             return Split(yaml: yaml, body: body, bodyLine: found.bodyLine)
         case .some(.none):
             diagnostics.error(

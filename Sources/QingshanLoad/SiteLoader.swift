@@ -188,7 +188,7 @@ public enum ArticleLoader {
         _ text: String, file: String, section: Section, renderer: MarkdownRenderer, diagnostics: Diagnostics
     ) -> Article? {
         // Files saved on Windows use CRLF; lines and columns are the same either way.
-        let text = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let text = ByteSearch.contains(0x0D, in: text) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         guard let split = FrontMatterParser.split(text, file: file, diagnostics: diagnostics),
             let front = FrontMatterParser.parse(split.yaml, file: file, diagnostics: diagnostics)
         else { return nil }
@@ -220,11 +220,11 @@ public enum ArticleLoader {
         }
         let rendered = renderer.render(split.body)
         let summary = front.summary ?? ChineseText.summary(of: rendered.paragraphText)
-        let characters = rendered.plainText.unicodeScalars.reduce(0) { $0 + (CJK.isWhitespace($1) ? 0 : 1) }
+        let measure = ChineseText.measure(rendered.plainText)
         return Article(
             file: file, section: section, slug: slug, front: front, html: rendered.html,
             plainText: rendered.plainText, summary: summary,
-            readingMinutes: ChineseText.readingMinutes(rendered.plainText), characterCount: characters,
+            readingMinutes: measure.readingMinutes, characterCount: measure.characters,
             internalLinks: rendered.internalLinks)
     }
 }

@@ -43,17 +43,14 @@ enum CmarkEngine {
         return parser
     }
 
-    /// Parses a document; the caller owns the returned parser and root.
-    static func parse(_ source: String) -> (parser: OpaquePointer, root: OpaquePointer)? {
+    /// Parses a UTF-8 document; the caller owns the returned parser and root.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (parser: OpaquePointer, root: OpaquePointer)? {
         let concurrent = setUp
         guard let parser = makeParser() else { return nil }
         if !concurrent { serialLock.lock() }
         defer { if !concurrent { serialLock.unlock() } }
-        var text = source
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parser_feed(parser, chars.baseAddress, chars.count)
         }
         guard let root = cmark_parser_finish(parser) else {
             cmark_parser_free(parser)
@@ -62,12 +59,17 @@ enum CmarkEngine {
         return (parser, root)
     }
 
-    static func renderHTML(root: OpaquePointer, parser: OpaquePointer) -> String {
+    /// Renders the tree as HTML and hands its UTF-8 bytes to `body` (freed afterwards).
+    static func withHTML<R>(root: OpaquePointer, parser: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> R)
+        -> R
+    {
         guard let cString = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
+            return body(UnsafeBufferPointer(start: nil, count: 0))
         }
         defer { Foundation.free(cString) }
-        return String(cString: cString)
+        return cString.withMemoryRebound(to: UInt8.self, capacity: strlen(cString)) { start in
+            body(UnsafeBufferPointer(start: start, count: strlen(cString)))
+        }
     }
 
     static func release(root: OpaquePointer, parser: OpaquePointer) {

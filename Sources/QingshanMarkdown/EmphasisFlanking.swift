@@ -12,49 +12,49 @@ enum EmphasisFlanking {
     private static let sentinelBytes: [UInt8] = [0xE2, 0xB8, 0xAE]
 
     /// Returns the source with sentinels added, or the source unchanged when it already
-    /// contains the sentinel (so nothing of the author's is ever stripped). Works on UTF-8
-    /// bytes: only lines holding `*` or `~` outside fenced code are looked at.
+    /// contains the sentinel (so nothing of the author's is ever stripped).
     static func apply(_ source: String) -> String {
         var source = source
-        let result: [UInt8]? = source.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x2A || $0 == 0x7E }), !contains(sentinelBytes, in: bytes) else {
-                return nil
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 32)
-            var fence: (marker: UInt8, length: Int)? = nil
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                let line = start..<end
-                if let f = fenceMarker(bytes, line) {
-                    if let open = fence {
-                        if f.marker == open.marker && f.length >= open.length { fence = nil }
-                    } else {
-                        fence = f
-                    }
-                    out.append(contentsOf: bytes[line])
-                } else if fence != nil || !bytes[line].contains(where: { $0 == 0x2A || $0 == 0x7E }) {
-                    out.append(contentsOf: bytes[line])
-                } else {
-                    fixLine(bytes, line, into: &out)
-                }
-                if end < bytes.count { out.append(0x0A) }
-                start = end + 1
-            }
-            return out
-        }
-        guard let result else { return source }
+        guard let result = source.withUTF8(apply) else { return source }
         return String(decoding: result, as: UTF8.self)
     }
 
-    private static func contains(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= pattern.count else { return false }
-        for i in 0...(bytes.count - pattern.count) where bytes[i] == pattern[0] {
-            if bytes[i + 1] == pattern[1] && bytes[i + 2] == pattern[2] { return true }
+    /// The UTF-8 source with sentinels added, or nil when it stays as it is (no `*` or `~`,
+    /// or the author's own sentinel). Only lines holding `*` or `~` outside fenced code are
+    /// looked at.
+    static func apply(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard ByteSearch.contains(0x2A, in: bytes) || ByteSearch.contains(0x7E, in: bytes),
+            !ByteSearch.contains(sentinelBytes, in: bytes)
+        else {
+            return nil
         }
-        return false
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var fence: (marker: UInt8, length: Int)? = nil
+        var copied = 0  // the bytes before this one are in `out`
+        var start = 0
+        while start <= bytes.count {
+            let end = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
+            let line = start..<end
+            if let f = fenceMarker(bytes, line) {
+                if let open = fence {
+                    if f.marker == open.marker && f.length >= open.length { fence = nil }
+                } else {
+                    fence = f
+                }
+            } else if fence == nil, hasDelimiter(UnsafeBufferPointer(rebasing: bytes[line])) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+                fixLine(bytes, line, into: &out)
+                copied = end
+            }
+            start = end + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return out
+    }
+
+    private static func hasDelimiter(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.contains(0x2A, in: line) || ByteSearch.contains(0x7E, in: line)
     }
 
     private static func fenceMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (

@@ -40,11 +40,33 @@ public struct MarkdownRenderer: Sendable, Equatable {
 
     public func render(_ markdown: String) -> RenderedMarkdown {
         var source = markdown
-        if source.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) {
+        if Self.holdsMarker(source) {
             source = String(
                 String.UnicodeScalarView(source.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }))
         }
-        source = EmphasisFlanking.apply(source)
+        return source.withUTF8 { bytes in
+            guard let flanked = EmphasisFlanking.apply(bytes) else { return render(utf8: bytes) }
+            return flanked.withUnsafeBufferPointer { render(utf8: $0) }
+        }
+    }
+
+    /// Whether the text holds U+E000 or U+E001 (EE 80 80, EE 80 81), which only Qingshan may write.
+    static func holdsMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var from = 0
+            while let at = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: from) {
+                if at + 2 < bytes.count, bytes[at + 1] == 0x80, bytes[at + 2] == 0x80 || bytes[at + 2] == 0x81 {
+                    return true
+                }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
+    /// The document's UTF-8 source, markers removed and emphasis sentinels added, rendered.
+    private func render(utf8 source: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
         guard let (parser, root) = CmarkEngine.parse(source) else {
             return RenderedMarkdown(html: "", plainText: "", paragraphText: "", internalLinks: [], headings: [])
         }
@@ -59,7 +81,7 @@ public struct MarkdownRenderer: Sendable, Equatable {
         let plain = tree.plainText()
         let paragraphs = tree.leadParagraphs(characters: 400)
 
-        let html = HTMLFinisher.finish(CmarkEngine.renderHTML(root: root, parser: parser))
+        let html = CmarkEngine.withHTML(root: root, parser: parser, HTMLFinisher.finish)
         return RenderedMarkdown(
             html: html, plainText: plain, paragraphText: paragraphs, internalLinks: internalLinks, headings: headings)
     }
@@ -106,15 +128,17 @@ final class CmarkTree {
         guard let c = cmark_node_get_literal(node) else { return }
         let count = strlen(c)
         c.withMemoryRebound(to: UInt8.self, capacity: count) { p in
-            var i = 0
-            while i < count {
-                if p[i] == 0xE2, i + 2 < count, p[i + 1] == 0xB8, p[i + 2] == 0xAE {
-                    i += 3
-                    continue
-                }
-                out.append(p[i])
-                i += 1
+            let bytes = UnsafeBufferPointer(start: p, count: count)
+            var copied = 0
+            var from = 0
+            while let at = ByteSearch.firstIndex(of: 0xE2, in: bytes, from: from) {
+                from = at + 1
+                guard at + 2 < count, bytes[at + 1] == 0xB8, bytes[at + 2] == 0xAE else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<at]))
+                copied = at + 3
+                from = copied
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
         }
     }
 

@@ -104,7 +104,8 @@ struct Build: ParsableCommand {
                 relative))
         if timings {
             for stage in report.stages {
-                Console.out(String(format: "  %-12@ %7.3f s", stage.name, stage.seconds))
+                let name = stage.name + String(repeating: " ", count: max(1, 13 - stage.name.count))
+                Console.out("  " + name + String(format: "%6.3f s  (cpu %.3f s)", stage.seconds, stage.cpuSeconds))
             }
         }
     }

@@ -1,5 +1,6 @@
-import QingshanCore
 import XCTest
+
+@testable import QingshanCore
 
 final class DayTests: XCTestCase {
     func testParsesAndRejects() {
@@ -148,35 +149,127 @@ final class SearchTokenizerTests: XCTestCase {
 
 /// The fast paths of the text passes answer exactly what the slow ones did.
 final class TextFastPathTests: XCTestCase {
+    /// Pieces drawn at random until the text holds at least `scalars` scalars.
+    static func randomText(_ pieces: [String], scalars: Int) -> String {
+        var text = ""
+        while text.unicodeScalars.count < scalars { text += pieces.randomElement() ?? "" }
+        return text
+    }
+
+    /// The summary as first written: Characters of the whole collapsed text.
+    static func characterSummary(_ text: String, limit: Int = 120) -> String {
+        let collapsed = ChineseText.collapseWhitespace(text)
+        guard collapsed.count > limit else { return collapsed }
+        let head = collapsed.prefix(limit)
+        if let end = head.lastIndex(where: CJK.isSentenceEnd),
+            head.distance(from: head.startIndex, to: end) >= limit / 3
+        {
+            return String(head[...end]) + "……"
+        }
+        var cut = String(head)
+        while let last = cut.last, last == "，" || last == "、" || last == "：" || last == " " || last == "," {
+            cut.removeLast()
+        }
+        return cut + "……"
+    }
+
     /// The summary collapses only the head of a long text; it equals the summary cut from the
     /// whole collapsed text, whitespace runs, combining marks and short texts included.
     func testSummaryOfTheHeadEqualsTheSummaryOfTheWhole() {
-        func reference(_ text: String, limit: Int = 120) -> String {
-            let collapsed = ChineseText.collapseWhitespace(text)
-            guard collapsed.count > limit else { return collapsed }
-            let head = collapsed.prefix(limit)
-            if let end = head.lastIndex(where: CJK.isSentenceEnd),
-                head.distance(from: head.startIndex, to: end) >= limit / 3
-            {
-                return String(head[...end]) + "……"
-            }
-            var cut = String(head)
-            while let last = cut.last, last == "，" || last == "、" || last == "：" || last == " " || last == "," {
-                cut.removeLast()
-            }
-            return cut + "……"
-        }
         let pieces = ["生态环境", "  \n ", "质量", "e\u{301}", "PM2.5 浓度", "，", "。", "AQI", "\t", "！"]
-        var generator = SystemRandomNumberGenerator()
         for length in [0, 5, 60, 119, 120, 121, 122, 200, 2_000] {
             for _ in 0..<20 {
-                var text = ""
-                while text.unicodeScalars.count < length {
-                    text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
-                }
-                XCTAssertEqual(ChineseText.summary(of: text), reference(text), text)
+                let text = Self.randomText(pieces, scalars: length)
+                XCTAssertEqual(ChineseText.summary(of: text), Self.characterSummary(text), text)
             }
         }
+    }
+
+    /// Texts of characters that stand alone take the scalar path; a combining mark or an emoji
+    /// sequence anywhere in the head sends the text to the Character path; both answer alike.
+    func testScalarSummaryEqualsTheCharacterSummary() {
+        let plain = ["环境", "“清单”", "（4号）", "——", "…", "，", "、", "。", " ", "\n", "AQI", "é", "！", "；", "：", ","]
+        for length in [0, 10, 29, 30, 31, 32, 33, 80, 400] {
+            for _ in 0..<30 {
+                let text = Self.randomText(plain, scalars: length)
+                XCTAssertNotNil(ChineseText.scalarSummary(of: text, limit: 30), text)
+                XCTAssertEqual(ChineseText.summary(of: text, limit: 30), Self.characterSummary(text, limit: 30), text)
+                // A combining mark or a flag just inside or just past the cut.
+                for joiner in ["\u{301}", "\u{1F1E8}\u{1F1F3}", "\u{200D}"] {
+                    for at in [29, 30, 31] where text.unicodeScalars.count > at {
+                        var scalars = Array(text.unicodeScalars)
+                        scalars.insert(contentsOf: joiner.unicodeScalars, at: at)
+                        var view = String.UnicodeScalarView()
+                        view.append(contentsOf: scalars)
+                        let mixed = String(view)
+                        XCTAssertEqual(
+                            ChineseText.summary(of: mixed, limit: 30), Self.characterSummary(mixed, limit: 30), mixed)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every scalar the scalar path accepts is a character of its own beside any other of them.
+    func testOwnCharactersNeverJoinTheirNeighbours() {
+        let neighbours: [Unicode.Scalar] = ["a", " ", "中", "。", "“", "é", "\u{3000}", "\u{FF01}", "\u{2026}"]
+        let ranges: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0xA0...0xFF, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0xFF00...0xFFEF,
+        ]
+        for range in ranges {
+            for value in range {
+                guard let s = Unicode.Scalar(value), ChineseText.isOwnCharacter(s) else { continue }
+                for t in neighbours {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: [t, s, t])
+                    XCTAssertEqual(String(view).count, 3, String(value, radix: 16))
+                }
+            }
+        }
+        XCTAssertTrue(ChineseText.isOwnCharacter("\u{9FA5}"))
+        XCTAssertFalse(ChineseText.isOwnCharacter("\u{302A}"))
+        XCTAssertFalse(ChineseText.isOwnCharacter("\u{200D}"))
+    }
+
+    /// Characters and reading time from one walk over the bytes equal the scalar-by-scalar count.
+    func testMeasureEqualsTheScalarCount() {
+        // Counted another way: Han letters, and the runs of word characters between the rest.
+        func reference(_ text: String) -> (Int, Int) {
+            let scalars = text.unicodeScalars
+            let characters = scalars.filter { !CJK.isWhitespace($0) }.count
+            let han = scalars.filter(CJK.isLetter).count
+            let words = scalars.split(whereSeparator: { CJK.isLetter($0) || !WordScalars.isWordPart($0) }).count
+            return (characters, max(1, Int((Double(han) / 400 + Double(words) / 200).rounded(.up))))
+        }
+        let pieces = [
+            "生态环境", "㐀", "\u{3005}", "가", "PM2.5", " ", "\u{3000}", "\n", "café", "١٢", "Ⅻ", "，", "\u{1F600}",
+            "\u{20000}", "\t", "word ", "\u{2028}",
+        ]
+        for length in [0, 1, 50, 900, 3_000] {
+            for _ in 0..<20 {
+                let text = Self.randomText(pieces, scalars: length)
+                let measured = ChineseText.measure(text)
+                let expected = reference(text)
+                XCTAssertEqual(measured.characters, expected.0, text)
+                XCTAssertEqual(measured.readingMinutes, expected.1, text)
+            }
+        }
+    }
+
+    func testByteSearch() {
+        let text = Array("生态“环境”<p>%E2%B8%AE".utf8)
+        text.withUnsafeBufferPointer { bytes in
+            XCTAssertEqual(ByteSearch.firstIndex(of: 0x3C, in: bytes), 18)
+            XCTAssertNil(ByteSearch.firstIndex(of: 0x3C, in: bytes, from: 19))
+            XCTAssertNil(ByteSearch.firstIndex(of: 0x3C, in: bytes, from: bytes.count))
+            XCTAssertTrue(ByteSearch.contains(Array("%E2%B8%AE".utf8), in: bytes))
+            XCTAssertTrue(ByteSearch.contains([0xE2, 0x80, 0x9D], in: bytes))  // ”
+            XCTAssertFalse(ByteSearch.contains([0xE2, 0xB8, 0xAE], in: bytes))
+            XCTAssertFalse(ByteSearch.contains(Array("%E2%B8%AEx".utf8), in: bytes))
+        }
+        XCTAssertTrue(ByteSearch.contains(0x0D, in: "a\r\nb"))
+        XCTAssertFalse(ByteSearch.contains(0x0D, in: "a\nb"))
+        XCTAssertFalse(ByteSearch.contains(0x0D, in: ""))
     }
 
     /// The tables of word characters agree with the Unicode properties on every scalar they hold.

@@ -109,6 +109,36 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(out.contains("footnotes"), out)
     }
 
+    /// The finisher rewrites only what the document holds: each of its patterns alone, all of
+    /// them together, and none (the HTML passed through as it is).
+    func testFinisherRewritesEachPatternAloneAndTogether() {
+        let sentinel = "\u{2E2E}"
+        XCTAssertEqual(HTMLFinisher.finish("<p>甲\(sentinel)乙“丙”</p>"), "<p>甲乙“丙”</p>")
+        XCTAssertEqual(HTMLFinisher.finish("<a href=\"/x%E2%B8%AE/\">x</a>"), "<a href=\"/x/\">x</a>")
+        XCTAssertEqual(HTMLFinisher.finish("<h2>\u{E000}概况\u{E001}概况</h2>"), "<h2 id=\"概况\">概况</h2>")
+        XCTAssertEqual(
+            HTMLFinisher.finish("<li><input type=\"checkbox\" disabled=\"\" /> 甲</li>"),
+            "<li><input type=\"checkbox\" disabled=\"\" aria-label=\"未完成\" /> 甲</li>")
+        XCTAssertEqual(HTMLFinisher.finish("<p>“无需改写”%20<b>\u{E001}</b></p>"), "<p>“无需改写”%20<b>\u{E001}</b></p>")
+        XCTAssertEqual(
+            HTMLFinisher.finish(
+                "<h3>\u{E000}a\u{E001}a</h3><p>\(sentinel)“x”%E2%B8%AE</p><input type=\"checkbox\" checked=\"\" />"),
+            "<h3 id=\"a\">a</h3><p>“x”</p><input type=\"checkbox\" checked=\"\" aria-label=\"已完成\" />")
+    }
+
+    /// Markers in the author's text are dropped before rendering; a source without `*` or `~`
+    /// is handed to cmark-gfm as it is.
+    func testSourceMarkersAndUnchangedSources() {
+        XCTAssertTrue(MarkdownRenderer.holdsMarker("标题\u{E000}"))
+        XCTAssertTrue(MarkdownRenderer.holdsMarker("\u{E001}"))
+        XCTAssertFalse(MarkdownRenderer.holdsMarker("\u{E002}\u{E0FF}生态"))
+        XCTAssertEqual(html("甲\u{E000}乙\u{E001}丙"), "<p>甲乙丙</p>\n")
+        XCTAssertNil(Array("没有强调的文字。".utf8).withUnsafeBufferPointer(EmphasisFlanking.apply))
+        XCTAssertEqual(
+            EmphasisFlanking.apply("```\n**“甲”**乙\n```\n确保**“三张清单”**落实\n"),
+            "```\n**“甲”**乙\n```\n确保\u{2E2E}**“三张清单”**\u{2E2E}落实\n")
+    }
+
     func testRawHTMLEscapedByDefault() {
         let out = html("<script>alert(1)</script>\n\n文字<b onclick=\"x\">粗</b>")
         XCTAssertFalse(out.contains("<script"), out)
