@@ -60,6 +60,15 @@ public struct BuildPipeline: Sendable {
         let ledger = content.ledger.isEmpty ? nil : LedgerReport(records: content.ledger, asOf: asOf)
         clock.lap("derive")
         guard !diagnostics.hasErrors else { return nil }
+        // The open data and the feed need no page: they are written while the pages render.
+        let openData = Pending {
+            var files: [OutputFile] = []
+            if let ledger { files += LedgerOpenData.files(ledger) }
+            if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
+            files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
+            files.append(Feeds.atom(config: content.config, index: index))
+            return files
+        }
 
         progress?("生成页面")
         var dataColumns: [(title: String, path: SitePath)] = []
@@ -81,6 +90,12 @@ public struct BuildPipeline: Sendable {
             session.pages.begin(context: context)
             session.searchDocuments.begin(context: context)
         }
+        // A full build indexes the articles for the search while the pages are rendered.
+        let searchSources = SearchDocuments(content: content, kept: session?.searchDocuments)
+        let contentDocuments = session == nil ? searchSources.contentDocuments(index: index) : nil
+        let articleSearch = contentDocuments.map { found in
+            Pending { SearchIndex().start(found.documents) }
+        }
         let chrome = PageChrome(
             config: content.config, theme: theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
             dataColumns: dataColumns, memo: session?.pages, directPages: options.directPages)
@@ -96,6 +111,15 @@ public struct BuildPipeline: Sendable {
             campaignsHref: content.campaigns.isEmpty ? nil : links.link(SitePath.folder("campaigns")))
         var files = PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
         clock.lap("pages")
+        // The privacy guard of a full build reads the pages while the rest is rendered.
+        let guardian =
+            options.edition == .public
+            ? PrivacyGuard(
+                ledger: content.ledger, allow: content.config.privacyAllow, siteRoot: content.siteRoot,
+                contentFiles: content.articles.map(\.file)) : nil
+        let scannedPages = files.count
+        let pageFindings =
+            session == nil ? guardian.map { guardian in Pending { [files] in guardian.findings(files) } } : nil
         if let ledgerPages { files += chrome.remember(RenderKey("ledger")) { ledgerPages.renderAll() } }
         let campaignNews = index.articles.filter { $0.front.campaign != nil }
         files += chrome.remember(RenderKey("campaigns", articles: campaignNews)) { campaignPages.renderAll() }
@@ -114,16 +138,19 @@ public struct BuildPipeline: Sendable {
         files.append(chrome.searchPage())
         clock.lap("data pages")
         let pageCount = files.count
-        let searchDocs = SearchDocuments(content: content, kept: session?.searchDocuments).make(
-            index: index, pages: files)
-        clock.lap("search docs")
-        let search = (session?.search ?? SearchIndex()).build(searchDocs)
+        let search: SearchIndex.Output
+        if let contentDocuments, let articleSearch {
+            let pageDocuments = searchSources.pageDocuments(pages: files, covered: contentDocuments.covered)
+            clock.lap("search docs")
+            search = SearchIndex().finish(articleSearch.wait(), adding: pageDocuments)
+        } else {
+            let searchDocs = searchSources.make(index: index, pages: files)
+            clock.lap("search docs")
+            search = (session?.search ?? SearchIndex()).build(searchDocs)
+        }
         files.append(OutputFile(path: SearchIndexFile.path, data: search.data, origin: SearchIndexFile.path))
         clock.lap("search index")
-        if let ledger { files += LedgerOpenData.files(ledger) }
-        if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
-        files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
-        files.append(Feeds.atom(config: content.config, index: index))
+        files += openData.wait()
         let listed = files
         files.append(
             chrome.remember(RenderKey("sitemap", [Self.sitemapDigest(files, index)])) {
@@ -137,15 +164,17 @@ public struct BuildPipeline: Sendable {
 
         let copies = staticCopies(content: content, generated: files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
-        if options.edition == .public {
-            let guardian = PrivacyGuard(
-                ledger: content.ledger, allow: content.config.privacyAllow, siteRoot: content.siteRoot,
-                contentFiles: content.articles.map(\.file))
-            var unchecked = files + staticTextFiles(copies)
+        if let guardian {
+            let unchecked = files + staticTextFiles(copies)
+            let leaks: [Diagnostic]
             if let session, let context {
-                unchecked = session.unchecked(unchecked, context: context, searchDelta: search.changed)
+                leaks = guardian.check(
+                    session.unchecked(unchecked, context: context, searchDelta: search.changed))
+            } else if let pageFindings {
+                leaks = guardian.report(pageFindings.wait() + guardian.findings(Array(unchecked[scannedPages...])))
+            } else {
+                leaks = guardian.check(unchecked)
             }
-            let leaks = guardian.check(unchecked)
             clock.lap("privacy")
             guard leaks.isEmpty else {
                 diagnostics.report(contentsOf: leaks)

@@ -80,8 +80,22 @@ struct PrivacyGuard: Sendable {
     /// Scans every text file of the output; returns one error per leaked value, naming the
     /// output files it appears in.
     func check(_ files: [OutputFile]) -> [Diagnostic] {
+        report(findings(files))
+    }
+
+    /// What a scan found in one file: the leaked value's key, its diagnostic (with `{files}` to
+    /// fill in) and the file's path.
+    typealias Finding = (key: String, diagnostic: Diagnostic, file: String)
+
+    /// The leaks in the text files of `files`, in their order (scanned on all cores). Findings
+    /// of consecutive runs of files joined in order are the findings of the whole run.
+    func findings(_ files: [OutputFile]) -> [Finding] {
         let textFiles = files.filter { Self.isText($0.path) }
-        let found = Parallel.map(textFiles) { file in scan(file) }.flatMap { $0 }
+        return Parallel.map(textFiles) { file in scan(file) }.flatMap { $0 }
+    }
+
+    /// One error per leaked value, naming the files it appears in.
+    func report(_ found: [Finding]) -> [Diagnostic] {
         var order: [String] = []
         var byKey: [String: (diagnostic: Diagnostic, files: [String])] = [:]
         for (key, diagnostic, file) in found {
@@ -107,8 +121,8 @@ struct PrivacyGuard: Sendable {
 
     /// The leaks in one file: a key per leaked value, its diagnostic (with `{files}` to fill
     /// in) and the file's path.
-    func scan(_ file: OutputFile) -> [(String, Diagnostic, String)] {
-        var out: [(String, Diagnostic, String)] = []
+    func scan(_ file: OutputFile) -> [Finding] {
+        var out: [Finding] = []
         var seen = Set<String>()
         file.data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -12,6 +12,13 @@ struct SearchDocuments {
     let kept: SearchDocumentCache?
 
     func make(index: SiteIndex, pages: [OutputFile]) -> [SearchDocument] {
+        let content = contentDocuments(index: index)
+        return content.documents + pageDocuments(pages: pages, covered: content.covered)
+    }
+
+    /// The articles' and campaigns' documents, which need no rendered page, and the output files
+    /// they stand for.
+    func contentDocuments(index: SiteIndex) -> (documents: [SearchDocument], covered: Set<String>) {
         let links = content.config.links
         var documents: [SearchDocument]
         let articles = index.articles.filter { $0.section != .bulletins }
@@ -44,6 +51,13 @@ struct SearchDocuments {
                     snippet: campaign.requirement,
                     text: [campaign.title, campaign.requirement, campaign.departments.joined(separator: " ")]))
         }
+        return (documents, covered)
+    }
+
+    /// The documents of the other pages, from their title and description.
+    func pageDocuments(pages: [OutputFile], covered: Set<String>) -> [SearchDocument] {
+        let links = content.config.links
+        var documents: [SearchDocument] = []
         // Other pages (bulletins, data pages, dynamics, lists): title and description.
         // Tag pages and later list pages are navigation, not content: left out.
         for page in pages

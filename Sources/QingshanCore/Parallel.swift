@@ -41,6 +41,26 @@ public enum Parallel {
     }
 }
 
+/// Work running on another thread while the caller goes on; `wait` returns its result.
+public final class Pending<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: T?
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    public func wait() -> T {
+        done.wait()
+        guard let result else { preconditionFailure("the work of a Pending ended without a result") }
+        return result
+    }
+}
+
 /// Hands a buffer whose slots are written by disjoint indices to concurrent workers.
 private struct UnsafeSendable<B>: @unchecked Sendable {
     let value: B

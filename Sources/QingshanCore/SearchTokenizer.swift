@@ -14,42 +14,96 @@ public enum SearchTokenizer {
         return String(out)
     }
 
-    /// Calls `han` for every bigram (or lone Han character) and `word` for every word.
+    /// Calls `han` for every bigram (or lone Han character) and `word` for every word. Walks
+    /// the UTF-8 bytes: Han characters of the basic block and ASCII are told apart without
+    /// decoding, and a word is cut from the bytes it spans.
     public static func visit(_ text: String, han: (UInt64) -> Void, word: (String) -> Void) {
-        var previous: Unicode.Scalar? = nil
-        var runLength = 0
-        var current = String.UnicodeScalarView()
-        func endHan() {
-            if runLength == 1, let previous { han(pack(previous, nil)) }
-            runLength = 0
-            previous = nil
-        }
-        func endWord() {
-            guard !current.isEmpty else { return }
-            var w = String(current).lowercased()
-            if w.hasSuffix(".") { w.removeLast() }
-            if !w.isEmpty { word(w) }
-            current = String.UnicodeScalarView()
-        }
-        for s in text.unicodeScalars {
-            if CJK.isLetter(s) {
-                endWord()
-                if let p = previous { han(pack(p, s)) }
-                previous = s
-                runLength += 1
-            } else if WordScalars.isAlphabeticOrDigit(s) {
-                endHan()
-                current.append(s)
-            } else if s == ".", !current.isEmpty, current.allSatisfy({ (0x30...0x39).contains($0.value) }) {
-                // Keep decimals together: 2.5, 0.15.
-                current.append(s)
-            } else {
-                endHan()
-                endWord()
+        var text = text
+        text.withUTF8 { bytes in
+            var previous: UInt32 = 0  // 0: no Han character before
+            var runLength = 0
+            var wordStart = -1  // -1: no word open
+            var wordASCII = true
+            var wordDigits = true
+            func endHan() {
+                if runLength == 1 { han(UInt64(previous) << 21) }
+                runLength = 0
+                previous = 0
             }
+            func endWord(at end: Int) {
+                guard wordStart >= 0 else { return }
+                var w: String
+                let part = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+                if wordASCII {
+                    w = String(unsafeUninitializedCapacity: part.count) { buffer in
+                        for (k, b) in part.enumerated() { buffer[k] = (0x41...0x5A).contains(b) ? b | 0x20 : b }
+                        return part.count
+                    }
+                } else {
+                    w = String(decoding: part, as: UTF8.self).lowercased()
+                }
+                if w.hasSuffix(".") { w.removeLast() }
+                if !w.isEmpty { word(w) }
+                wordStart = -1
+            }
+            func letter(_ value: UInt32) {
+                if previous != 0 { han(UInt64(previous) << 21 | UInt64(value)) }
+                previous = value
+                runLength += 1
+            }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) {
+                        endHan()
+                        if wordStart < 0 {
+                            wordStart = i
+                            wordASCII = true
+                            wordDigits = true
+                        }
+                        if b > 0x39 { wordDigits = false }
+                    } else if b == 0x2E, wordStart >= 0, wordDigits {
+                        wordDigits = false  // keep decimals together: 2.5, 0.15 (one point)
+                    } else {
+                        endHan()
+                        endWord(at: i)
+                    }
+                    i += 1
+                    continue
+                }
+                if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
+                    let value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if value >= 0x4E00 {  // U+4E00…U+9FFF, a Han character
+                        endWord(at: i)
+                        letter(value)
+                        i += 3
+                        continue
+                    }
+                }
+                guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: bytes.count),
+                    let s = Unicode.Scalar(value)
+                else { break }
+                if CJK.isLetter(s) {
+                    endWord(at: i)
+                    letter(value)
+                } else if WordScalars.isAlphabeticOrDigit(s) {
+                    endHan()
+                    if wordStart < 0 {
+                        wordStart = i
+                        wordDigits = true
+                    }
+                    wordASCII = false
+                    wordDigits = false
+                } else {
+                    endHan()
+                    endWord(at: i)
+                }
+                i += length
+            }
+            endHan()
+            endWord(at: bytes.count)
         }
-        endHan()
-        endWord()
     }
 
     /// The tokens as strings, in order (tests and small inputs).

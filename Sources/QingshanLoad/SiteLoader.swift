@@ -47,6 +47,19 @@ public struct SiteLoader: Sendable {
             allowRawHTML: config?.unsafeMarkdown ?? false, basePath: config?.links.basePath ?? "/")
         let root = siteRoot
         let cache = self.cache
+        // The data files load beside the articles: the ledger's serial parts fill the cores'
+        // gaps. (Diagnostics are sorted by place, so the order of the work does not show.)
+        let data = Pending { [siteRoot] in
+            (
+                ledger: config.map { LedgerLoader(siteRoot: siteRoot, organization: $0.organization) }?
+                    .load(diagnostics: diagnostics) ?? [],
+                campaigns: config.map {
+                    CampaignLoader(siteRoot: siteRoot, organization: $0.organization, renderer: renderer)
+                }?
+                .load(diagnostics: diagnostics) ?? [],
+                monitoring: MonitoringLoader(siteRoot: siteRoot).load(diagnostics: diagnostics)
+            )
+        }
         // Files the cache holds unchanged (by stamp) are not read again; the rest load on all cores.
         var loaded =
             cache?.unchanged(sources, renderer: renderer, diagnostics: diagnostics)
@@ -65,13 +78,7 @@ public struct SiteLoader: Sendable {
                 SourceLocation(file: note.file), "月度通报的说明文件应命名为 YYYY-MM.md（例如 2023-05.md）",
                 hint: "文件名就是通报的月份")
         }
-        let ledger =
-            config.map { LedgerLoader(siteRoot: siteRoot, organization: $0.organization) }?
-            .load(diagnostics: diagnostics) ?? []
-        let campaigns =
-            config.map { CampaignLoader(siteRoot: siteRoot, organization: $0.organization, renderer: renderer) }?
-            .load(diagnostics: diagnostics) ?? []
-        let monitoring = MonitoringLoader(siteRoot: siteRoot).load(diagnostics: diagnostics)
+        let (ledger, campaigns, monitoring) = data.wait()
         let campaignIDs = Set(campaigns.map(\.id))
         for article in articles {
             if let campaign = article.front.campaign, !campaignIDs.contains(campaign) {

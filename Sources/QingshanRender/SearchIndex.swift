@@ -315,24 +315,67 @@ public final class SearchIndex: @unchecked Sendable {
     /// then let go (unless kept for serve), so the terms of every document are never all held.
     static let batchSize = 512
 
-    static func fullState(_ documents: [SearchDocument], chunkSize: Int, keepTerms: Bool) -> State {
+    /// A full build fed in parts: the build indexes the articles while the pages are still being
+    /// rendered, and adds the other pages once they are.
+    public struct FullBuild: Sendable {
+        var documents: [SearchDocument] = []
         var han = TermTable<UInt64>(name: SearchTokenizer.unpack)
         var words = TermTable<String>(name: { $0 })
         var kept: [DocumentTerms] = []
-        for first in stride(from: 0, to: documents.count, by: batchSize) {
-            let batch = Array(documents[first..<min(documents.count, first + batchSize)])
-            let batchTerms = Parallel.map(batch) { Self.terms(of: $0, sorted: keepTerms) }
-            han.add(batchTerms.map(\.han), first: first)
-            words.add(batchTerms.map(\.words), first: first)
-            if keepTerms { kept += batchTerms }
+        let keepTerms: Bool
+
+        init(keepTerms: Bool) {
+            self.keepTerms = keepTerms
         }
-        han.encode(chunkSize: chunkSize)
-        words.encode(chunkSize: chunkSize)
-        return State(
-            documents: documents, terms: kept, han: han, words: words,
-            documentEntries: Parallel.map(documents, documentEntry),
-            chunkSize: chunkSize,
-            documentChunks: Array(repeating: nil, count: (documents.count + chunkSize - 1) / chunkSize))
+
+        /// Adds documents after those already added.
+        mutating func add(_ more: [SearchDocument]) {
+            for start in stride(from: 0, to: more.count, by: SearchIndex.batchSize) {
+                let batch = Array(more[start..<min(more.count, start + SearchIndex.batchSize)])
+                let keepTerms = keepTerms
+                let batchTerms = Parallel.map(batch) { SearchIndex.terms(of: $0, sorted: keepTerms) }
+                han.add(batchTerms.map(\.han), first: documents.count + start)
+                words.add(batchTerms.map(\.words), first: documents.count + start)
+                if keepTerms { kept += batchTerms }
+            }
+            documents += more
+        }
+
+        /// Sorts and encodes every term, once all documents are added.
+        consuming func finish(chunkSize: Int) -> State {
+            han.encode(chunkSize: chunkSize)
+            words.encode(chunkSize: chunkSize)
+            return State(
+                documents: documents, terms: kept, han: han, words: words,
+                documentEntries: Parallel.map(documents, SearchIndex.documentEntry),
+                chunkSize: chunkSize,
+                documentChunks: Array(repeating: nil, count: (documents.count + chunkSize - 1) / chunkSize))
+        }
+    }
+
+    /// Begins a full build with `documents`; `finish` adds the rest and encodes.
+    public func start(_ documents: [SearchDocument]) -> FullBuild {
+        var build = FullBuild(keepTerms: keepsState)
+        build.add(documents)
+        return build
+    }
+
+    /// The index of the documents `build` holds followed by `rest`, built afresh.
+    public func finish(_ build: FullBuild, adding rest: [SearchDocument]) -> Output {
+        var build = build
+        build.add(rest)
+        var fresh = build.finish(chunkSize: chunkSize)
+        let data = Self.assemble(&fresh)
+        lock.lock()
+        state = keepsState ? fresh : nil
+        lock.unlock()
+        return Output(data: data, changed: nil)
+    }
+
+    static func fullState(_ documents: [SearchDocument], chunkSize: Int, keepTerms: Bool) -> State {
+        var build = FullBuild(keepTerms: keepTerms)
+        build.add(documents)
+        return build.finish(chunkSize: chunkSize)
     }
 
     // MARK: - Incremental build

@@ -256,6 +256,57 @@ final class TextFastPathTests: XCTestCase {
         }
     }
 
+    /// The byte-walking tokenizer gives the tokens of the scalar-by-scalar one it replaced.
+    func testTokenizerEqualsTheScalarTokenizer() {
+        func reference(_ text: String) -> [String] {
+            var out: [String] = []
+            var previous: Unicode.Scalar? = nil
+            var runLength = 0
+            var current = String.UnicodeScalarView()
+            func endHan() {
+                if runLength == 1, let previous { out.append(String(previous)) }
+                runLength = 0
+                previous = nil
+            }
+            func endWord() {
+                guard !current.isEmpty else { return }
+                var w = String(current).lowercased()
+                if w.hasSuffix(".") { w.removeLast() }
+                if !w.isEmpty { out.append(w) }
+                current = String.UnicodeScalarView()
+            }
+            for s in text.unicodeScalars {
+                if CJK.isLetter(s) {
+                    endWord()
+                    if let p = previous { out.append(String(p) + String(s)) }
+                    previous = s
+                    runLength += 1
+                } else if WordScalars.isAlphabeticOrDigit(s) {
+                    endHan()
+                    current.append(s)
+                } else if s == ".", !current.isEmpty, current.allSatisfy({ (0x30...0x39).contains($0.value) }) {
+                    current.append(s)
+                } else {
+                    endHan()
+                    endWord()
+                }
+            }
+            endHan()
+            endWord()
+            return out
+        }
+        let pieces = [
+            "空气质量", "水", "PM2.5", "1.2.3", "3.", ".", " ", "Ünïcode", "١٢.٣", "㐀㐁", "かな", "한국", "a.b", "ＡＢＣ",
+            "，", "\u{20000}", "COD", "0.15mg", "\n", "x\u{301}", "ǅ",
+        ]
+        for length in [0, 1, 2, 5, 40, 400] {
+            for _ in 0..<40 {
+                let text = TextFastPathTests.randomText(pieces, scalars: length)
+                XCTAssertEqual(SearchTokenizer.tokens(text), reference(text), text)
+            }
+        }
+    }
+
     func testByteSearch() {
         let text = Array("生态“环境”<p>%E2%B8%AE".utf8)
         text.withUnsafeBufferPointer { bytes in

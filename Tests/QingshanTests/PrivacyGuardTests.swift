@@ -48,4 +48,25 @@ final class PrivacyGuardTests: XCTestCase {
         XCTAssertEqual(ascii.check([OutputFile(path: "a.html", text: "<td>13号楼201室</td><td>3号楼201室</td>")]).count, 1)
         XCTAssertEqual(ascii.check([OutputFile(path: "a.html", text: "<td>3号楼202室</td>")]).count, 0)
     }
+
+    /// A full build scans the pages while the rest renders and the rest afterwards: the findings
+    /// of the two runs joined give the report of one scan over all files, file lists included.
+    func testFindingsOfConsecutiveRunsJoinedEqualOneScan() {
+        let guardian = PrivacyGuard(
+            ledger: [record("R-1", [("complainant", "李某某")]), record("R-2", [("phone", "13800000002")])],
+            allow: [], siteRoot: "/nonexistent", contentFiles: [])
+        let files = (0..<9).map { i in
+            OutputFile(
+                path: "p\(i)/index.html",
+                text: i % 2 == 0 ? "<p>李某某 \(i)</p>" : "<p>电话 138 0000 0002，139 1234 567\(i)</p>")
+        }
+        let whole = guardian.check(files).map(\.message)
+        XCTAssertEqual(whole.count, 6, whole.joined(separator: "\n"))  // 李某某, R-2’s phone, four other numbers
+        XCTAssertTrue(whole[0].contains("p0/index.html、p2/index.html、p4/index.html 等 5 个文件"), whole[0])
+        for cut in [0, 1, 4, 9] {
+            let joined = guardian.report(
+                guardian.findings(Array(files[..<cut])) + guardian.findings(Array(files[cut...])))
+            XCTAssertEqual(joined.map(\.message), whole, "cut at \(cut)")
+        }
+    }
 }

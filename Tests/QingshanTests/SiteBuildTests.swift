@@ -303,4 +303,22 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertNil(grown.changed, "a different list of documents is built afresh")
         XCTAssertEqual(String(decoding: grown.data, as: UTF8.self), SearchIndex.build(documents))
     }
+
+    /// A full build fed in two parts (articles while the pages render, the other pages after)
+    /// gives the bytes of one build over all documents, the cut inside a batch or on its edge.
+    func testAnIndexBuiltInTwoPartsEqualsOneBuild() {
+        let words = ["空气", "质量", "噪声", "投诉", "水质", "断面", "PM2.5", "整治", "AQI", "通报"]
+        let documents = (0..<1_100).map { n in
+            SearchDocument(
+                url: "/news/\(n)/", title: words[n % 10] + words[(n / 10) % 10], date: nil, kind: "工作动态",
+                snippet: "", text: [words[(n * 7) % 10], words[(n * 3) % 10] + "第\(n)号"])
+        }
+        let whole = SearchIndex.build(documents)
+        for cut in [0, 1, 511, 512, 513, 1_100] {
+            let index = SearchIndex()
+            let started = index.start(Array(documents[..<cut]))
+            let data = index.finish(started, adding: Array(documents[cut...])).data
+            XCTAssertEqual(String(decoding: data, as: UTF8.self), whole, "cut at \(cut)")
+        }
+    }
 }
