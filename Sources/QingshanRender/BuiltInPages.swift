@@ -1,7 +1,8 @@
 import QingshanCore
 
 /// The most numerous pages of the built-in theme — articles, section lists and tag lists —
-/// written directly: they are most of a 10,000-page build's Mustache time, every `{{tag}}`
+/// and the longest (the monthly dynamics, listing a month's articles, are reports) written
+/// directly: they are most of a 10,000-page build's Mustache time, every `{{tag}}`
 /// being a walk up the context stack with dynamic casts. A kind of page is written here only
 /// while the site overrides none of the templates it stands for, and `BuiltInPageTests`
 /// builds every fixture site and the sample portal both ways and compares the trees byte for
@@ -12,6 +13,7 @@ enum BuiltInPages {
     static let listTemplates = ["base", "partials/meta", "list", "partials/item", "partials/pagination"]
     static let tagTemplates = ["base", "partials/meta", "tag", "partials/item", "partials/pagination"]
     static let factSheetTemplates = ["base", "partials/meta", "factsheet"]
+    static let reportTemplates = ["base", "partials/meta", "report", "partials/item", "partials/table"]
 
     /// Whether `base` needs what only the template does (the internal edition, the search
     /// script).
@@ -226,5 +228,79 @@ enum BuiltInPages {
         out += "</article>\n"
         foot(view, into: &out)
         return out
+    }
+
+    /// A report (`report`): the monthly dynamics, bulletins, Environment Day. Nil when a value
+    /// the template would show as `false` (a link without a target, an empty note) is there.
+    static func report(_ view: PageView, _ report: ReportView) -> String? {
+        guard plain(view.meta), !report.links.contains(where: { $0.href == nil }),
+            !report.parts.contains(where: { $0.more.map { $0.href == nil } ?? false }),
+            !(report.figures + report.parts.flatMap(\.figures)).contains(where: { $0.note?.isEmpty == true })
+        else { return nil }
+        var out = ""
+        head(view, into: &out)
+        out +=
+            "<h1>" + e(report.title) + "</h1>\n<p class=\"as-of\">截至 <time datetime=\"" + report.asOf.iso + "\">"
+            + report.asOf.chinese + "</time></p>\n"
+        for line in report.intro { out += "<p>" + e(line) + "</p>\n" }
+        if !report.links.isEmpty {
+            out += "<ul class=\"report-links\">"
+            for link in report.links {
+                out += "<li><a href=\"" + e(link.href ?? "") + "\">" + e(link.title) + "</a></li>"
+            }
+            out += "</ul>"
+        }
+        out += "\n"
+        figures(report.figures, into: &out)
+        for part in report.parts {
+            out += "<section class=\"report-part\">\n<h2>" + e(part.heading) + "</h2>\n"
+            for paragraph in part.paragraphs { out += "<p>" + e(paragraph) + "</p>\n" }
+            figures(part.figures, into: &out)
+            if !part.bullets.isEmpty {
+                out += "<ul>"
+                for bullet in part.bullets { out += "<li>" + e(bullet) + "</li>" }
+                out += "</ul>"
+            }
+            out += "\n"
+            if !part.items.isEmpty { items(part.items, into: &out) }
+            out += "\n"
+            for chart in part.charts {
+                out +=
+                    "<figure class=\"chart-box\"><figcaption>" + e(chart.title) + "</figcaption>" + chart.svg
+                    + "</figure>\n"
+            }
+            for table in part.tables { self.table(table, into: &out) }
+            out += "\n"
+            if let more = part.more {
+                out += "<p class=\"more\"><a href=\"" + e(more.href ?? "") + "\">" + e(more.title) + "</a></p>"
+            }
+            out += "\n</section>\n"
+        }
+        foot(view, into: &out)
+        return out
+    }
+
+    /// The figures block of `report` (`<dl class="figures">`, nothing without figures), and the
+    /// line end after it.
+    static func figures(_ figures: [FigureView], into out: inout String) {
+        if !figures.isEmpty {
+            out += "<dl class=\"figures\">\n"
+            for figure in figures {
+                out += "<div class=\"figure\"><dt>" + e(figure.label) + "</dt><dd>" + e(figure.value)
+                if let note = figure.note { out += "<span class=\"figure-note\">" + e(note) + "</span>" }
+                out += "</dd></div>\n"
+            }
+            out += "</dl>"
+        }
+        out += "\n"
+    }
+
+    /// `partials/table`.
+    static func table(_ table: TableView, into out: inout String) {
+        out +=
+            "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + e(table.caption)
+            + "\" tabindex=\"0\">\n<table>\n<caption>" + e(table.caption) + "</caption>\n<thead><tr>"
+        for cell in table.head { out += "<th scope=\"col\">" + e(cell) + "</th>" }
+        out += "</tr></thead>\n<tbody>\n" + table.rowsHTML + "</tbody>\n</table>\n</div>\n"
     }
 }

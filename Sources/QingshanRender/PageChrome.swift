@@ -31,6 +31,7 @@ public struct PageChrome: Sendable {
             for (kind, templates) in [
                 ("article", BuiltInPages.articleTemplates), ("list", BuiltInPages.listTemplates),
                 ("tag", BuiltInPages.tagTemplates), ("factsheet", BuiltInPages.factSheetTemplates),
+                ("report", BuiltInPages.reportTemplates),
             ] where theme.isBuiltIn(templates) {
                 direct.insert(kind)
             }
@@ -117,6 +118,7 @@ public struct PageChrome: Sendable {
         case ("list", .list(let list)): return BuiltInPages.list(view, list)
         case ("tag", .tag(let tag)): return BuiltInPages.tag(view, tag)
         case ("factsheet", .factSheet(let sheet)): return BuiltInPages.factSheet(view, sheet)
+        case ("report", .report(let report)): return BuiltInPages.report(view, report)
         default: return nil
         }
     }

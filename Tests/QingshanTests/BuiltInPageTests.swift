@@ -1,6 +1,7 @@
 import Foundation
 import QingshanBuild
 import QingshanCore
+import QingshanLoad
 import XCTest
 
 @testable import QingshanRender
@@ -80,5 +81,62 @@ final class BuiltInPageTests: XCTestCase {
         XCTAssertNotNil(Fixture.build(site, output: output).0)
         XCTAssertFalse(
             Fixture.text(output, "news/second/index.html").contains("ArticleTitle"), "the site's meta partial")
+    }
+
+    /// A report with every part the template draws — intro, links, figures with and without a
+    /// note, paragraphs, bullets, items with and without a summary, a chart, tables, a link to
+    /// more — comes out the same both ways, markup in the text escaped alike; a link without a
+    /// target or an empty note leaves the page to the template.
+    func testAReportWithEveryPartIsTheSameBothWays() throws {
+        let diagnostics = Diagnostics()
+        let config = try XCTUnwrap(
+            SiteConfigLoader.parse(Fixture.text(try Fixture.copy("basic"), "site.yaml"), diagnostics: diagnostics))
+        let theme = try XCTUnwrap(Theme.load(siteRoot: nil, diagnostics: diagnostics))
+        let day = try XCTUnwrap(Day(iso: "2023-06-30"))
+        func chrome(direct: Bool) -> PageChrome {
+            PageChrome(config: config, theme: theme, asOf: day, singlePages: [], directPages: direct)
+        }
+        let item = ItemView(title: "标题<1>", href: "/news/a/", date: day, summary: "摘要&", showSummary: true)
+        var plain = item
+        plain.showSummary = false
+        let table = TableView(
+            caption: "表<一>", head: ["站点", "AQI"],
+            rows: [[.init("高新区", href: "/x/", className: "good"), .init("52")], [.init("东区"), .init("—")]])
+        let part = ReportView.Part(
+            heading: "一、空气", paragraphs: ["段落<a>", ""], bullets: ["要点一", "要点&二"], tables: [table, table],
+            figures: [FigureView("优良天数", "25 天", note: "同比 +3"), FigureView("PM2.5", "31")], items: [item, plain],
+            charts: [ChartView(title: "走势", svg: "<svg><title>t</title></svg>")],
+            more: LinkView(title: "更多", href: "/ledger/"))
+        var report = ReportView(
+            title: "2023年6月环保动态", asOf: day, intro: ["导语<b>", "第二段"], figures: [FigureView("受理", "12 件")],
+            parts: [part, ReportView.Part(heading: "二、空部分")], links: [LinkView(title: "下载", href: "/a.pdf")])
+        func render(_ report: ReportView, direct: Bool) -> Data {
+            let chrome = chrome(direct: direct)
+            let path = SitePath.folder("dynamics", "2023-06")
+            let meta = chrome.meta(title: report.title, path: path, column: "环保动态", columnType: "文章页")
+            return chrome.page(
+                path, template: "report", meta: meta, content: .report(report), column: "环保动态", origin: "test"
+            ).data
+        }
+        XCTAssertTrue(chrome(direct: true).direct.contains("report"))
+        XCTAssertEqual(
+            String(decoding: render(report, direct: true), as: UTF8.self),
+            String(decoding: render(report, direct: false), as: UTF8.self))
+        report.intro = []
+        report.links = []
+        report.figures = []
+        XCTAssertEqual(render(report, direct: true), render(report, direct: false))
+        report.links = [LinkView(title: "无链接", href: nil)]
+        XCTAssertEqual(render(report, direct: true), render(report, direct: false))
+        let direct = chrome(direct: true)
+        let meta = direct.meta(title: "无链接", path: SitePath.folder("x"), column: "环保动态", columnType: "文章页")
+        let view = PageView(site: direct.site, meta: meta, content: .report(report))
+        XCTAssertNil(BuiltInPages.report(view, report), "a link without a target")
+        report.links = []
+        report.figures = [FigureView("受理", "12 件", note: "")]
+        XCTAssertNil(BuiltInPages.report(view, report), "an empty note")
+        XCTAssertEqual(render(report, direct: true), render(report, direct: false))
+        report.figures = []
+        XCTAssertNotNil(BuiltInPages.report(view, report))
     }
 }
