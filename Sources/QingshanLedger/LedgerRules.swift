@@ -76,7 +76,8 @@ public enum LedgerRules {
         let byID = Dictionary(visible.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Records another visible record names as the earlier report of the same problem.
         let repeated = Set(visible.compactMap(\.repeatOf))
-        return visible.map { record in
+        // Each record on its own: on all cores (the order kept).
+        return Parallel.map(visible) { record in
             let rounds = rounds(record, asOf: d)
             let status = status(record, rounds: rounds, asOf: d)
             let closed = status == .closed ? record.closed : nil

@@ -17,21 +17,36 @@ public struct LedgerStats: Sendable, Equatable {
     public var firstTimeSatisfied: Int
     public var satisfiedNow: Int
 
+    /// Counted in one walk over the records (grouping copied every record into five arrays).
     public init(_ records: [DerivedRecord]) {
         total = records.count
-        byChannel = Dictionary(grouping: records, by: \.record.channel).mapValues(\.count)
-        byCategory = Dictionary(grouping: records, by: \.record.category).mapValues(\.count)
-        byDomain = Dictionary(grouping: records.filter { $0.record.domain != nil }, by: { $0.record.domain ?? .other })
-            .mapValues(\.count)
-        byStatus = Dictionary(grouping: records, by: \.status).mapValues(\.count)
-        byGrade = Dictionary(grouping: records, by: \.grade).mapValues(\.count)
-        overdue = records.filter(\.overdue).count
-        supervised = records.filter(\.supervised).count
-        late = records.filter(\.late).count
-        rebound = records.filter(\.rebound).count
-        calledBack = records.filter { $0.grade != .pending }.count
-        firstTimeSatisfied = records.filter(\.firstTimeSatisfied).count
-        satisfiedNow = records.filter { $0.grade == .green }.count
+        byChannel = [:]
+        byCategory = [:]
+        byDomain = [:]
+        byStatus = [:]
+        byGrade = [:]
+        overdue = 0
+        supervised = 0
+        late = 0
+        rebound = 0
+        calledBack = 0
+        firstTimeSatisfied = 0
+        satisfiedNow = 0
+        for derived in records {
+            let record = derived.record
+            byChannel[record.channel, default: 0] += 1
+            byCategory[record.category, default: 0] += 1
+            if let domain = record.domain { byDomain[domain, default: 0] += 1 }
+            byStatus[derived.status, default: 0] += 1
+            byGrade[derived.grade, default: 0] += 1
+            if derived.overdue { overdue += 1 }
+            if derived.supervised { supervised += 1 }
+            if derived.late { late += 1 }
+            if derived.rebound { rebound += 1 }
+            if derived.grade != .pending { calledBack += 1 }
+            if derived.firstTimeSatisfied { firstTimeSatisfied += 1 }
+            if derived.grade == .green { satisfiedNow += 1 }
+        }
     }
 
     /// 一次办理满意率: first-time satisfied among records called back; nil without callbacks.

@@ -47,6 +47,32 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(siblings, [".public.prev", "public"])
     }
 
+    /// The tree listing (two levels first, the rest on all cores) finds every file and folder
+    /// at every depth, hidden and empty ones included, as FileManager does.
+    func testTheTreeListingFindsEverything() throws {
+        let root = try temporaryFolder()
+        let fm = FileManager.default
+        for folder in ["a", "a/b", "a/b/c/d", "e", ".hidden/x", "news/1", "news/2/deep", "empty"] {
+            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for path in [
+            "top.html", ".dot", "a/f", "a/b/g", "a/b/c/d/h", ".hidden/x/i", "news/1/index.html", "news/2/deep/j",
+        ] {
+            try Data(path.utf8).write(to: root.appendingPathComponent(path))
+        }
+        var files = Set<String>()
+        var folders = Set<String>()
+        for case let path as String in fm.enumerator(atPath: root.path) ?? FileManager.DirectoryEnumerator() {
+            var isFolder: ObjCBool = false
+            _ = fm.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if isFolder.boolValue { folders.insert(path) } else { files.insert(path) }
+        }
+        let listed = OutputWriter.listTree(root.path)
+        XCTAssertEqual(listed.files, files)
+        XCTAssertEqual(listed.folders, folders)
+        XCTAssertTrue(listed.folders.contains("a/b/c/d") && listed.files.contains("a/b/c/d/h"))
+    }
+
     func testCopiesAreWrittenAndKept() throws {
         let root = try temporaryFolder()
         let source = root.appendingPathComponent("plan.pdf")
