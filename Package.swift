@@ -22,6 +22,8 @@ let package = Package(
         ),
         // Makes cmark-gfm's global inline tables safe for concurrent parsers.
         .target(name: "CmarkGuard", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
+        // A per-thread arena for cmark-gfm's allocations, released once per document.
+        .target(name: "CmarkArena", dependencies: ["CCmarkGFM"]),
         // Stage-independent basics: diagnostics, days, HTML escaping, Chinese text, URL paths.
         .target(name: "QingshanCore"),
         // The typed site model every stage shares.
@@ -29,7 +31,7 @@ let package = Package(
             name: "QingshanModel",
             dependencies: ["QingshanCore", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring"]),
         // Markdown through cmark-gfm with the CJK fixes.
-        .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard"]),
+        .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard", "CmarkArena"]),
         // The complaint ledger (问题台账): records, the derivation rules as of a day, statistics.
         .target(name: "QingshanLedger", dependencies: ["QingshanCore"]),
         // Special campaigns (专项行动): tasks, milestones, metrics, progress and status as of a day.
@@ -84,6 +86,7 @@ let package = Package(
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
                 "QingshanBuild", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanServe",
+                "CmarkArena",
             ],
             exclude: ["Fixtures"]
         ),

@@ -150,7 +150,16 @@ struct PrivacyGuard: Sendable {
                     i += 1
                     continue
                 }
-                let (scalar, length) = Self.decode(bytes, i)
+                let scalar: UInt32
+                let length: Int
+                if bytes[i] & 0xF0 == 0xE0, i + 2 < n {
+                    // Three bytes (Han and the punctuation of Chinese text): decoded in place.
+                    scalar =
+                        UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    length = 3
+                } else {
+                    (scalar, length) = Self.decode(bytes, i)
+                }
                 defer { i += length }
                 let slot = Int(scalar & 0xFFFF)
                 guard firstScalarBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0, i + length < n else { continue }

@@ -2,9 +2,7 @@
 public enum HTMLEscape {
     /// Escapes `& < > " '` for element content and quoted attribute values alike.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
+        guard needsEscaping(text) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -19,6 +17,19 @@ public enum HTMLEscape {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether the text holds one of `& < > " '` (over the contiguous bytes: most strings hold
+    /// none, and this runs for every title and summary of every page).
+    static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x40 && special & (1 << UInt64(byte)) != 0 { return true }
+            return false
+        }
+    }
+
+    /// `& < > " '` as bits of the ASCII bytes below 0x40.
+    private static let special: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
 
     /// XML 1.0 text: HTML escaping plus removal of the control characters XML forbids.
     public static func xml(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkArena
 import CmarkGuard
 import Foundation
 
@@ -33,8 +34,9 @@ enum CmarkEngine {
     /// renderer can always run unsafe and pass Qingshan's own markers through.
     static let renderOptions: Int32 = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
-    private static func makeParser() -> OpaquePointer? {
-        guard let parser = cmark_parser_new(parseOptions) else { return nil }
+    private static func makeParser(memory: UnsafeMutablePointer<cmark_mem>? = nil) -> OpaquePointer? {
+        let made = memory.map { cmark_parser_new_with_mem(parseOptions, $0) } ?? cmark_parser_new(parseOptions)
+        guard let parser = made else { return nil }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
@@ -43,10 +45,14 @@ enum CmarkEngine {
         return parser
     }
 
-    /// Parses a UTF-8 document; the caller owns the returned parser and root.
+    /// Parses a UTF-8 document into the calling thread's arena (CmarkArena); the caller owns
+    /// the returned parser and root and ends with `release`, on the same thread.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (parser: OpaquePointer, root: OpaquePointer)? {
         let concurrent = setUp
-        guard let parser = makeParser() else { return nil }
+        guard let parser = makeParser(memory: qs_arena_mem()) else {
+            qs_arena_end()
+            return nil
+        }
         if !concurrent { serialLock.lock() }
         defer { if !concurrent { serialLock.unlock() } }
         bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -54,6 +60,7 @@ enum CmarkEngine {
         }
         guard let root = cmark_parser_finish(parser) else {
             cmark_parser_free(parser)
+            qs_arena_end()
             return nil
         }
         return (parser, root)
@@ -66,14 +73,17 @@ enum CmarkEngine {
         guard let cString = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        defer { Foundation.free(cString) }
+        // The HTML lives in the document's arena, released with it.
         return cString.withMemoryRebound(to: UInt8.self, capacity: strlen(cString)) { start in
             body(UnsafeBufferPointer(start: start, count: strlen(cString)))
         }
     }
 
+    /// Frees the document (the nodes Qingshan added come from the system allocator) and ends
+    /// the thread's arena.
     static func release(root: OpaquePointer, parser: OpaquePointer) {
         cmark_node_free(root)
         cmark_parser_free(parser)
+        qs_arena_end()
     }
 }

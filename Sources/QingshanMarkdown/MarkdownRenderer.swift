@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkArena
 import Foundation
 import QingshanCore
 
@@ -142,8 +143,14 @@ final class CmarkTree {
         }
     }
 
-    static func makeText(_ text: String) -> OpaquePointer? {
-        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+    /// A new node in the document's allocator: cmark-gfm links only nodes of one allocator
+    /// (and the document's is its arena).
+    func makeNode(_ type: cmark_node_type) -> OpaquePointer? {
+        cmark_node_new_with_mem(type, qs_arena_mem())
+    }
+
+    func makeText(_ text: String) -> OpaquePointer? {
+        guard let node = makeNode(CMARK_NODE_TEXT) else { return nil }
         cmark_node_set_literal(node, text)
         return node
     }
@@ -153,15 +160,15 @@ final class CmarkTree {
         for node in rawHTML {
             let raw = CmarkTree.literal(node)
             if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
-                guard let text = CmarkTree.makeText(raw) else { continue }
+                guard let text = makeText(raw) else { continue }
                 cmark_node_replace(node, text)
                 cmark_node_free(node)
             } else {
-                guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { continue }
+                guard let paragraph = makeNode(CMARK_NODE_PARAGRAPH) else { continue }
                 let lines = raw.hasSuffix("\n") ? String(raw.dropLast()) : raw
                 for (i, line) in lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    if i > 0, let br = cmark_node_new(CMARK_NODE_LINEBREAK) { cmark_node_append_child(paragraph, br) }
-                    if let text = CmarkTree.makeText(String(line)) { cmark_node_append_child(paragraph, text) }
+                    if i > 0, let br = makeNode(CMARK_NODE_LINEBREAK) { cmark_node_append_child(paragraph, br) }
+                    if let text = makeText(String(line)) { cmark_node_append_child(paragraph, text) }
                 }
                 cmark_node_replace(node, paragraph)
                 cmark_node_free(node)
@@ -197,12 +204,12 @@ final class CmarkTree {
         let tail = String(text.unicodeScalars[cut...])
         if head.isEmpty || head.hasSuffix("://") {
             // Nothing of a URL is left: the whole thing is plain text.
-            guard let whole = CmarkTree.makeText(text) else { return true }
+            guard let whole = makeText(text) else { return true }
             cmark_node_replace(link, whole)
             cmark_node_free(link)
             return false
         }
-        guard let tailNode = CmarkTree.makeText(tail) else { return true }
+        guard let tailNode = makeText(tail) else { return true }
         cmark_node_set_literal(child, head)
         cmark_node_set_url(link, prefix + head)
         cmark_node_insert_after(link, tailNode)
@@ -264,7 +271,7 @@ final class CmarkTree {
             } else {
                 used[id] = 1
             }
-            guard let marker = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
+            guard let marker = makeNode(CMARK_NODE_HTML_INLINE) else { continue }
             cmark_node_set_literal(marker, open + id + close)
             cmark_node_prepend_child(node, marker)
             headings.append(MarkdownHeading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))

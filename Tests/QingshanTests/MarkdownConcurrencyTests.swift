@@ -1,3 +1,4 @@
+import CmarkArena
 import QingshanCore
 import XCTest
 
@@ -41,5 +42,22 @@ final class MarkdownConcurrencyTests: XCTestCase {
         }
         XCTAssertTrue(serial[7].contains("<del>旧表述</del>"))
         XCTAssertTrue(serial[7].contains("<a href=\"http://www.example.org/7\">"), serial[7])
+    }
+
+    /// The arena: a document larger than a chunk renders whole (its HTML grows past 256 KiB by
+    /// reallocation), the nodes Qingshan adds are linked (heading ids, autolink tails, raw HTML
+    /// shown as text), and nothing is held once a render is done.
+    func testArenaRendersLargeDocumentsAndHoldsNothingAfterwards() {
+        let renderer = MarkdownRenderer()
+        let block = "段落**“重点”**内容，请登录https://example.gov.cn/查询。<b>粗</b>\n\n"
+        let expected =
+            "<p>段落<strong>“重点”</strong>内容，请登录<a href=\"https://example.gov.cn/\">https://example.gov.cn/</a>"
+            + "查询。&lt;b&gt;粗&lt;/b&gt;</p>\n"
+        let rendered = renderer.render("## 概况\n\n" + String(repeating: block, count: 6_000))
+        XCTAssertGreaterThan(rendered.html.utf8.count, 600_000)
+        XCTAssertEqual(rendered.html, "<h2 id=\"概况\">概况</h2>\n" + String(repeating: expected, count: 6_000))
+        XCTAssertEqual(qs_arena_held(), 0)
+        for _ in 0..<50 { _ = renderer.render(block) }
+        XCTAssertEqual(qs_arena_held(), 0)
     }
 }
