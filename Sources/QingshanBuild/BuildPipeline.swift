@@ -60,6 +60,20 @@ public struct BuildPipeline: Sendable {
         let ledger = content.ledger.isEmpty ? nil : LedgerReport(records: content.ledger, asOf: asOf)
         clock.lap("derive")
         guard !diagnostics.hasErrors else { return nil }
+        // A full build writes while it renders: the staging folder is taken and listed during
+        // the pages, the pages written during the rest. Nothing is swapped in before every
+        // check has passed; a build that stops gives the folder back as the spare.
+        let staged =
+            write && options.session == nil
+            ? Pending { Result { try StagedOutput(outputDir: outputDir) } } : nil
+        var pagesWritten: Pending<Result<Void, any Error>>?
+        var swapped = false
+        defer {
+            if !swapped {
+                _ = pagesWritten?.wait()  // the page write ends before the folder is given back
+                if case .success(let output)? = staged?.wait() { output.abandon() }
+            }
+        }
         // The open data and the feed need no page: they are written while the pages render.
         let openData = Pending {
             var files: [OutputFile] = []
@@ -117,9 +131,12 @@ public struct BuildPipeline: Sendable {
             ? PrivacyGuard(
                 ledger: content.ledger, allow: content.config.privacyAllow, siteRoot: content.siteRoot,
                 contentFiles: content.articles.map(\.file)) : nil
-        let scannedPages = files.count
+        let pageFiles = files.count
         let pageFindings =
             session == nil ? guardian.map { guardian in Pending { [files] in guardian.findings(files) } } : nil
+        pagesWritten = staged.map { staged in
+            Pending { [files] in staged.wait().flatMap { output in Result { try output.write(files) } } }
+        }
         if let ledgerPages { files += chrome.remember(RenderKey("ledger")) { ledgerPages.renderAll() } }
         let campaignNews = index.articles.filter { $0.front.campaign != nil }
         files += chrome.remember(RenderKey("campaigns", articles: campaignNews)) { campaignPages.renderAll() }
@@ -138,29 +155,32 @@ public struct BuildPipeline: Sendable {
         files.append(chrome.searchPage())
         clock.lap("data pages")
         let pageCount = files.count
-        let search: SearchIndex.Output
+        let searching: Pending<SearchIndex.Output>
         if let contentDocuments, let articleSearch {
             let pageDocuments = searchSources.pageDocuments(pages: files, covered: contentDocuments.covered)
-            clock.lap("search docs")
-            search = SearchIndex().finish(articleSearch.wait(), adding: pageDocuments)
+            searching = Pending { SearchIndex().finish(articleSearch.wait(), adding: pageDocuments) }
         } else {
             let searchDocs = searchSources.make(index: index, pages: files)
-            clock.lap("search docs")
-            search = (session?.search ?? SearchIndex()).build(searchDocs)
+            let searchIndex = session?.search ?? SearchIndex()
+            searching = Pending { searchIndex.build(searchDocs) }
         }
-        files.append(OutputFile(path: SearchIndexFile.path, data: search.data, origin: SearchIndexFile.path))
-        clock.lap("search index")
-        files += openData.wait()
-        let listed = files
-        files.append(
-            chrome.remember(RenderKey("sitemap", [Self.sitemapDigest(files, index)])) {
+        clock.lap("search docs")
+        // The feeds while the search index is finished (the sitemap lists pages only).
+        var feeds = openData.wait()
+        let listed = files + feeds
+        feeds.append(
+            chrome.remember(RenderKey("sitemap", [Self.sitemapDigest(listed, index)])) {
                 Feeds.sitemap(config: content.config, paths: sitemapEntries(listed, index))
             })
-        files.append(Feeds.robots(config: content.config))
+        feeds.append(Feeds.robots(config: content.config))
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
+            feeds.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
         }
         clock.lap("feeds")
+        let search = searching.wait()
+        files.append(OutputFile(path: SearchIndexFile.path, data: search.data, origin: SearchIndexFile.path))
+        files += feeds
+        clock.lap("search index")
 
         let copies = staticCopies(content: content, generated: files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
@@ -171,7 +191,7 @@ public struct BuildPipeline: Sendable {
                 leaks = guardian.check(
                     session.unchecked(unchecked, context: context, searchDelta: search.changed))
             } else if let pageFindings {
-                leaks = guardian.report(pageFindings.wait() + guardian.findings(Array(unchecked[scannedPages...])))
+                leaks = guardian.report(pageFindings.wait() + guardian.findings(Array(unchecked[pageFiles...])))
             } else {
                 leaks = guardian.check(unchecked)
             }
@@ -187,7 +207,15 @@ public struct BuildPipeline: Sendable {
         if write {
             progress?("写入 \(outputDir)")
             do {
-                try writeOutput(files: files, copies: copies, to: outputDir, context: context)
+                if let staged, let pagesWritten {
+                    let output = try staged.wait().get()
+                    try pagesWritten.wait().get()
+                    try output.write(Array(files[pageFiles...]), copies: copies)
+                    swapped = true  // whatever happens next, the folder is no longer to be given back
+                    _ = try output.finish()
+                } else {
+                    try writeOutput(files: files, copies: copies, to: outputDir, context: context)
+                }
             } catch {
                 diagnostics.error(SourceLocation(file: outputDir), "\(error)")
                 return nil
@@ -309,17 +337,23 @@ public struct BuildPipeline: Sendable {
             dates[list.path] = list.articles.first?.date.day
         }
         dates[SitePath("/")] = index.articles.first?.date.day
-        return files.filter { $0.path.hasSuffix("index.html") }.map { file in
+        return files.filter { Self.isPage($0.path) }.map { file in
             let path = SitePath("/" + String(file.path.dropLast("index.html".count)))
             return (path, dates[path])
         }
+    }
+
+    /// An HTML page of the output: its path ends in `index.html` (compared as bytes).
+    static func isPage(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        return utf8.count >= 10 && utf8.suffix(10).elementsEqual("index.html".utf8)
     }
 
     /// What the sitemap is made of (page paths, article dates, the newest article of each list),
     /// as one number: serve's rebuilds keep the sitemap while it is the same.
     static func sitemapDigest(_ files: [OutputFile], _ index: SiteIndex) -> Int {
         var digest = Digest()
-        for file in files where file.path.hasSuffix("index.html") { digest.add(file.path) }
+        for file in files where isPage(file.path) { digest.add(file.path) }
         func add(_ day: Day?) { digest.add(day?.ordinal ?? Int.min) }
         for article in index.articles {
             digest.add(article.path.value)

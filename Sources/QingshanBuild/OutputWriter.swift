@@ -34,46 +34,14 @@ public struct OutputWriter: Sendable {
     /// Writes `files` plus copies of `copies` (source path → output path) and swaps the tree in.
     @discardableResult
     public func write(files: [OutputFile], copies: [(source: String, path: String)]) throws -> Summary {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: outputDir).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        let spare = parent.appendingPathComponent(".\(name).prev")
-        var isDirectory: ObjCBool = false
-        let hadOld = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if hadOld && !isDirectory.boolValue {
-            throw WriteError.io("输出路径 \(target.path) 已存在且不是目录")
-        }
+        let staged = try StagedOutput(outputDir: outputDir)
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-            // Reuse the spare tree when there is one; a failed rename just means starting empty.
-            if rename(spare.path, staging.path) != 0 {
-                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            }
+            try staged.write(files, copies: copies)
         } catch {
-            throw WriteError.io("无法创建临时输出目录 \(staging.path)：\(error.localizedDescription)")
-        }
-        let summary: Summary
-        do {
-            summary = try sync(staging.path, files: files, copies: copies)
-        } catch {
-            try? fm.removeItem(at: staging)
+            try? FileManager.default.removeItem(at: staged.staging)
             throw error
         }
-        // Swap: the old tree becomes the spare, the new one the output.
-        if hadOld, rename(target.path, spare.path) != 0 {
-            try? fm.removeItem(at: staging)
-            throw WriteError.io("无法移开旧的输出目录 \(target.path)：\(String(cString: strerror(errno)))")
-        }
-        if rename(staging.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            if hadOld { _ = rename(spare.path, target.path) }
-            try? fm.removeItem(at: staging)
-            throw WriteError.io("无法替换输出目录 \(target.path)：\(reason)")
-        }
-        return summary
+        return try staged.finish()
     }
 
     /// A static file as it was when copied: a copy is made again when its source changes.
@@ -153,61 +121,6 @@ public struct OutputWriter: Sendable {
             }
         }
         return stamps
-    }
-
-    /// Makes the folder `root` hold exactly `files` and `copies`: missing folders created,
-    /// changed files written on all cores, files and folders no longer wanted removed.
-    private func sync(_ root: String, files: [OutputFile], copies: [(source: String, path: String)]) throws
-        -> Summary
-    {
-        var wantedFolders = Set<String>()
-        for path in files.map(\.path) + copies.map(\.path) {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, wantedFolders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        let wantedFiles = Set(files.map(\.path) + copies.map(\.path))
-        let (existingFiles, existingFolders) = Self.listTree(root)
-        let fm = FileManager.default
-        // Whatever stands where the other kind is wanted goes first.
-        for path in existingFiles where wantedFolders.contains(path) { try? fm.removeItem(atPath: root + "/" + path) }
-        for path in existingFolders where wantedFiles.contains(path) { try? fm.removeItem(atPath: root + "/" + path) }
-        // Sorted, so every parent comes before its children.
-        for folder in wantedFolders.subtracting(existingFolders).sorted()
-        where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            throw WriteError.io("无法创建目录 \(folder)：\(String(cString: strerror(errno)))")
-        }
-        let failures = Diagnostics()
-        let kept = Counter()
-        let place: @Sendable (String, Data) -> Void = { path, data in
-            let destination = root + "/" + path
-            if existingFiles.contains(path), Self.holds(destination, data) {
-                kept.increment()
-            } else if let problem = Self.writeFile(destination, data) {
-                failures.error(SourceLocation(file: path), problem)
-            }
-        }
-        Parallel.forEach(files.count) { i in place(files[i].path, files[i].data) }
-        Parallel.forEach(copies.count) { i in
-            guard let data = FileManager.default.contents(atPath: copies[i].source) else {
-                failures.error(SourceLocation(file: copies[i].path), "无法读取 \(copies[i].source)")
-                return
-            }
-            place(copies[i].path, data)
-        }
-        if let first = failures.all.first {
-            throw WriteError.io("写入输出失败：\(first.location.file) \(first.message)")
-        }
-        for path in existingFiles.subtracting(wantedFiles) where !wantedFolders.contains(path) {
-            unlink(root + "/" + path)
-        }
-        // Deepest first, so a folder is empty when its turn comes.
-        for folder in existingFolders.subtracting(wantedFolders).sorted(by: { $0.count > $1.count })
-        where !wantedFiles.contains(folder) {
-            rmdir(root + "/" + folder)
-        }
-        return Summary(written: files.count + copies.count - kept.value, kept: kept.value)
     }
 
     /// Every file and folder below `root`, relative to it. The top two levels are listed first,

@@ -127,6 +127,8 @@ final class LedgerSiteTests: XCTestCase {
         XCTAssertTrue(errors[0].message.contains("bulletins/2023-04/index.html"), errors[0].message)
         XCTAssertTrue(errors[0].message.contains("等 6 个文件"), errors[0].message)
         XCTAssertEqual(Fixture.tree(out), [:], "output untouched")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.path)
+        XCTAssertFalse(siblings.contains { $0.contains(".tmp-") }, "no staging folder left: \(siblings)")
     }
 
     func testLeakInArticleNamesFileAndLine() throws {

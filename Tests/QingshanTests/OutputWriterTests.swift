@@ -73,6 +73,41 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertTrue(listed.folders.contains("a/b/c/d") && listed.files.contains("a/b/c/d/h"))
     }
 
+    /// A staged write fills the folder in batches and swaps it in at the end, like one write; a
+    /// write given up leaves the output as it was and the folder as the next build's spare.
+    func testStagedWritesInBatchesAndGivesUp() throws {
+        let root = try temporaryFolder()
+        let out = root.appendingPathComponent("public")
+        try OutputWriter(outputDir: out.path).write(
+            files: [file("index.html", "old"), file("gone/index.html", "g"), file("news/a/index.html", "a")], copies: []
+        )
+        try OutputWriter(outputDir: out.path).write(files: [file("index.html", "old")], copies: [])
+
+        let staged = try StagedOutput(outputDir: out.path)
+        try staged.write([file("news/a/index.html", "a"), file("news/b/index.html", "b")])
+        try staged.write([file("index.html", "new")])
+        XCTAssertEqual(Fixture.tree(out), ["index.html": Data("old".utf8)], "nothing shows before the swap")
+        let summary = try staged.finish()
+        XCTAssertEqual(summary, .init(written: 2, kept: 1))
+        XCTAssertEqual(
+            Fixture.tree(out),
+            [
+                "index.html": Data("new".utf8), "news/a/index.html": Data("a".utf8),
+                "news/b/index.html": Data("b".utf8),
+            ])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("gone").path))
+
+        let abandoned = try StagedOutput(outputDir: out.path)
+        try abandoned.write([file("index.html", "never")])
+        abandoned.abandon()
+        XCTAssertEqual(Fixture.tree(out)["index.html"], Data("new".utf8))
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), [".public.prev", "public"])
+        // The spare the abandoned write left is synced like any other.
+        try OutputWriter(outputDir: out.path).write(files: [file("index.html", "new")], copies: [])
+        XCTAssertEqual(Fixture.tree(out), ["index.html": Data("new".utf8)])
+    }
+
     func testCopiesAreWrittenAndKept() throws {
         let root = try temporaryFolder()
         let source = root.appendingPathComponent("plan.pdf")
