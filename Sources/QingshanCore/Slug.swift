@@ -3,26 +3,46 @@ public enum Slug {
     /// Lower-cases Latin letters, keeps letters (Han included), digits, `-` and `_`,
     /// turns runs of spaces into single hyphens and drops punctuation (as GitHub does).
     public static func make(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingHyphen = false
         for s in text.unicodeScalars {
-            let keep =
-                s.properties.isAlphabetic || s.properties.numericType == .decimal || s == "-" || s == "_"
-                || CJK.isLetter(s)
-            if keep {
-                if pendingHyphen && !out.isEmpty { out += "-" }
+            // CJK letters (no case) and the punctuation blocks are told without looking their
+            // Unicode properties up.
+            let letter = CJK.isLetter(s)
+            let kind = letter ? .kept : punctuationBlocks.value(s) ?? kind(s)
+            if kind == .kept {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 if s == "-" {
                     pendingHyphen = true
                     continue
                 }
-                out += String(s).lowercased()
-            } else if s.properties.isWhitespace {
+                if letter {
+                    out.append(s)
+                } else if s.isASCII {
+                    out.append((0x41...0x5A).contains(s.value) ? Unicode.Scalar(UInt8(s.value) | 0x20) : s)
+                } else {
+                    out.append(contentsOf: String(s).lowercased().unicodeScalars)
+                }
+            } else if kind == .space {
                 pendingHyphen = true
             }
         }
-        return out
+        return String(out)
     }
+
+    /// What `make` does with a scalar.
+    enum Kind: Sendable { case kept, space, dropped }
+
+    static func kind(_ s: Unicode.Scalar) -> Kind {
+        if CJK.isLetter(s) || s.properties.isAlphabetic || s.properties.numericType == .decimal || s == "-" || s == "_"
+        {
+            return .kept
+        }
+        return s.properties.isWhitespace ? .space : .dropped
+    }
+
+    private static let punctuationBlocks = PunctuationBlockTable(fallback: Kind.dropped, kind)
 
     /// A slug taken from a file name: the extension and a leading `YYYY-MM-DD-` are dropped.
     public static func fromFileName(_ name: String) -> String {

@@ -307,6 +307,40 @@ final class TextFastPathTests: XCTestCase {
         }
     }
 
+    /// Heading ids from the punctuation tables equal the ids from the Unicode properties, for
+    /// every scalar of the tables' blocks next to letters, digits and spaces.
+    func testSlugsEqualThePropertyBasedSlugs() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            var pendingHyphen = false
+            for s in text.unicodeScalars {
+                let keep =
+                    s.properties.isAlphabetic || s.properties.numericType == .decimal || s == "-" || s == "_"
+                    || CJK.isLetter(s)
+                if keep {
+                    if pendingHyphen && !out.isEmpty { out += "-" }
+                    pendingHyphen = false
+                    if s == "-" {
+                        pendingHyphen = true
+                        continue
+                    }
+                    out += String(s).lowercased()
+                } else if s.properties.isWhitespace {
+                    pendingHyphen = true
+                }
+            }
+            return out
+        }
+        for value in Array(0x2000...0x206F) + Array(0x3000...0x303F) + Array(0xFF00...0xFFEF) + [0xB7, 0xC9, 0x391] {
+            guard let s = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "一、Air" + String(s) + "Q 2" + String(s) + String(s) + "水-质_" + String(s)
+            XCTAssertEqual(Slug.make(text), reference(text), String(value, radix: 16))
+        }
+        for text in ["一、基本情况", "PM2.5 与 AQI", "Ⅻ号 〆切　会议", "ÉCOLE  Straße", "--a--b--", "２０２３年（上）"] {
+            XCTAssertEqual(Slug.make(text), reference(text), text)
+        }
+    }
+
     func testByteSearch() {
         let text = Array("生态“环境”<p>%E2%B8%AE".utf8)
         text.withUnsafeBufferPointer { bytes in
