@@ -82,25 +82,40 @@ public final class SearchIndex: @unchecked Sendable {
         /// terms, a full build does not), counted in an open-addressing table: sorting
         /// every bigram of every document was a tenth of a 10,000-page build.
         init(counting text: [UInt64], title: [UInt64]) where Term == UInt64 {
+            // Sized for the distinct terms (about a third of a Chinese text's bigrams) and
+            // doubled when half full: a table for every bigram was 96 KiB to clear per document.
             var capacity = 16
-            while capacity < (text.count + title.count) * 2 { capacity <<= 1 }
-            let shift = UInt64(64 - capacity.trailingZeroBitCount)
+            while capacity < (text.count + title.count) / 2 { capacity <<= 1 }
             var keys = [UInt64](repeating: 0, count: capacity)  // 0 is no bigram: empty
             var slots = [Int32](repeating: 0, count: capacity)  // index into terms
             var counts: [Int] = []
             var inTitle: [Bool] = []
+            func home(_ term: UInt64) -> Int {
+                Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - capacity.trailingZeroBitCount))
+            }
+            func grow() {
+                capacity <<= 1
+                keys = [UInt64](repeating: 0, count: capacity)
+                slots = [Int32](repeating: 0, count: capacity)
+                for (i, term) in terms.enumerated() {
+                    var at = home(term)
+                    while keys[at] != 0 { at = (at + 1) & (capacity - 1) }
+                    keys[at] = term
+                    slots[at] = Int32(i)
+                }
+            }
             /// The term's place in `terms`, added (count 0, not in the title) when new.
             func index(_ term: UInt64) -> Int {
-                var at = Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                var at = home(term)
                 while keys[at] != 0 && keys[at] != term { at = (at + 1) & (capacity - 1) }
-                if keys[at] == 0 {
-                    keys[at] = term
-                    slots[at] = Int32(terms.count)
-                    terms.append(term)
-                    counts.append(0)
-                    inTitle.append(false)
-                }
-                return Int(slots[at])
+                if keys[at] == term { return Int(slots[at]) }
+                keys[at] = term
+                slots[at] = Int32(terms.count)
+                terms.append(term)
+                counts.append(0)
+                inTitle.append(false)
+                if terms.count * 2 > capacity { grow() }
+                return terms.count - 1
             }
             for term in text { counts[index(term)] += 1 }
             for term in title { inTitle[index(term)] = true }
@@ -299,6 +314,7 @@ public final class SearchIndex: @unchecked Sendable {
     /// A document's terms; `sorted` for those kept to be patched later (serve).
     static func terms(of document: SearchDocument, sorted: Bool) -> DocumentTerms {
         var han: [UInt64] = []
+        han.reserveCapacity(document.text.reduce(0) { $0 + $1.utf8.count } / 3 + 1)
         var words: [String] = []
         for part in document.text {
             SearchTokenizer.visit(part, han: { han.append($0) }, word: { words.append($0) })

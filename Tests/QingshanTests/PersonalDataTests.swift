@@ -18,6 +18,21 @@ final class PersonalDataTests: XCTestCase {
         XCTAssertEqual(found("<td>19912345678</td>"), ["19912345678"])
     }
 
+    /// The scan steps over eight bytes at a time where none is a digit: a number is found at
+    /// every offset and next to every kind of byte, and a digit run split over a word edge stays
+    /// one number.
+    func testNumbersAreFoundAtEveryOffset() {
+        for offset in 0..<17 {
+            for filler in ["a", "中", "<>", "\u{7F}", "/:", "\u{10FFFF}"] {
+                let head = String(repeating: filler, count: offset)
+                XCTAssertEqual(found(head + "13912345678" + head), ["13912345678"], "\(offset) \(filler)")
+                XCTAssertEqual(found(head + "139 1234 5678"), ["13912345678"], "\(offset) \(filler)")
+                XCTAssertEqual(found("9" + filler + head + "13912345678"), ["13912345678"], "\(offset) \(filler)")
+                XCTAssertEqual(found(head + "113912345678" + head), [], "12 digits, \(offset) \(filler)")
+            }
+        }
+    }
+
     func testNotMobile() {
         XCTAssertEqual(found("0632-0000000 与 12345、12369 热线"), [])
         XCTAssertEqual(found("12912345678"), [], "second digit must be 3–9")
