@@ -32,6 +32,28 @@ final class DiagnosticTests: XCTestCase {
             errors.map(\.location), [SourceLocation(file: "content/news/2023-06-01-a.md", line: 1, column: 1)])
     }
 
+    /// An article that is not UTF-8 (a GBK file) fails naming the file; one saved with a byte
+    /// order mark builds like one without.
+    func testArticleNotInUTF8AndArticleWithByteOrderMark() throws {
+        let site = try Fixture.copy("basic")
+        let news = site.appendingPathComponent("content/news")
+        let gbk: [UInt8] =
+            Array("---\ntitle: ".utf8) + [0xBB, 0xB7, 0xBE, 0xB3] + Array("\ndate: 2023-06-01\n---\n\n正文\n".utf8)
+        try Data(gbk).write(to: news.appendingPathComponent("2023-06-01-gbk.md"))
+        let (report, diagnostics) = Fixture.build(site)
+        XCTAssertNil(report)
+        let errors = diagnostics.all.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map(\.location), [SourceLocation(file: "content/news/2023-06-01-gbk.md")])
+        XCTAssertTrue(errors.first?.message.contains("UTF-8") == true)
+
+        try FileManager.default.removeItem(at: news.appendingPathComponent("2023-06-01-gbk.md"))
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\ntitle: 带签名的文件\ndate: 2023-06-01\n---\n\n正文。\n".utf8)
+        try Data(bom).write(to: news.appendingPathComponent("2023-06-01-bom.md"))
+        let output = site.deletingLastPathComponent().appendingPathComponent("bom-out")
+        XCTAssertNotNil(Fixture.build(site, output: output).0)
+        XCTAssertTrue(Fixture.text(output, "news/bom/index.html").contains("<h1>带签名的文件</h1>"))
+    }
+
     func testSiteWithoutBaseURL() throws {
         let site = try Fixture.copy("invalid/no-base-url")
         let (report, diagnostics) = Fixture.build(site)
