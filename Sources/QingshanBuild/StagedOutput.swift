@@ -38,6 +38,7 @@ final class StagedOutput: @unchecked Sendable {
         }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            Self.recoverLeftovers(in: parent, name: name, spare: spare)
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
             // Reuse the spare tree when there is one; a failed rename just means starting empty.
             if rename(spare.path, staging.path) != 0 {
@@ -48,6 +49,20 @@ final class StagedOutput: @unchecked Sendable {
         }
         (existingFiles, existingFolders) = OutputWriter.listTree(staging.path)
         presentFolders = existingFolders
+    }
+
+    /// Staging folders of builds that stopped without cleaning up (interrupted, killed: their
+    /// process is gone): one becomes the spare when there is none, the others are removed.
+    static func recoverLeftovers(in parent: URL, name: String, spare: URL) {
+        let fm = FileManager.default
+        let prefix = ".\(name).tmp-"
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // a build still running
+            let path = parent.appendingPathComponent(entry).path
+            if !fm.fileExists(atPath: spare.path), rename(path, spare.path) == 0 { continue }
+            try? fm.removeItem(atPath: path)
+        }
     }
 
     /// Writes a batch of files (the bytes of `files`, or the contents of the copies' sources):

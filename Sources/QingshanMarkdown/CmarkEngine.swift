@@ -79,8 +79,8 @@ enum CmarkEngine {
         }
     }
 
-    /// Frees the document (the nodes Qingshan added come from the system allocator) and ends
-    /// the thread's arena.
+    /// Frees the document (the nodes Qingshan added come from the same arena) and ends the
+    /// thread's arena.
     static func release(root: OpaquePointer, parser: OpaquePointer) {
         cmark_node_free(root)
         cmark_parser_free(parser)

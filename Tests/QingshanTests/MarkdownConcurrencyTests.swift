@@ -60,4 +60,18 @@ final class MarkdownConcurrencyTests: XCTestCase {
         for _ in 0..<50 { _ = renderer.render(block) }
         XCTAssertEqual(qs_arena_held(), 0)
     }
+
+    /// cmark-gfm's table extension parses a paragraph's rows again, and frees them, at every
+    /// line that looks like a delimiter row: freed blocks are reused, so a paragraph of such
+    /// lines holds about what the system allocator would, not the square of its length.
+    func testArenaReusesFreedBlocks() throws {
+        let source = "|a|b|\n" + (0..<2_000).map { $0 % 2 == 0 ? "|-|\n" : "|-|-|\n" }.joined()
+        let parsed = Array(source.utf8).withUnsafeBufferPointer { CmarkEngine.parse($0) }
+        let (parser, root) = try XCTUnwrap(parsed)
+        let held = qs_arena_held()
+        CmarkEngine.release(root: root, parser: parser)
+        XCTAssertLessThan(held, 4 << 20, "the arena held \(held >> 20) MiB for a 10 KB paragraph")
+        XCTAssertEqual(qs_arena_held(), 0)
+        XCTAssertTrue(MarkdownRenderer().render(source).html.hasPrefix("<p>|a|b|"))
+    }
 }

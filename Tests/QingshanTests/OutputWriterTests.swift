@@ -108,6 +108,27 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(Fixture.tree(out), ["index.html": Data("new".utf8)])
     }
 
+    /// The staging folder of a build that was killed (its process is gone) becomes the next
+    /// build's spare; one of a build still running is left alone.
+    func testLeftoverStagingFoldersAreRecovered() throws {
+        let root = try temporaryFolder()
+        let out = root.appendingPathComponent("public")
+        try OutputWriter(outputDir: out.path).write(files: [file("index.html", "a")], copies: [])
+        var dead: Int32 = 99_999
+        while kill(dead, 0) == 0 || errno == EPERM { dead += 1 }
+        let leftover = root.appendingPathComponent(".public.tmp-\(dead)")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: leftover.appendingPathComponent("index.html"))
+        let running = root.appendingPathComponent(".public.tmp-1")  // init: always alive
+        try FileManager.default.createDirectory(at: running, withIntermediateDirectories: true)
+
+        let summary = try OutputWriter(outputDir: out.path).write(files: [file("index.html", "a")], copies: [])
+        XCTAssertEqual(summary.kept, 1, "the leftover was taken as the spare and its file kept")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(),
+            [".public.prev", ".public.tmp-1", "public"])
+    }
+
     func testCopiesAreWrittenAndKept() throws {
         let root = try temporaryFolder()
         let source = root.appendingPathComponent("plan.pdf")
