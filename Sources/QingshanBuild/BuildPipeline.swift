@@ -190,10 +190,10 @@ public struct BuildPipeline: Sendable {
             if let session, let context {
                 leaks = guardian.check(
                     session.unchecked(unchecked, context: context, searchDelta: search.changed))
-            } else if let pageFindings {
-                leaks = guardian.report(pageFindings.wait() + guardian.findings(Array(unchecked[pageFiles...])))
             } else {
-                leaks = guardian.check(unchecked)
+                // The pages were scanned while the rest rendered; the rest is scanned now.
+                let pages = pageFindings?.wait() ?? guardian.findings(Array(unchecked[..<pageFiles]))
+                leaks = guardian.report(pages + guardian.findings(Array(unchecked[pageFiles...])))
             }
             clock.lap("privacy")
             guard leaks.isEmpty else {

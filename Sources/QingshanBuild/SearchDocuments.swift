@@ -76,12 +76,12 @@ struct SearchDocuments {
     }
 
     /// An `index.html` page that is neither a tag page nor a later page of a list (compared as
-    /// bytes: String's hasSuffix compares Characters, slow over 12,000 paths).
+    /// bytes: String's hasPrefix compares Characters, slow over 12,000 paths).
     static func isSearchedPage(_ path: String) -> Bool {
+        guard BuildPipeline.isPage(path) else { return false }
         var path = path
         return path.withUTF8 { bytes in
-            bytes.count >= 10 && bytes.suffix(10).elementsEqual("index.html".utf8)
-                && !bytes.starts(with: "tags/".utf8) && find(Array("/page/".utf8), in: bytes, from: 0) == nil
+            !bytes.starts(with: "tags/".utf8) && ByteSearch.firstIndex(of: Array("/page/".utf8), in: bytes) == nil
         }
     }
 
@@ -90,25 +90,11 @@ struct SearchDocuments {
     static func between(_ data: Data, _ start: String, _ end: String) -> String? {
         data.withUnsafeBytes { raw -> String? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let a = find(Array(start.utf8), in: bytes, from: 0),
-                let b = find(Array(end.utf8), in: bytes, from: a + start.utf8.count)
+            guard let a = ByteSearch.firstIndex(of: Array(start.utf8), in: bytes),
+                let b = ByteSearch.firstIndex(of: Array(end.utf8), in: bytes, from: a + start.utf8.count)
             else { return nil }
             return String(decoding: bytes[(a + start.utf8.count)..<b], as: UTF8.self)
         }
-    }
-
-    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 
     static func unescape(_ text: String) -> String {

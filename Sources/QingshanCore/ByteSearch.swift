@@ -23,17 +23,23 @@ public enum ByteSearch {
         return text.withUTF8 { contains(byte, in: $0) }
     }
 
-    /// Whether `bytes` hold `pattern`: `memchr` finds each place its first byte occurs.
-    public static func contains(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pattern.first else { return true }
-        var from = 0
+    /// The first index at or after `from` where `pattern` (at least one byte long) starts:
+    /// `memchr` finds each place its first byte occurs.
+    public static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        guard let first = pattern.first else { return from }
+        var from = from
         while let at = firstIndex(of: first, in: bytes, from: from) {
-            if at + pattern.count > bytes.count { return false }
+            if at + pattern.count > bytes.count { return nil }
             var k = 1
             while k < pattern.count, bytes[at + k] == pattern[k] { k += 1 }
-            if k == pattern.count { return true }
+            if k == pattern.count { return at }
             from = at + 1
         }
-        return false
+        return nil
+    }
+
+    /// Whether `bytes` hold `pattern`.
+    public static func contains(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstIndex(of: pattern, in: bytes) != nil
     }
 }

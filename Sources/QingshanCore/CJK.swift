@@ -50,8 +50,13 @@ public enum CJK {
         // Compared as scalars: Character equality goes through String comparison.
         let scalars = c.unicodeScalars
         guard let first = scalars.first, scalars.count == 1 else { return false }
-        switch first.value {
-        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF1B: return true  // 。！？!?；
+        return isSentenceEnd(first)
+    }
+
+    /// 。！？!?；
+    public static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF1B: return true
         default: return false
         }
     }

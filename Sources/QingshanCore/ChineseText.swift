@@ -10,18 +10,21 @@ public enum ChineseText {
         // (an article's text is thousands).
         let collapsed = collapseWhitespace(text, enough: limit + 2)
         guard collapsed.count > limit else { return collapsed }
-        let head = collapsed.prefix(limit)
-        if let end = head.lastIndex(where: CJK.isSentenceEnd),
-            head.distance(from: head.startIndex, to: end) >= limit / 3
-        {
-            let cut = String(head[...end])
-            return cut + "……"
+        return cut(collapsed.prefix(limit), limit: limit, isSentenceEnd: CJK.isSentenceEnd, string: String.init)
+    }
+
+    /// A summary's head of `limit` characters (or scalars) cut after its last sentence end when
+    /// that lies past a third of the limit, otherwise without trailing commas, colons and
+    /// spaces; an ellipsis added either way. One rule for both ways of counting.
+    static func cut<Head: BidirectionalCollection>(
+        _ head: Head, limit: Int, isSentenceEnd: (Head.Element) -> Bool, string: (Head) -> String
+    ) -> String where Head.SubSequence == Head, Head.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
+        if let end = head.lastIndex(where: isSentenceEnd), head.distance(from: head.startIndex, to: end) >= limit / 3 {
+            return string(head[...end]) + "……"
         }
-        var cut = String(head)
-        while let last = cut.last, last == "，" || last == "、" || last == "：" || last == " " || last == "," {
-            cut.removeLast()
-        }
-        return cut + "……"
+        var trimmed = head
+        while let last = trimmed.last, ["，", "、", "：", " ", ","].contains(last) { trimmed = trimmed.dropLast() }
+        return string(trimmed) + "……"
     }
 
     /// `summary` counted in scalars, when each of the first `limit` + 1 collapsed scalars is a
@@ -52,23 +55,7 @@ public enum ChineseText {
             return String(decoding: bytes, as: UTF8.self)
         }
         guard out.count > limit else { return string(out[...]) }
-        let head = out[..<limit]
-        if let end = head.lastIndex(where: isSentenceEnd), end >= limit / 3 {
-            return string(head[...end]) + "……"
-        }
-        var cut = head
-        while let last = cut.last, last == "，" || last == "、" || last == "：" || last == " " || last == "," {
-            cut.removeLast()
-        }
-        return string(cut) + "……"
-    }
-
-    /// 。！？!?；, as `CJK.isSentenceEnd` has them.
-    private static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF1B: return true
-        default: return false
-        }
+        return cut(out[..<limit], limit: limit, isSentenceEnd: CJK.isSentenceEnd, string: string)
     }
 
     /// Scalars that always make a grapheme cluster of their own, whatever their neighbours:
@@ -148,7 +135,7 @@ public enum ChineseText {
                 }
                 if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
                     // U+4000…U+9FFF: from U+4E00 on a Han character, counted without the tests.
-                    let value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    let value = UTF8Scalar.threeByteValue(bytes, at: i)
                     if value >= 0x4E00 {
                         i += 3
                         characters += 1

@@ -73,7 +73,7 @@ public enum SearchTokenizer {
                     continue
                 }
                 if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
-                    let value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    let value = UTF8Scalar.threeByteValue(bytes, at: i)
                     if value >= 0x4E00 {  // U+4E00…U+9FFF, a Han character
                         endWord(at: i)
                         letter(value)

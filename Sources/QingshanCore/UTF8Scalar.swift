@@ -15,4 +15,12 @@ public enum UTF8Scalar {
         for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
         return (value, length)
     }
+
+    /// The value of the three-byte sequence at `index` (lead byte 0xE0–0xEF, two more bytes
+    /// there): Han characters and the punctuation of Chinese text, decoded in place by the
+    /// passes that walk most of a page's bytes.
+    @inlinable
+    public static func threeByteValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+    }
 }

@@ -303,8 +303,7 @@ public final class SearchIndex: @unchecked Sendable {
             state = kept
             return Output(data: data, changed: delta)
         }
-        var fresh = Self.fullState(documents, chunkSize: chunkSize, keepTerms: keepsState)
-        let data = Self.assemble(&fresh)
+        let (fresh, data) = Self.encode(start(documents), chunkSize: chunkSize)
         state = keepsState ? fresh : nil
         return Output(data: data, changed: nil)
     }
@@ -380,18 +379,17 @@ public final class SearchIndex: @unchecked Sendable {
     public func finish(_ build: FullBuild, adding rest: [SearchDocument]) -> Output {
         var build = build
         build.add(rest)
-        var fresh = build.finish(chunkSize: chunkSize)
-        let data = Self.assemble(&fresh)
+        let (fresh, data) = Self.encode(build, chunkSize: chunkSize)
         lock.lock()
         state = keepsState ? fresh : nil
         lock.unlock()
         return Output(data: data, changed: nil)
     }
 
-    static func fullState(_ documents: [SearchDocument], chunkSize: Int, keepTerms: Bool) -> State {
-        var build = FullBuild(keepTerms: keepTerms)
-        build.add(documents)
-        return build.finish(chunkSize: chunkSize)
+    /// The state of a full build, its terms encoded, and the index file it makes.
+    static func encode(_ build: FullBuild, chunkSize: Int) -> (State, Data) {
+        var state = build.finish(chunkSize: chunkSize)
+        return (state, assemble(&state))
     }
 
     // MARK: - Incremental build
