@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "CmarkGuard", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
         // A per-thread arena for cmark-gfm's allocations, released once per document.
         .target(name: "CmarkArena", dependencies: ["CCmarkGFM"]),
+        // The one system call Swift's Glibc module does not offer: an atomic exchange of two paths.
+        .target(name: "CQingshanSystem"),
         // Stage-independent basics: diagnostics, days, HTML escaping, Chinese text, URL paths.
         .target(name: "QingshanCore"),
         // The typed site model every stage shares.
@@ -66,7 +68,7 @@ let package = Package(
             name: "QingshanBuild",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
+                "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "CQingshanSystem",
             ]
         ),
         // qingshan serve: preview server with rebuild on change and live reload.

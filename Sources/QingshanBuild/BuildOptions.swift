@@ -39,7 +39,7 @@ public struct BuildOptions: Sendable {
     }
 
     public var resolvedOutputDir: String {
-        outputDir ?? (siteRoot as NSString).appendingPathComponent(edition.defaultFolder)
+        outputDir ?? PathText.join(siteRoot, edition.defaultFolder)
     }
 }
 

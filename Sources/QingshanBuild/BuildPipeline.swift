@@ -65,7 +65,7 @@ public struct BuildPipeline: Sendable {
         // check has passed; a build that stops gives the folder back as the spare.
         let staged =
             write && options.session == nil
-            ? Pending { Result { try StagedOutput(outputDir: outputDir) } } : nil
+            ? Pending { Result { try StagedOutput(outputDir: outputDir, edition: options.edition) } } : nil
         var pagesWritten: Pending<Result<Void, any Error>>?
         var swapped = false
         defer {
@@ -238,7 +238,7 @@ public struct BuildPipeline: Sendable {
     )
         throws
     {
-        let writer = OutputWriter(outputDir: outputDir)
+        let writer = OutputWriter(outputDir: outputDir, edition: options.edition)
         guard let session = options.session, let context else {
             try writer.write(files: files, copies: copies)
             return
@@ -318,7 +318,7 @@ public struct BuildPipeline: Sendable {
         clock.lap("render")
         if write {
             do {
-                try OutputWriter(outputDir: outputDir).write(files: files, copies: [])
+                try OutputWriter(outputDir: outputDir, edition: .internal).write(files: files, copies: [])
             } catch {
                 diagnostics.error(SourceLocation(file: outputDir), "\(error)")
                 return nil
@@ -407,43 +407,6 @@ public struct BuildPipeline: Sendable {
             copies.append((content.siteRoot + "/static/" + file, file))
         }
         return copies
-    }
-}
-
-/// Where an output folder may go: never onto or above the site, never into its sources,
-/// and the internal edition never into the public output folder.
-public enum OutputPlacement {
-    /// Why `output` may not receive a build of `edition`, or nil when it may.
-    public static func problem(output: String, site: String, edition: Edition) -> String? {
-        let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-        let root = URL(fileURLWithPath: site).standardizedFileURL.resolvingSymlinksInPath().path
-        if out == root || root.hasPrefix(out + "/") || out == "/" {
-            return "输出目录 \(output) 是站点目录或其上级，构建会覆盖源文件"
-        }
-        for folder in ["content", "templates", "static", "Sources", "Tests"]
-        where out == root + "/" + folder
-            || out.hasPrefix(root + "/" + folder + "/")
-        {
-            return "输出目录 \(output) 位于站点的 \(folder)/ 中"
-        }
-        if edition == .internal {
-            if out == root + "/public" || out.hasPrefix(root + "/public/") {
-                return "内部版不能写入公开版的输出目录 \(output)"
-            }
-            // A folder holding a public build (it has a sitemap and a feed) is off limits too.
-            let fm = FileManager.default
-            if fm.fileExists(atPath: out + "/sitemap.xml") || fm.fileExists(atPath: out + "/feed.xml") {
-                return "\(output) 中是公开版网站，内部版不能写入（会把内部资料放进公开目录）"
-            }
-        }
-        if edition == .public, FileManager.default.fileExists(atPath: out + "/robots.txt"),
-            let robots = FileManager.default.contents(atPath: out + "/robots.txt"),
-            String(decoding: robots, as: UTF8.self).contains("Disallow: /\n"),
-            !FileManager.default.fileExists(atPath: out + "/sitemap.xml")
-        {
-            return "\(output) 中是内部版，公开版不能覆盖它"
-        }
-        return nil
     }
 }
 

@@ -54,7 +54,7 @@ public enum NewContent {
             """
         do {
             try fm.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: PathText.parent(path), withIntermediateDirectories: true)
             guard fm.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw Failure.message("无法写入 \(relative)")
             }
@@ -80,7 +80,7 @@ public enum NewContent {
             let full = folder + "/" + path
             do {
                 try fm.createDirectory(
-                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    atPath: PathText.parent(full), withIntermediateDirectories: true)
             } catch {
                 throw Failure.message("无法创建 \(path)：\(error.localizedDescription)")
             }

@@ -11,16 +11,21 @@ import QingshanModel
 /// and folders right before the next writes slowed those writes 5–15× on this machine's ext4.
 public struct OutputWriter: Sendable {
     public let outputDir: String
+    /// The edition written: its mark goes into the folder (`OutputMarker`).
+    public let edition: Edition
 
-    public init(outputDir: String) {
+    public init(outputDir: String, edition: Edition = .public) {
         self.outputDir = outputDir
+        self.edition = edition
     }
 
     public enum WriteError: Error, CustomStringConvertible {
         case io(String)
+        /// The folder is not Qingshan's to replace (`OutputMarker`).
+        case refused(String)
         public var description: String {
             switch self {
-            case .io(let message): return message
+            case .io(let message), .refused(let message): return message
             }
         }
     }
@@ -34,11 +39,11 @@ public struct OutputWriter: Sendable {
     /// Writes `files` plus copies of `copies` (source path → output path) and swaps the tree in.
     @discardableResult
     public func write(files: [OutputFile], copies: [(source: String, path: String)]) throws -> Summary {
-        let staged = try StagedOutput(outputDir: outputDir)
+        let staged = try StagedOutput(outputDir: outputDir, edition: edition)
         do {
             try staged.write(files, copies: copies)
         } catch {
-            try? FileManager.default.removeItem(at: staged.staging)
+            staged.abandon()
             throw error
         }
         return try staged.finish()
@@ -82,7 +87,7 @@ public struct OutputWriter: Sendable {
         }
         var folders = Set<String>()
         for item in changed {
-            let folder = (item.path as NSString).deletingLastPathComponent
+            let folder = PathText.parent(item.path)
             if !folder.isEmpty { folders.insert(folder) }
         }
         for folder in folders.sorted() {
@@ -115,9 +120,8 @@ public struct OutputWriter: Sendable {
         for path in Set(gone) {
             unlink(outputDir + "/" + path)
             // Empty folders left behind go too (rmdir refuses a folder that is not empty).
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, rmdir(outputDir + "/" + folder) == 0 {
-                folder = (folder as NSString).deletingLastPathComponent
+            for folder in PathText.ancestors(path) {
+                guard rmdir(outputDir + "/" + folder) == 0 else { break }
             }
         }
         return stamps

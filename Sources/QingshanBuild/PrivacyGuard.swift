@@ -115,7 +115,7 @@ struct PrivacyGuard: Sendable {
     }
 
     static func isText(_ path: String) -> Bool {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.fileExtension(path)
         return ["html", "htm", "xml", "json", "csv", "txt", "js", "css", "svg", "md"].contains(ext)
     }
 

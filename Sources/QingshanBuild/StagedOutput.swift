@@ -1,3 +1,4 @@
+import CQingshanSystem
 import Foundation
 import QingshanCore
 import QingshanModel
@@ -5,7 +6,7 @@ import QingshanModel
 /// A write of the whole output tree in progress: the staging folder (the recycled spare tree,
 /// or a new one) listed once, filled in batches, then swapped in. A full build begins it while
 /// the pages render and writes the pages while the rest renders; nothing becomes visible
-/// before `finish`, and `abandon` puts the folder back as the spare.
+/// before `finish`, and `abandon` removes what the build wrote.
 ///
 /// Batches are written one after another (each on all cores), never two at once.
 final class StagedOutput: @unchecked Sendable {
@@ -13,6 +14,7 @@ final class StagedOutput: @unchecked Sendable {
     let staging: URL
     let spare: URL
     let hadOld: Bool
+    let edition: Edition
     /// What the staging folder held when it was listed.
     private let existingFiles: Set<String>
     private let existingFolders: Set<String>
@@ -24,18 +26,19 @@ final class StagedOutput: @unchecked Sendable {
     private var placed = 0
 
     /// Takes the spare tree (or makes an empty folder) as the staging folder and lists it.
-    init(outputDir: String) throws {
+    /// Refuses a target that is not a Qingshan output of `edition` (`OutputMarker`).
+    init(outputDir: String, edition: Edition) throws {
         let fm = FileManager.default
+        self.edition = edition
         target = URL(fileURLWithPath: outputDir).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         spare = parent.appendingPathComponent(".\(name).prev")
-        var isDirectory: ObjCBool = false
-        hadOld = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if hadOld && !isDirectory.boolValue {
-            throw OutputWriter.WriteError.io("输出路径 \(target.path) 已存在且不是目录")
+        if let problem = OutputMarker.problem(replacing: target.path, edition: edition) {
+            throw OutputWriter.WriteError.refused(problem)
         }
+        hadOld = OutputMarker.look(target.path) != .nothing
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.recoverLeftovers(in: parent, name: name, spare: spare)
@@ -72,10 +75,8 @@ final class StagedOutput: @unchecked Sendable {
         let fm = FileManager.default
         var folders = Set<String>()
         for path in files.map(\.path) + copies.map(\.path) {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, !folders.contains(folder) {
-                folders.insert(folder)
-                folder = (folder as NSString).deletingLastPathComponent
+            for folder in PathText.ancestors(path) {
+                guard folders.insert(folder).inserted else { break }
             }
         }
         let batch = Set(files.map(\.path) + copies.map(\.path))
@@ -121,10 +122,12 @@ final class StagedOutput: @unchecked Sendable {
         }
     }
 
-    /// Removes what no batch wanted and swaps the staging folder in; the old output becomes
-    /// the spare. Returns how many files were written and how many already held their bytes.
+    /// Removes what no batch wanted, marks the folder as this edition's output and swaps it in
+    /// (one atomic exchange where the file system offers it); the old output becomes the spare.
+    /// Returns how many files were written and how many already held their bytes.
     func finish() throws -> OutputWriter.Summary {
         let root = staging.path
+        wantedFiles.insert(OutputMarker.fileName)
         for path in existingFiles.subtracting(wantedFiles) where !wantedFolders.contains(path) {
             unlink(root + "/" + path)
         }
@@ -133,23 +136,55 @@ final class StagedOutput: @unchecked Sendable {
         where !wantedFiles.contains(folder) {
             rmdir(root + "/" + folder)
         }
-        let fm = FileManager.default
-        if hadOld, rename(target.path, spare.path) != 0 {
-            try? fm.removeItem(at: staging)
-            throw OutputWriter.WriteError.io("无法移开旧的输出目录 \(target.path)：\(String(cString: strerror(errno)))")
+        if let problem = OutputWriter.writeFile(root + "/" + OutputMarker.fileName, OutputMarker.contents(edition)) {
+            abandon()
+            throw OutputWriter.WriteError.io("无法写入输出标记：\(problem)")
         }
-        if rename(staging.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            if hadOld { _ = rename(spare.path, target.path) }
-            try? fm.removeItem(at: staging)
-            throw OutputWriter.WriteError.io("无法替换输出目录 \(target.path)：\(reason)")
+        do {
+            try swapIn()
+        } catch {
+            abandon()
+            throw error
         }
         return OutputWriter.Summary(written: placed - kept.value, kept: kept.value)
     }
 
-    /// Gives up: the staging folder becomes the spare again (the next build syncs it like any
-    /// other), or goes when that fails. The output is untouched.
+    /// Puts the staging folder where the output is. With an old output the two are exchanged
+    /// in one step and the old tree moved aside as the spare; only where the file system cannot
+    /// exchange are they two renames.
+    private func swapIn() throws {
+        if !hadOld {
+            guard rename(staging.path, target.path) == 0 else {
+                throw OutputWriter.WriteError.io("无法放置输出目录 \(target.path)：\(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        if qs_exchange_paths(staging.path, target.path) == 0 {
+            // The old tree now stands at the staging path: it becomes the spare.
+            if rename(staging.path, spare.path) != 0 { try? FileManager.default.removeItem(at: staging) }
+            return
+        }
+        let reason = errno
+        guard reason == EINVAL || reason == ENOSYS || reason == ENOTSUP else {
+            throw OutputWriter.WriteError.io("无法替换输出目录 \(target.path)：\(String(cString: strerror(reason)))")
+        }
+        try? FileManager.default.removeItem(at: spare)
+        guard rename(target.path, spare.path) == 0 else {
+            throw OutputWriter.WriteError.io("无法移开旧的输出目录 \(target.path)：\(String(cString: strerror(errno)))")
+        }
+        if rename(staging.path, target.path) != 0 {
+            let message = String(cString: strerror(errno))
+            _ = rename(spare.path, target.path)
+            throw OutputWriter.WriteError.io("无法替换输出目录 \(target.path)：\(message)")
+        }
+    }
+
+    /// Gives up: nothing the build wrote may stay on disk (it may be what a check refused to
+    /// publish), so the staging folder goes, spare tree and all. The output is untouched.
     func abandon() {
-        if rename(staging.path, spare.path) != 0 { try? FileManager.default.removeItem(at: staging) }
+        try? FileManager.default.removeItem(at: staging)
     }
 }
+
+/// Exchanges two paths in one step (for the tests: `qs_exchange_paths`).
+func qingshanExchange(_ a: String, _ b: String) -> Int32 { qs_exchange_paths(a, b) }
