@@ -54,6 +54,14 @@ public struct CampaignLoader: Sendable {
     }
 
     func campaign(_ node: YAMLNode, file: String, diagnostics: Diagnostics) -> Campaign? {
+        /// Campaign text is Markdown: a script link is not published, with a warning at its key.
+        func markdown(_ text: String, at location: SourceLocation) -> String {
+            let rendered = renderer.render(text)
+            for blocked in rendered.blockedLinks {
+                diagnostics.warning(location, "链接目标“\(blocked.target)”可能执行脚本或打开文档，未作为链接发布")
+            }
+            return rendered.html
+        }
         guard let map = MappingReader(node, file: file, diagnostics: diagnostics, what: "专项行动") else { return nil }
         map.warnUnknownKeys(allowed: Self.keys, context: "专项行动")
         let id = map.requireString("id", what: "编号，也是网址 /campaigns/ID/")
@@ -81,7 +89,7 @@ public struct CampaignLoader: Sendable {
         if map.value("deadline") != nil && ongoing {
             diagnostics.error(map.location(ofKey: "ongoing"), "deadline 与 ongoing: true 只能二选一")
         }
-        let summary = map.string("summary").map { renderer.render($0).html } ?? ""
+        let summary = map.string("summary").map { markdown($0, at: map.location(ofKey: "summary")) } ?? ""
         let milestones: [Milestone] = list(map, "milestones", what: "节点") { entry in
             entry.warnUnknownKeys(allowed: ["title", "due", "done"], context: "节点")
             guard let title = entry.requireString("title", what: "节点名称") else { return nil }
@@ -108,7 +116,8 @@ public struct CampaignLoader: Sendable {
                 return nil
             }
             guard let date = entry.day("date") else { return nil }
-            return CampaignUpdate(date: date, html: renderer.render(entry.string("text") ?? "").html)
+            return CampaignUpdate(
+                date: date, html: markdown(entry.string("text") ?? "", at: entry.location(ofKey: "text")))
         }
         guard let id, let title, let group else { return nil }
         return Campaign(

@@ -226,6 +226,12 @@ public enum ArticleLoader {
             return nil
         }
         let rendered = renderer.render(split.body)
+        for blocked in rendered.blockedLinks {
+            diagnostics.warning(
+                SourceLocation(file: file, line: split.bodyLine + blocked.line - 1),
+                "链接目标“\(blocked.target)”可能执行脚本或打开文档，未作为链接发布",
+                hint: "站外链接请用 http:// 或 https://；确需原样发布时在 site.yaml 中设置 markdown.unsafe: true")
+        }
         let summary = front.summary ?? ChineseText.summary(of: rendered.paragraphText)
         let measure = ChineseText.measure(rendered.plainText)
         return Article(

@@ -20,6 +20,9 @@ public struct RenderedMarkdown: Sendable {
     /// Site-internal link and image targets as the author wrote them (`/news/slug/`).
     public let internalLinks: [String]
     public let headings: [MarkdownHeading]
+    /// Link and image targets that were not published as links (`LinkSafety`), with the line
+    /// of the document they stand on.
+    public var blockedLinks: [(target: String, line: Int)] = []
 }
 
 /// Markdown to HTML through cmark-gfm (GFM tables, strikethrough, autolinks, task lists,
@@ -74,7 +77,11 @@ public struct MarkdownRenderer: Sendable, Equatable {
         defer { CmarkEngine.release(root: root, parser: parser) }
 
         let tree = CmarkTree(root: root)
-        if !allowRawHTML { tree.escapeRawHTML() }
+        var blocked: [(target: String, line: Int)] = []
+        if !allowRawHTML {
+            tree.escapeRawHTML()
+            blocked = tree.unlinkUnsafeTargets()
+        }
         tree.splitAutolinksAtCJK()
         let internalLinks = tree.rebaseRootRelativeLinks(basePath: basePath)
         tree.dropSoftBreaksBetweenCJK()
@@ -83,8 +90,10 @@ public struct MarkdownRenderer: Sendable, Equatable {
         let paragraphs = tree.leadParagraphs(characters: 400)
 
         let html = CmarkEngine.withHTML(root: root, parser: parser, HTMLFinisher.finish)
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             html: html, plainText: plain, paragraphText: paragraphs, internalLinks: internalLinks, headings: headings)
+        rendered.blockedLinks = blocked
+        return rendered
     }
 }
 
@@ -174,6 +183,27 @@ final class CmarkTree {
                 cmark_node_free(node)
             }
         }
+    }
+
+    /// A link or image whose target may run a script or open a document (`LinkSafety`) is not
+    /// published as one: its text (an image's description) stays, as text. Returns the targets.
+    func unlinkUnsafeTargets() -> [(target: String, line: Int)] {
+        var blocked: [(target: String, line: Int)] = []
+        links = links.filter { node in
+            guard let urlC = cmark_node_get_url(node) else { return true }
+            let target = String(cString: urlC)
+            let image = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            if LinkSafety.isSafe(target, image: image) { return true }
+            blocked.append((target, Int(cmark_node_get_start_line(node))))
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+            return false
+        }
+        return blocked
     }
 
     /// A bare URL runs until whitespace in GFM; in Chinese text it must stop at the first

@@ -1,0 +1,76 @@
+import QingshanCore
+import XCTest
+
+@testable import QingshanMarkdown
+
+/// Without `markdown.unsafe`, no link or image target that runs a script or opens a document
+/// is published as a link, however it is written; ordinary targets stay.
+final class ScriptLinkTests: XCTestCase {
+    let renderer = MarkdownRenderer()
+
+    func testScriptAndDocumentSchemesAreNotLinks() {
+        let hostile = [
+            "[x](javascript:alert(1))",
+            "![x](javascript:alert(1))",
+            "<javascript:alert(1)>",
+            "[x](vbscript:msgbox(1))",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "[x](data:image/png;base64,AAAA)",  // an image's data as a link target
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "[x](java&#9;script:alert(1))",
+            "[x](java&#x0A;script:alert(1))",
+            "[x](&#32;javascript:alert(1))",
+            "[x](javascript&colon;alert(1))",
+            "[x](<  javascript:alert(1)>)",
+            "[x](file:///etc/passwd)",
+            "[x][r]\n\n[r]: javascript:alert(1)",
+            "[r]\n\n[r]: <vbscript:x>",
+            "![x][i]\n\n[i]: data:text/html,<script>alert(1)</script>",
+            "[![x](javascript:a)](javascript:b)",
+        ]
+        for source in hostile {
+            let rendered = renderer.render(source)
+            let html = rendered.html.lowercased()
+            XCTAssertFalse(html.contains("href="), "\(source) → \(rendered.html)")
+            XCTAssertFalse(html.contains("src="), "\(source) → \(rendered.html)")
+            XCTAssertFalse(rendered.blockedLinks.isEmpty, source)
+        }
+        // The text of a link that goes stays, as text.
+        XCTAssertTrue(renderer.render("[点这里](javascript:alert(1))").html.contains("点这里"))
+        XCTAssertEqual(renderer.render("第一行\n\n[x](javascript:1)").blockedLinks.first?.line, 3)
+    }
+
+    func testOrdinaryTargetsStay() {
+        let kept = [
+            ("[x](https://www.example.gov.cn/)", "href=\"https://www.example.gov.cn/\""),
+            ("[x](http://example.com/a?b=1)", "href=\"http://example.com/a?b=1\""),
+            ("[x](mailto:hbj@example.gov.cn)", "href=\"mailto:hbj@example.gov.cn\""),
+            ("[x](tel:12369)", "href=\"tel:12369\""),
+            ("[x](/news/a/)", "href=\"/news/a/\""),
+            ("[x](files/plan.pdf)", "href=\"files/plan.pdf\""),
+            ("[x](#part)", "href=\"#part\""),
+            ("[x](javascript-guide/)", "href=\"javascript-guide/\""),
+            ("![图](data:image/png;base64,AAAA)", "src=\"data:image/png;base64,AAAA\""),
+            ("<https://example.com>", "href=\"https://example.com\""),
+        ]
+        for (source, expected) in kept {
+            let rendered = renderer.render(source)
+            XCTAssertTrue(rendered.html.contains(expected), "\(source) → \(rendered.html)")
+            XCTAssertTrue(rendered.blockedLinks.isEmpty, source)
+        }
+        // markdown.unsafe: true publishes what the editor wrote.
+        XCTAssertTrue(MarkdownRenderer(allowRawHTML: true).render("[x](javascript:a)").html.contains("href"))
+    }
+
+    func testTheSchemeRule() {
+        XCTAssertEqual(LinkSafety.scheme(of: " \tJava\nScript:x"), "javascript")
+        XCTAssertNil(LinkSafety.scheme(of: "/a:b"))
+        XCTAssertNil(LinkSafety.scheme(of: "a b:c"))
+        XCTAssertNil(LinkSafety.scheme(of: "1abc:x"))
+        XCTAssertEqual(LinkSafety.scheme(of: "x-y.z+1:q"), "x-y.z+1")
+        XCTAssertTrue(LinkSafety.isSafe("data:image/svg+xml;base64,AA", image: true))
+        XCTAssertFalse(LinkSafety.isSafe("data:image/png;base64,AA"))
+        XCTAssertFalse(LinkSafety.isSafe("\u{0}javascript:x"))
+    }
+}
