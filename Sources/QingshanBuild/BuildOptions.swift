@@ -55,6 +55,8 @@ public struct BuildReport: Sendable {
     public var stages: [StageTime]
     /// Files a serve rebuild took unchanged from the build before (not rendered again).
     public var reused = 0
+    /// Output files the privacy guard could not read as text (PDFs, images), by path.
+    public var unscanned: [String] = []
 }
 
 /// One stage of a build: its wall time and the processor time of the whole process meanwhile

@@ -184,8 +184,9 @@ public struct BuildPipeline: Sendable {
 
         let copies = staticCopies(content: content, generated: files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
+        var unscanned: [String] = []
         if let guardian {
-            let unchecked = files + staticTextFiles(copies)
+            let unchecked = files + staticFiles(copies)
             let leaks: [Diagnostic]
             if let session, let context {
                 leaks = guardian.check(
@@ -193,7 +194,9 @@ public struct BuildPipeline: Sendable {
             } else {
                 // The pages were scanned while the rest rendered; the rest is scanned now.
                 let pages = pageFindings?.wait() ?? guardian.findings(Array(unchecked[..<pageFiles]))
-                leaks = guardian.report(pages + guardian.findings(Array(unchecked[pageFiles...])))
+                let scan = pages + guardian.findings(Array(unchecked[pageFiles...]))
+                leaks = guardian.report(scan)
+                unscanned = scan.unscanned
             }
             clock.lap("privacy")
             guard leaks.isEmpty else {
@@ -228,7 +231,7 @@ public struct BuildPipeline: Sendable {
             articles: content.articles.count,
             dataRecords: content.ledger.count + content.campaigns.count + content.monitoring.count,
             seconds: clock.total,
-            stages: clock.laps, reused: session?.pages.hits ?? 0)
+            stages: clock.laps, reused: session?.pages.hits ?? 0, unscanned: unscanned)
     }
 
     /// Writes the output: a session that wrote the same folder before updates only the files
@@ -366,9 +369,9 @@ public struct BuildPipeline: Sendable {
         return Int(truncatingIfNeeded: digest.value)
     }
 
-    /// Static files the privacy guard reads too (text formats only).
-    func staticTextFiles(_ copies: [(source: String, path: String)]) -> [OutputFile] {
-        copies.filter { PrivacyGuard.isText($0.path) }.compactMap { copy in
+    /// Static files, every one: the privacy guard reads them too.
+    func staticFiles(_ copies: [(source: String, path: String)]) -> [OutputFile] {
+        copies.compactMap { copy in
             FileManager.default.contents(atPath: copy.source).map {
                 OutputFile(path: copy.path, data: $0, origin: "static/" + copy.path)
             }

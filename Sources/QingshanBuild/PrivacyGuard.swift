@@ -3,10 +3,13 @@ import QingshanCore
 import QingshanLedger
 import QingshanModel
 
-/// The last check before the swap (contract §4): no output file may contain a value from a
-/// ledger record's `private:` fields, a mainland mobile number or an 18-digit resident ID
-/// number that `privacy.allow` does not list. Every hit is an error naming the output file
-/// and where the value came from.
+/// The last check before the swap: no output file may contain a ledger record's `owner`, a
+/// value from its `private:` fields (a name, a landline, an address), a mainland mobile number
+/// or an 18-digit resident ID number that `privacy.allow` does not list (a private value is
+/// never allowed, listed or not). Every file of the output is read as a reader sees it
+/// (`ReaderText`: entities decoded, full-width digits as digits, invisible characters gone);
+/// a file that is not text is named as not scanned. Every hit is an error naming the output
+/// file and where the value came from.
 struct PrivacyGuard: Sendable {
     /// A private value and the record it belongs to.
     struct Secret: Sendable {
@@ -15,6 +18,8 @@ struct PrivacyGuard: Sendable {
         let digits: String?
         let recordID: String
         let location: SourceLocation
+        /// `owner`, or the key under `private:`.
+        let field: String
     }
 
     let secrets: [Secret]
@@ -42,17 +47,20 @@ struct PrivacyGuard: Sendable {
         self.contentFiles = contentFiles
         var secrets: [Secret] = []
         for record in ledger {
-            for value in record.privateValues where value.count >= 2 {
+            let fields = record.privateFields + (record.owner.map { [("owner", $0)] } ?? [])
+            for (key, raw) in fields {
+                let value = ReaderText.fold(raw).trimmingCharacters(in: .whitespaces)
+                guard value.count >= 2 else { continue }
                 let digits = PersonalData.digits(of: value)
                 let phoneLike = digits.count >= 7 && digits.count * 2 >= value.unicodeScalars.count
                 secrets.append(
                     Secret(
                         value: value, bytes: Array(value.utf8), digits: phoneLike ? digits : nil, recordID: record.id,
-                        location: record.location))
+                        location: record.location, field: key))
             }
         }
         self.secrets = secrets
-        allowedDigits = Set(allow.map(PersonalData.digits(of:)).filter { !$0.isEmpty })
+        allowedDigits = Set(allow.map { PersonalData.digits(of: ReaderText.fold($0)) }.filter { !$0.isEmpty })
         self.ledger = ledger
         self.siteRoot = siteRoot
         var bits = [UInt64](repeating: 0, count: 1024)
@@ -61,7 +69,12 @@ struct PrivacyGuard: Sendable {
         var digitsIndex: [String: Int] = [:]
         for (i, secret) in secrets.enumerated() {
             if let digits = secret.digits {
-                if digitsIndex[digits] == nil { digitsIndex[digits] = i }
+                // A landline is found with its area code or without it (0632-5551234, 5551234).
+                var keys = [digits]
+                if digits.hasPrefix("0"), digits.count >= 10 {
+                    keys += [7, 8].filter { digits.count - $0 >= 3 }.map { String(digits.suffix($0)) }
+                }
+                for key in keys where digitsIndex[key] == nil { digitsIndex[key] = i }
                 continue
             }
             let scalars = Array(secret.value.unicodeScalars.prefix(2))
@@ -77,8 +90,8 @@ struct PrivacyGuard: Sendable {
         byDigits = digitsIndex
     }
 
-    /// Scans every text file of the output; returns one error per leaked value, naming the
-    /// output files it appears in.
+    /// Scans every file of the output; returns one error per leaked value, naming the output
+    /// files it appears in.
     func check(_ files: [OutputFile]) -> [Diagnostic] {
         report(findings(files))
     }
@@ -87,18 +100,32 @@ struct PrivacyGuard: Sendable {
     /// fill in) and the file's path.
     typealias Finding = (key: String, diagnostic: Diagnostic, file: String)
 
-    /// The leaks in the text files of `files`, in their order (scanned on all cores). Findings
-    /// of consecutive runs of files joined in order are the findings of the whole run.
-    func findings(_ files: [OutputFile]) -> [Finding] {
-        let textFiles = files.filter { Self.isText($0.path) }
-        return Parallel.map(textFiles) { file in scan(file) }.flatMap { $0 }
+    /// What the scan of some files found, and the files it could not read as text.
+    struct Scan: Sendable {
+        var findings: [Finding] = []
+        var unscanned: [String] = []
+
+        static func + (a: Scan, b: Scan) -> Scan {
+            Scan(findings: a.findings + b.findings, unscanned: a.unscanned + b.unscanned)
+        }
+    }
+
+    /// The leaks in `files`, in their order (scanned on all cores). Scans of consecutive runs
+    /// of files joined in order are the scan of the whole run.
+    func findings(_ files: [OutputFile]) -> Scan {
+        let scans = Parallel.map(files) { file in scan(file) }
+        var out = Scan()
+        for (file, found) in zip(files, scans) {
+            if let found { out.findings += found } else { out.unscanned.append(file.path) }
+        }
+        return out
     }
 
     /// One error per leaked value, naming the files it appears in.
-    func report(_ found: [Finding]) -> [Diagnostic] {
+    func report(_ scan: Scan) -> [Diagnostic] {
         var order: [String] = []
         var byKey: [String: (diagnostic: Diagnostic, files: [String])] = [:]
-        for (key, diagnostic, file) in found {
+        for (key, diagnostic, file) in scan.findings {
             if byKey[key] == nil {
                 order.append(key)
                 byKey[key] = (diagnostic, [])
@@ -114,58 +141,68 @@ struct PrivacyGuard: Sendable {
         }
     }
 
-    static func isText(_ path: String) -> Bool {
-        let ext = PathText.fileExtension(path)
-        return ["html", "htm", "xml", "json", "csv", "txt", "js", "css", "svg", "md"].contains(ext)
+    /// The leaks in one file, or nil when it is not text (not UTF-8: a PDF, an image).
+    func scan(_ file: OutputFile) -> [Finding]? {
+        file.data.withUnsafeBytes { raw -> [Finding]? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            switch ReaderText.fold(bytes) {
+            case .binary: return nil
+            case .unchanged: return scan(text: bytes, file: file)
+            case .folded(let folded): return folded.withUnsafeBufferPointer { scan(text: $0, file: file) }
+            }
+        }
     }
 
-    /// The leaks in one file: a key per leaked value, its diagnostic (with `{files}` to fill
-    /// in) and the file's path.
-    func scan(_ file: OutputFile) -> [Finding] {
+    /// The leaks in a file's text as a reader sees it.
+    private func scan(text bytes: UnsafeBufferPointer<UInt8>, file: OutputFile) -> [Finding] {
         var out: [Finding] = []
         var seen = Set<String>()
-        file.data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            for match in PersonalData.scan(bytes) where !allowedDigits.contains(match.digits) {
-                guard seen.insert(match.digits).inserted else { continue }
-                if let secret = byDigits[match.digits].map({ secrets[$0] }) {
-                    out.append((secret.value, leak(of: secret, shown: match.text), file.path))
-                } else {
-                    let (location, what) = source(of: match.text, digits: match.digits, file: file)
-                    out.append(
-                        (
-                            match.digits,
-                            .error(
-                                location, "公开版输出 {files}含有\(match.kind.rawValue) \(match.text)（来源：\(what)）",
-                                hint: "删除或打码；确需公开的号码列入 site.yaml 的 privacy.allow"),
-                            file.path
-                        ))
+        // Phone-like private values by their digits, with or without an area code; a private
+        // value is a leak even where privacy.allow lists it.
+        if !byDigits.isEmpty {
+            for number in PersonalData.numbers(bytes, minimum: 7) {
+                let keys = [number] + (number.count > 8 ? [String(number.suffix(8)), String(number.suffix(7))] : [])
+                for key in keys {
+                    guard let index = byDigits[key], seen.insert(secrets[index].value).inserted else { continue }
+                    out.append((secrets[index].value, leak(of: secrets[index], shown: secrets[index].value), file.path))
                 }
             }
-            guard !lengthsByPrefix.isEmpty else { return }
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                if !asciiLeads, bytes[i] < 0x80 {
-                    i += 1
-                    continue
-                }
-                let (scalar, length) = Self.decode(bytes, i)
-                defer { i += length }
-                let slot = Int(scalar & 0xFFFF)
-                guard firstScalarBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0, i + length < n else { continue }
-                let (second, _) = Self.decode(bytes, i + length)
-                guard let lengths = lengthsByPrefix[Self.prefixKey(scalar, second)] else { continue }
-                for size in lengths where i + size <= n {
-                    for index in byHash[Self.hash(bytes, i, size)] ?? [] where !seen.contains(secrets[index].value) {
-                        let needle = secrets[index].bytes
-                        guard needle.count == size, needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) else {
-                            continue
-                        }
-                        seen.insert(secrets[index].value)
-                        out.append(
-                            (secrets[index].value, leak(of: secrets[index], shown: secrets[index].value), file.path))
+        }
+        for match in PersonalData.scan(bytes) where byDigits[match.digits] == nil {
+            guard !allowedDigits.contains(match.digits), seen.insert(match.digits).inserted else { continue }
+            let (location, what) = source(of: match.text, digits: match.digits, file: file)
+            out.append(
+                (
+                    match.digits,
+                    .error(
+                        location, "公开版输出 {files}含有\(match.kind.rawValue) \(match.text)（来源：\(what)）",
+                        hint: "删除或打码；确需公开的号码列入 site.yaml 的 privacy.allow"),
+                    file.path
+                ))
+        }
+        guard !lengthsByPrefix.isEmpty else { return out }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if !asciiLeads, bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let (scalar, length) = Self.decode(bytes, i)
+            defer { i += length }
+            let slot = Int(scalar & 0xFFFF)
+            guard firstScalarBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0, i + length < n else { continue }
+            let (second, _) = Self.decode(bytes, i + length)
+            guard let lengths = lengthsByPrefix[Self.prefixKey(scalar, second)] else { continue }
+            for size in lengths where i + size <= n {
+                for index in byHash[Self.hash(bytes, i, size)] ?? [] where !seen.contains(secrets[index].value) {
+                    let needle = secrets[index].bytes
+                    guard needle.count == size, needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) else {
+                        continue
                     }
+                    seen.insert(secrets[index].value)
+                    out.append(
+                        (secrets[index].value, leak(of: secrets[index], shown: secrets[index].value), file.path))
                 }
             }
         }
@@ -195,9 +232,10 @@ struct PrivacyGuard: Sendable {
 
     func leak(of secret: Secret, shown: String) -> Diagnostic {
         let place = articleSource(of: secret.value, digits: secret.digits).map { "，出现在 \($0)" } ?? ""
+        let what = secret.field == "owner" ? "责任人（owner）" : "private 信息（\(secret.field)）"
         return .error(
-            secret.location, "公开版输出 {files}含有台账记录 \(secret.recordID) 的 private 信息“\(shown)”\(place)",
-            hint: "private 下的内容只能出现在内部版")
+            secret.location, "公开版输出 {files}含有台账记录 \(secret.recordID) 的\(what)“\(shown)”\(place)",
+            hint: "owner 和 private 下的内容只能出现在内部版")
     }
 
     /// The place a published number came from: a ledger record's public text, or a line of

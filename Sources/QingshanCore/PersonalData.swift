@@ -1,5 +1,6 @@
-/// Recognizers for personal data in published text (DOMAIN.md §5.3): mainland mobile numbers
-/// (with +86/0086, spaces or hyphens) and 18-digit resident ID numbers (GB 11643-1999).
+/// Recognizers for personal data in published text: mainland mobile numbers (with +86/0086,
+/// spaces, hyphens or dots) and 18-digit resident ID numbers (GB 11643-1999); the rules are
+/// written out in docs/THREAT-MODEL.md (the privacy guard).
 public enum PersonalData {
     public enum Kind: String, Sendable {
         case mobile = "手机号码"
@@ -14,10 +15,15 @@ public enum PersonalData {
         public let byteOffset: Int
     }
 
-    /// Every mobile or ID number in `bytes` (UTF-8), one linear scan.
-    /// Mobile: `(?<!\d)(?:(?:\+|00)86[-\s]?)?1[3-9]\d{9}(?!\d)` and the grouped form
-    /// `1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}`; ID: `[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])
-    /// (0[1-9]|[12]\d|3[01])\d{3}[\dXx]` between non-alphanumerics (DOMAIN.md §5.3).
+    /// A single character between digit groups of one number: space, hyphen or dot.
+    @inline(__always)
+    static func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2D || b == 0x2E }
+
+    /// Every mobile or ID number in `bytes` (UTF-8), one linear scan. Run it over text folded
+    /// by `ReaderText` (entities decoded, full-width digits as digits, invisible characters gone).
+    /// Mobile: `(?<!\d)(?:(?:\+|00)86[-\s.]?)?1[3-9]\d{9}(?!\d)` and the grouped forms
+    /// 3-4-4, 3-8, 7-4 and 4-4-3 with a space, hyphen or dot between groups; ID: `[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])
+    /// (0[1-9]|[12]\d|3[01])\d{3}[\dXx]` between non-alphanumerics.
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
         var matches: [Match] = []
         let n = bytes.count
@@ -56,7 +62,7 @@ public enum PersonalData {
                     digitCount += 1
                     lastGroup += 1
                     tokenEnd += 1
-                } else if bytes[tokenEnd] == 0x20 || bytes[tokenEnd] == 0x2D, isDigit(tokenEnd + 1), lastGroup > 0 {
+                } else if isSeparator(bytes[tokenEnd]), isDigit(tokenEnd + 1), lastGroup > 0 {
                     lastGroup = 0
                     tokenEnd += 1
                 } else {
@@ -76,7 +82,7 @@ public enum PersonalData {
                     digits.append(bytes[j])
                     groupLength += 1
                     j += 1
-                } else if bytes[j] == 0x20 || bytes[j] == 0x2D, isDigit(j + 1), groupLength > 0 {
+                } else if isSeparator(bytes[j]), isDigit(j + 1), groupLength > 0 {
                     groups.append(groupLength)
                     groupLength = 0
                     j += 1
@@ -141,6 +147,36 @@ public enum PersonalData {
         return matches
     }
 
+    /// The digits of every number in `bytes` written with at least `minimum` digits, groups
+    /// joined by single spaces, hyphens or dots (`0632-555 1234` → `06325551234`): landlines
+    /// and other phone-like values are looked up by them.
+    public static func numbers(_ bytes: UnsafeBufferPointer<UInt8>, minimum: Int) -> [String] {
+        var out: [String] = []
+        let n = bytes.count
+        var i = 0
+        var digits: [UInt8] = []
+        while i < n {
+            guard bytes[i] >= 0x30 && bytes[i] <= 0x39 else {
+                i += 1
+                continue
+            }
+            digits.removeAll(keepingCapacity: true)
+            while i < n {
+                let b = bytes[i]
+                if b >= 0x30 && b <= 0x39 {
+                    digits.append(b)
+                    i += 1
+                } else if isSeparator(b), i + 1 < n, bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            if digits.count >= minimum { out.append(String(decoding: digits, as: UTF8.self)) }
+        }
+        return out
+    }
+
     public static func scan(_ text: String) -> [Match] {
         var text = text
         return text.withUTF8 { scan($0) }
@@ -149,11 +185,11 @@ public enum PersonalData {
     /// 11 digits, 1[3-9]…; written whole or grouped 3-4-4.
     static func isMobile(_ digits: [UInt8], groups: [Int]) -> Bool {
         guard digits.count == 11, digits[0] == 0x31, digits[1] >= 0x33, digits[1] <= 0x39 else { return false }
-        return groups == [11] || groups == [3, 4, 4] || groups == [3, 8] || groups == [7, 4]
+        return groups == [11] || groups == [3, 4, 4] || groups == [3, 8] || groups == [7, 4] || groups == [4, 4, 3]
     }
 
-    /// The shape of an 18-character resident ID (the checksum is not required: DOMAIN.md §5.3
-    /// says to mask any match and use the checksum only for confidence).
+    /// The shape of an 18-character resident ID (the checksum is not required: any number of
+    /// this shape is masked, the checksum only adds confidence).
     static func isResidentID(_ c: [UInt8]) -> Bool {
         guard c.count == 18, c[0] != 0x30 else { return false }
         func num(_ a: Int, _ b: Int) -> Int { c[a..<b].reduce(0) { $0 * 10 + Int($1) - 0x30 } }

@@ -103,6 +103,11 @@ struct Build: ParsableCommand {
                 format: "已生成 %d 个页面（共 %d 个文件），读取 %d 篇文章、%d 条数据记录，截至 %@，用时 %.2f 秒 → %@",
                 report.pages, report.files, report.articles, report.dataRecords, report.asOf.iso, report.seconds,
                 relative))
+        if !report.unscanned.isEmpty {
+            let shown = report.unscanned.sorted().prefix(10).joined(separator: "、")
+            let more = report.unscanned.count > 10 ? " 等 \(report.unscanned.count) 个" : ""
+            Console.out("未检查个人信息的文件（不是文本，请人工核对）：\(shown)\(more)")
+        }
         if timings {
             for stage in report.stages {
                 let name = stage.name + String(repeating: " ", count: max(1, 13 - stage.name.count))

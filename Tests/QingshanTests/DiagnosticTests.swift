@@ -12,6 +12,7 @@ final class DiagnosticTests: XCTestCase {
         let out = site.appendingPathComponent("public")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "old".write(to: out.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try Fixture.markAsOutput(out)
         let (report, diagnostics) = Fixture.build(site)
         XCTAssertNil(report, "build of \(name) should fail", file: file, line: line)
         XCTAssertEqual(Fixture.tree(out), ["index.html": Data("old".utf8)], "output touched", file: file, line: line)

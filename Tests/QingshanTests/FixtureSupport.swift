@@ -44,6 +44,11 @@ enum Fixture {
         return out
     }
 
+    /// Marks a folder a test filled by hand as a public build, as Qingshan marks its own.
+    static func markAsOutput(_ folder: URL) throws {
+        try OutputMarker.contents(.public).write(to: folder.appendingPathComponent(OutputMarker.fileName))
+    }
+
     static func text(_ folder: URL, _ path: String) -> String {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
             return ""

@@ -183,6 +183,7 @@ final class LedgerDiagnosticTests: XCTestCase {
         let out = site.appendingPathComponent("public")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "old".write(to: out.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try Fixture.markAsOutput(out)
         let (report, diagnostics) = Fixture.build(site)
         XCTAssertNil(report)
         XCTAssertEqual(Fixture.tree(out), ["index.html": Data("old".utf8)])

@@ -124,6 +124,7 @@ final class SiteBuildTests: XCTestCase {
         let out = site.appendingPathComponent("public")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "stale".write(to: out.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
+        try Fixture.markAsOutput(out)
         XCTAssertNotNil(Fixture.build(site).0)
         XCTAssertNil(Fixture.tree(out)["stale.html"])
         XCTAssertNotNil(Fixture.tree(out)["index.html"])

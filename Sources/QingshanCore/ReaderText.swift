@@ -1,0 +1,228 @@
+import Foundation
+
+/// Output bytes as a reader sees them, for the privacy scan: what a browser, a JSON reader or a
+/// spreadsheet shows, with the characters that hide a number from a plain byte search folded
+/// away. One pass over UTF-8 bytes:
+///
+/// - character references decoded (`&#49;`, `&#x31;`, `&amp;`, `&lt;`, `&quot;`, `&nbsp;` …),
+///   and the escapes of JSON and JavaScript strings (`\u0031`, `\"`, `\/`), and CSV's `""`;
+/// - compatibility forms of digits, letters and separators folded as Unicode's NFKC folds them
+///   (full-width `１３８` and `Ｘ`, the ideographic space, circled, super- and subscript and
+///   mathematical digits), and the dashes and minus signs to `-`;
+/// - invisible characters removed: soft hyphen, zero-width space and joiners, word joiner,
+///   bidirectional marks, byte order mark.
+///
+/// Bytes that are not UTF-8 mean the file is not text (a PDF, an image): `binary`.
+public enum ReaderText {
+    public enum Result: Equatable {
+        /// Nothing to fold: the bytes are read as they are.
+        case unchanged
+        case folded([UInt8])
+        case binary
+    }
+
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        let n = bytes.count
+        var out: [UInt8] = []
+        var copied = 0  // bytes before this index are in `out` (once `out` is in use)
+        var folding = false
+        var i = 0
+        @inline(__always) func replace(_ start: Int, _ end: Int, with replacement: [UInt8]) {
+            if !folding {
+                folding = true
+                out.reserveCapacity(n)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+            out.append(contentsOf: replacement)
+            copied = end
+        }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                switch b {
+                case 0x26:  // &
+                    if let (scalar, end) = reference(bytes, i) {
+                        replace(i, end, with: fold(scalar: scalar))
+                        i = end
+                        continue
+                    }
+                case 0x5C:  // backslash
+                    if let (scalar, end) = escape(bytes, i) {
+                        replace(i, end, with: fold(scalar: scalar))
+                        i = end
+                        continue
+                    }
+                case 0x22:  // "" in CSV is one quote
+                    if i + 1 < n, bytes[i + 1] == 0x22 {
+                        replace(i, i + 2, with: [0x22])
+                        i += 2
+                        continue
+                    }
+                default: break
+                }
+                i += 1
+                continue
+            }
+            // Han characters (lead bytes E4–E9) are never folded: the most frequent case.
+            if b >= 0xE4 && b <= 0xE9 {
+                guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return .binary }
+                i += 3
+                continue
+            }
+            guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: n), valid(bytes, i, length, value)
+            else { return .binary }
+            if let folded = fold(value) {
+                replace(i, i + length, with: folded)
+            }
+            i += length
+        }
+        guard folding else { return .unchanged }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
+        return .folded(out)
+    }
+
+    public static func fold(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            switch fold(bytes) {
+            case .unchanged, .binary: return String(decoding: bytes, as: UTF8.self)
+            case .folded(let out): return String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Continuation bytes, no overlong form, no surrogate, nothing above U+10FFFF.
+    @inline(__always)
+    static func valid(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int, _ value: UInt32) -> Bool {
+        let lead = bytes[i]
+        if length == 1 { return lead < 0x80 }
+        if lead < 0xC2 || lead > 0xF4 { return false }
+        for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+        switch length {
+        case 2: return value >= 0x80
+        case 3: return value >= 0x800 && !(0xD800...0xDFFF).contains(value)
+        default: return value >= 0x10000 && value <= 0x10FFFF
+        }
+    }
+
+    /// The UTF-8 of a decoded scalar after folding.
+    static func fold(scalar: UInt32) -> [UInt8] {
+        if let folded = fold(scalar) { return folded }
+        guard let s = Unicode.Scalar(scalar) else { return [] }
+        return Array(String(Character(s)).utf8)
+    }
+
+    /// What a non-ASCII scalar folds to, or nil when it stays.
+    static func fold(_ value: UInt32) -> [UInt8]? {
+        switch value {
+        case 0xFF01...0xFF5E: return [UInt8(value - 0xFF01 + 0x21)]  // full-width ASCII
+        case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F: return [0x20]
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63: return [0x2D]
+        case 0x00AD, 0x034F, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+            return []
+        default: return compatibility[value]
+        }
+    }
+
+    /// Digits and letters Unicode folds to ASCII under NFKC (circled, parenthesized, super-
+    /// and subscript, mathematical, segmented), read from Foundation's NFKC once.
+    static let compatibility: [UInt32: [UInt8]] = {
+        var table: [UInt32: [UInt8]] = [:]
+        let ranges: [ClosedRange<UInt32>] = [
+            0x00B2...0x00B9, 0x2070...0x209F, 0x2460...0x24FF, 0x3251...0x325F, 0x32B1...0x32BF, 0x1D400...0x1D7FF,
+            0x1FBF0...0x1FBF9,
+        ]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let folded = String(Character(scalar)).precomposedStringWithCompatibilityMapping
+                let bytes = Array(folded.utf8)
+                if !bytes.isEmpty,
+                    bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) })
+                {
+                    table[value] = bytes
+                }
+            }
+        }
+        return table
+    }()
+
+    static let namedReferences: [String: UInt32] = [
+        "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27, "nbsp": 0xA0, "shy": 0xAD,
+        "zwj": 0x200D, "zwnj": 0x200C, "ZeroWidthSpace": 0x200B, "NoBreak": 0x2060, "hyphen": 0x2010,
+        "dash": 0x2010, "minus": 0x2212, "ndash": 0x2013, "mdash": 0x2014, "period": 0x2E, "colon": 0x3A,
+        "plus": 0x2B, "num": 0x23, "lpar": 0x28, "rpar": 0x29, "sol": 0x2F,
+    ]
+
+    /// A character reference at `i` (`&name;`, `&#NN;`, `&#xHH;`): its scalar and where it ends.
+    static func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
+        let n = bytes.count
+        var j = i + 1
+        guard j < n else { return nil }
+        if bytes[j] == 0x23 {  // #
+            j += 1
+            let hex = j < n && (bytes[j] | 0x20) == 0x78
+            if hex { j += 1 }
+            var value: UInt32 = 0
+            let start = j
+            while j < n, j - start < 8 {
+                let c = bytes[j]
+                let digit: UInt32
+                if c >= 0x30 && c <= 0x39 {
+                    digit = UInt32(c - 0x30)
+                } else if hex, (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 {
+                    digit = UInt32((c | 0x20) - 0x61 + 10)
+                } else {
+                    break
+                }
+                value = value * (hex ? 16 : 10) + digit
+                j += 1
+            }
+            guard j > start, value <= 0x10FFFF else { return nil }
+            // The semicolon is optional to a browser; take it when it is there.
+            if j < n, bytes[j] == 0x3B { j += 1 }
+            return (value, j)
+        }
+        let start = j
+        while j < n, j - start < 16, (bytes[j] | 0x20) >= 0x61 && (bytes[j] | 0x20) <= 0x7A { j += 1 }
+        guard j < n, bytes[j] == 0x3B, j > start else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
+        guard let value = namedReferences[name] else { return nil }
+        return (value, j + 1)
+    }
+
+    /// A JSON or JavaScript string escape at `i`: its scalar and where it ends.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
+        let n = bytes.count
+        guard i + 1 < n else { return nil }
+        switch bytes[i + 1] {
+        case 0x22, 0x2F, 0x5C, 0x27: return (UInt32(bytes[i + 1]), i + 2)
+        case 0x6E, 0x74, 0x72: return (0x20, i + 2)  // \n \t \r read as a space
+        case 0x75:  // \uXXXX, a surrogate pair as one scalar
+            guard let high = hex4(bytes, i + 2) else { return nil }
+            if (0xD800...0xDBFF).contains(high), i + 11 < n, bytes[i + 6] == 0x5C, bytes[i + 7] == 0x75,
+                let low = hex4(bytes, i + 8), (0xDC00...0xDFFF).contains(low)
+            {
+                return (0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), i + 12)
+            }
+            return (0xD800...0xDFFF).contains(high) ? nil : (high, i + 6)
+        default: return nil
+        }
+    }
+
+    static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
+        guard at + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for k in at..<(at + 4) {
+            let c = bytes[k] | 0x20
+            if c >= 0x30 && c <= 0x39 {
+                value = value << 4 | UInt32(c - 0x30)
+            } else if c >= 0x61 && c <= 0x66 {
+                value = value << 4 | UInt32(c - 0x61 + 10)
+            } else {
+                return nil
+            }
+        }
+        return value
+    }
+}
