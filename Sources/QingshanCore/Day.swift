@@ -112,12 +112,14 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         // HH:MM[:SS[.frac]][Z|±HH:MM]
         let digits = Array(clock)
         guard digits.count >= 5, digits[2] == ":",
-            let hh = Int(String(digits[0..<2])), let mm = Int(String(digits[3..<5])),
+            let hh = DecimalNumber.parseDigits(String(digits[0..<2])),
+            let mm = DecimalNumber.parseDigits(String(digits[3..<5])),
             (0...23).contains(hh), (0...59).contains(mm)
         else { return nil }
         var index = 5
         if index < digits.count, digits[index] == ":" {
-            guard digits.count >= index + 3, let ss = Int(String(digits[(index + 1)..<(index + 3)])),
+            guard digits.count >= index + 3,
+                let ss = DecimalNumber.parseDigits(String(digits[(index + 1)..<(index + 3)])),
                 (0...60).contains(ss)
             else { return nil }
             index += 3
@@ -136,7 +138,9 @@ public struct Timestamp: Hashable, Comparable, Sendable {
             } else {
                 let z = Array(zone)
                 guard z.count == 6, z[0] == "+" || z[0] == "-", z[3] == ":",
-                    let oh = Int(String(z[1..<3])), let om = Int(String(z[4..<6])), oh <= 23, om <= 59
+                    let oh = DecimalNumber.parseDigits(String(z[1..<3])),
+                    let om = DecimalNumber.parseDigits(String(z[4..<6])),
+                    oh <= 23, om <= 59
                 else { return nil }
                 offset = (z[0] == "-" ? -1 : 1) * (oh * 60 + om)
             }

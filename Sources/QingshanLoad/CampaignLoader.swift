@@ -140,8 +140,10 @@ public struct CampaignLoader: Sendable {
 
     func number(_ map: MappingReader, _ key: String) -> Double? {
         guard let raw = map.string(key) else { return nil }
-        guard let value = Double(raw), value.isFinite, value >= 0 else {
-            map.diagnostics.error(map.location(ofKey: key), "“\(key)”应为不小于 0 的数字，而不是“\(raw)”")
+        // A plain decimal only (DecimalNumber): not 0x10, 1e3, nan or inf.
+        guard let value = DecimalNumber.parse(raw), value >= 0 else {
+            map.diagnostics.error(
+                map.location(ofKey: key), "“\(key)”应为不小于 0 的数字，而不是“\(raw)”", hint: "写普通小数，如 120 或 87.5")
             return nil
         }
         return value

@@ -3,8 +3,10 @@ import QingshanCore
 import QingshanMonitoring
 
 /// Reads content/data/air.csv, water.csv and noise.csv (contract §3.5): English or Chinese
-/// headers, empty cell = not measured; a malformed row, a non-number or a physically
-/// impossible value is an error naming the file, line and column.
+/// headers, empty cell = not measured; a malformed row, a cell that is not a plain decimal
+/// (`DecimalNumber`) or a physically impossible value is an error naming the file, line and
+/// column, and every bad cell of a row is reported; a value outside its plausible range
+/// (`MonitoringBounds.table`) is a warning.
 public struct MonitoringLoader: Sendable {
     public let siteRoot: String
 
@@ -77,29 +79,38 @@ public struct MonitoringLoader: Sendable {
             return text.isEmpty ? nil : (text, i + 1)
         }
 
-        /// A measured value; empty is nil; anything else must be a number in `range`.
-        func number(
-            _ row: CSVTableReader.Row, _ name: String, range: ClosedRange<Double>, what: String,
-            diagnostics: Diagnostics
-        ) -> (ok: Bool, value: Double?) {
+        /// A measured value; empty is nil; anything else must be a plain decimal
+        /// (`DecimalNumber.parse`) inside the column's physical range (else an error, `ok` false)
+        /// and is warned about outside its plausible range (`MonitoringBounds.table`).
+        func number(_ row: CSVTableReader.Row, _ name: String, diagnostics: Diagnostics) -> (ok: Bool, value: Double?) {
             guard let (text, column) = cell(row, name) else { return (true, nil) }
             let location = SourceLocation(file: file, line: row.line, column: column)
-            guard let value = Double(text), value.isFinite else {
-                diagnostics.error(location, "\(what)“\(text)”不是数字", hint: "未监测请留空")
+            guard let bounds = MonitoringBounds.table[name] else { return (true, nil) }
+            guard let value = DecimalNumber.parse(text) else {
+                diagnostics.error(
+                    location, "\(bounds.name)“\(text)”不是数字",
+                    hint: "写普通小数，如 12 或 0.85（不用科学计数法、十六进制、千分位逗号、nan 或 inf）；未监测请留空")
                 return (false, nil)
             }
-            guard range.contains(value) else {
+            let unit = bounds.unit.isEmpty ? "" : " " + bounds.unit
+            switch bounds.assess(value) {
+            case .plausible:
+                break
+            case .impossible:
                 diagnostics.error(
                     location,
-                    "\(what) \(text) 超出物理可能的范围（\(Columns.format(range.lowerBound))–\(Columns.format(range.upperBound))）"
-                )
+                    "\(bounds.name) \(text) 超出物理可能的范围（\(range(bounds.physical))\(unit)）")
                 return (false, nil)
+            case .implausible:
+                diagnostics.warning(
+                    location, "\(bounds.name) \(text)\(unit) 超出可信范围（\(range(bounds.plausible))\(unit)），仍按此值发布",
+                    hint: bounds.reason)
             }
             return (true, value)
         }
 
-        static func format(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(value)
+        func range(_ range: ClosedRange<Double>) -> String {
+            MonitoringBounds.format(range.lowerBound) + "–" + MonitoringBounds.format(range.upperBound)
         }
 
         /// Rows must have exactly as many cells as the header.
@@ -129,28 +140,55 @@ public struct MonitoringLoader: Sendable {
         else { return [] }
         var seen: [String: Int] = [:]
         return table.rows.compactMap { row in
-            guard columns.wellFormed(row, diagnostics: diagnostics),
-                let date = day(columns, row, "date", diagnostics),
-                let station = text(columns, row, "station", diagnostics)
-            else { return nil }
-            let key = "\(date.iso)|\(station)"
-            if let earlier = seen[key] {
-                diagnostics.error(
-                    SourceLocation(file: file, line: row.line), "\(station) \(date.iso) 的数据重复，已在第 \(earlier) 行出现")
-                return nil
+            guard columns.wellFormed(row, diagnostics: diagnostics) else { return nil }
+            // Every cell is checked, so a row with several problems reports them all.
+            let date = day(columns, row, "date", diagnostics)
+            let station = text(columns, row, "station", diagnostics)
+            var ok = date != nil && station != nil
+            if let date, let station {
+                let key = "\(date.iso)|\(station)"
+                if let earlier = seen[key] {
+                    diagnostics.error(
+                        SourceLocation(file: file, line: row.line), "\(station) \(date.iso) 的数据重复，已在第 \(earlier) 行出现")
+                    ok = false
+                } else {
+                    seen[key] = row.line
+                }
             }
-            seen[key] = row.line
-            var ok = true
-            func value(_ name: String, _ what: String, max: Double = 10000) -> Double? {
-                let result = columns.number(row, name, range: 0...max, what: what, diagnostics: diagnostics)
+            func value(_ name: String) -> Double? {
+                let result = columns.number(row, name, diagnostics: diagnostics)
                 ok = ok && result.ok
                 return result.value
             }
             let sample = AirSample(
-                so2: value("so2", "SO2"), no2: value("no2", "NO2"), pm10: value("pm10", "PM10"),
-                co: value("co", "CO", max: 1000), o3_8h: value("o3_8h", "O3_8h"), pm25: value("pm25", "PM2.5"),
-                o3_1h: value("o3_1h", "O3_1h"))
-            return ok ? AirRecord(date: date, station: station, sample: sample, line: row.line) : nil
+                so2: value("so2"), no2: value("no2"), pm10: value("pm10"), co: value("co"), o3_8h: value("o3_8h"),
+                pm25: value("pm25"), o3_1h: value("o3_1h"))
+            guard ok, let date, let station else { return nil }
+            airNotes(sample, date: date, row: row, columns: columns, diagnostics: diagnostics)
+            return AirRecord(date: date, station: station, sample: sample, line: row.line)
+        }
+    }
+
+    /// Warnings about a day's air values taken together: O3 1-h below O3 8-h, and an O3
+    /// sub-index the standard leaves uncomputed (HJ 633-2012 表1 注3), which makes the AQI NA.
+    func airNotes(
+        _ sample: AirSample, date: Day, row: CSVTableReader.Row, columns: Columns, diagnostics: Diagnostics
+    ) {
+        func location(_ name: String) -> SourceLocation {
+            SourceLocation(file: columns.file, line: row.line, column: columns.cell(row, name)?.column)
+        }
+        if MonitoringBounds.o3OneHourBelowEightHour(sample) {
+            diagnostics.warning(
+                location("o3_1h"), "O3_1h 低于同一天的 O3_8h：日最大 1 小时浓度不可能低于日最大 8 小时滑动平均",
+                hint: "核对两列是否填反")
+        }
+        let result = AQI.daily(sample, on: date)
+        if result.undetermined.contains(.o3) {
+            diagnostics.warning(
+                location("o3_8h"),
+                "O3_8h 高于 800 µg/m³ 且没有 O3_1h：按 \(result.standard.rawValue) 表1 注3 不计算 O3 8 小时分指数，"
+                    + "O3 分指数应按 1 小时平均浓度计算；当天 AQI 记为 NA",
+                hint: "填写 o3_1h 列（日最大 1 小时平均），或核对 O3_8h 的数值和单位")
         }
     }
 
@@ -168,27 +206,31 @@ public struct MonitoringLoader: Sendable {
         else { return [] }
         var seen: [String: Int] = [:]
         return table.rows.compactMap { row in
-            guard columns.wellFormed(row, diagnostics: diagnostics),
-                let section = text(columns, row, "section", diagnostics)
-            else { return nil }
-            guard let (raw, column) = columns.cell(row, "month") else {
+            guard columns.wellFormed(row, diagnostics: diagnostics) else { return nil }
+            // Every cell is checked, so a row with several problems reports them all.
+            let section = text(columns, row, "section", diagnostics)
+            var month: Month? = nil
+            if let (raw, column) = columns.cell(row, "month") {
+                month = Month(iso: raw) ?? Day(iso: raw).map(Month.init)
+                if month == nil {
+                    diagnostics.error(
+                        SourceLocation(file: file, line: row.line, column: column), "月份“\(raw)”无效，应写作 YYYY-MM")
+                }
+            } else {
                 diagnostics.error(SourceLocation(file: file, line: row.line), "缺少月份")
-                return nil
             }
-            guard let month = Month(iso: raw) ?? Day(iso: raw).map(Month.init) else {
-                diagnostics.error(
-                    SourceLocation(file: file, line: row.line, column: column), "月份“\(raw)”无效，应写作 YYYY-MM")
-                return nil
+            var ok = month != nil && section != nil
+            if let month, let section {
+                let key = "\(month.iso)|\(section)"
+                if let earlier = seen[key] {
+                    diagnostics.error(
+                        SourceLocation(file: file, line: row.line), "\(section) \(month.iso) 的数据重复，已在第 \(earlier) 行出现")
+                    ok = false
+                } else {
+                    seen[key] = row.line
+                }
             }
-            let key = "\(month.iso)|\(section)"
-            if let earlier = seen[key] {
-                diagnostics.error(
-                    SourceLocation(file: file, line: row.line), "\(section) \(month.iso) 的数据重复，已在第 \(earlier) 行出现")
-                return nil
-            }
-            seen[key] = row.line
             var target: WaterClass? = nil
-            var ok = true
             if let (raw, column) = columns.cell(row, "target") {
                 target = WaterClass(target: raw)
                 if target == nil {
@@ -200,13 +242,11 @@ public struct MonitoringLoader: Sendable {
             }
             var values: [WaterParameter: Double] = [:]
             for parameter in WaterParameter.allCases {
-                let range: ClosedRange<Double> = parameter == .ph ? 0...14 : 0...100000
-                let result = columns.number(
-                    row, parameter.rawValue, range: range, what: parameter.name, diagnostics: diagnostics)
+                let result = columns.number(row, parameter.rawValue, diagnostics: diagnostics)
                 ok = ok && result.ok
                 if let value = result.value { values[parameter] = value }
             }
-            guard ok else { return nil }
+            guard ok, let month, let section else { return nil }
             return WaterRecord(
                 month: month, section: section, river: columns.cell(row, "river")?.text ?? "", target: target,
                 sample: WaterSample(values), line: row.line)
@@ -225,22 +265,24 @@ public struct MonitoringLoader: Sendable {
                 diagnostics: diagnostics)
         else { return [] }
         return table.rows.compactMap { row in
-            guard columns.wellFormed(row, diagnostics: diagnostics),
-                let date = day(columns, row, "date", diagnostics), let site = text(columns, row, "site", diagnostics)
-            else { return nil }
-            guard let (raw, column) = columns.cell(row, "zone") else {
+            guard columns.wellFormed(row, diagnostics: diagnostics) else { return nil }
+            // Every cell is checked, so a row with several problems reports them all.
+            let date = day(columns, row, "date", diagnostics)
+            let site = text(columns, row, "site", diagnostics)
+            var zone: NoiseZone? = nil
+            if let (raw, column) = columns.cell(row, "zone") {
+                zone = NoiseZone(text: raw)
+                if zone == nil {
+                    diagnostics.error(
+                        SourceLocation(file: file, line: row.line, column: column), "声环境功能区“\(raw)”无效",
+                        hint: "可用：0、1、2、3、4a、4b（GB 3096-2008）")
+                }
+            } else {
                 diagnostics.error(SourceLocation(file: file, line: row.line), "缺少声环境功能区 zone")
-                return nil
             }
-            guard let zone = NoiseZone(text: raw) else {
-                diagnostics.error(
-                    SourceLocation(file: file, line: row.line, column: column), "声环境功能区“\(raw)”无效",
-                    hint: "可用：0、1、2、3、4a、4b（GB 3096-2008）")
-                return nil
-            }
-            let dayValue = columns.number(row, "day", range: 0...150, what: "昼间等效声级", diagnostics: diagnostics)
-            let nightValue = columns.number(row, "night", range: 0...150, what: "夜间等效声级", diagnostics: diagnostics)
-            guard dayValue.ok, nightValue.ok else { return nil }
+            let dayValue = columns.number(row, "day", diagnostics: diagnostics)
+            let nightValue = columns.number(row, "night", diagnostics: diagnostics)
+            guard dayValue.ok, nightValue.ok, let date, let site, let zone else { return nil }
             return NoiseRecord(
                 date: date, site: site, zone: zone, day: dayValue.value, night: nightValue.value, line: row.line)
         }

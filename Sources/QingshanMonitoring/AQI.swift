@@ -11,12 +11,13 @@ public enum Pollutant: String, CaseIterable, Sendable {
     case pm25 = "PM2.5"
 }
 
-/// Which HJ 633 applies: 2012 for days before 2026-03-01, 2026 from that day on (DOMAIN.md §0).
+/// Which HJ 633 applies: 2012 for days before 2026-03-01, 2026 from that day on (HJ 633-2026 is in force from
+/// 2026-03-01).
 public enum AQIStandard: String, Sendable {
     case hj2012 = "HJ 633-2012"
     case hj2026 = "HJ 633-2026"
 
-    /// HJ 633-2026 is in force from 2026-03-01 (DOMAIN.md §0 item 1).
+    /// HJ 633-2026 is in force from 2026-03-01.
     public static func forDay(_ day: Day) -> AQIStandard {
         day < Day(year: 2026, month: 3, day: 1)! ? .hj2012 : .hj2026
     }
@@ -56,6 +57,10 @@ public struct AQIResult: Sendable, Equatable {
     public let iaqi: [Pollutant: Int]
     /// 首要污染物: the pollutants with the highest IAQI when AQI > 50; ties all listed.
     public let primary: [Pollutant]
+    /// Pollutants that were measured but whose IAQI the standard does not let us compute:
+    /// O3 when the 8-h value is above 800 µg/m³ and no 1-h value is given (HJ 633-2012 表1
+    /// 注3). The AQI is then NA — a clean AQI from the other pollutants would hide the O3.
+    public let undetermined: [Pollutant]
 
     public var level: AQILevel? { aqi.map(AQILevel.init(aqi:)) }
 }
@@ -90,12 +95,12 @@ public enum AQILevel: Int, CaseIterable, Sendable {
     public var textColor: String { rawValue <= 4 ? "#000000" : "#FFFFFF" }
 }
 
-/// IAQI and AQI per HJ 633-2012 and HJ 633-2026 (DOMAIN.md §1), as pure functions.
+/// IAQI and AQI per HJ 633-2012 and HJ 633-2026 (式1, 式2), as pure functions.
 public enum AQI {
     /// IAQI levels of the breakpoint rows (表1 of 2012, 表3 of 2026).
     static let levels: [Double] = [0, 50, 100, 150, 200, 300, 400, 500]
 
-    // Breakpoints, µg/m³ (CO mg/m³), DOMAIN.md §1.3.
+    // Breakpoints, µg/m³ (CO mg/m³): HJ 633-2012 表1, HJ 633-2026 表3.
     static let so2_24h: [Double] = [0, 50, 150, 475, 800, 1600, 2100, 2620]
     static let so2_1h: [Double] = [0, 150, 500, 650, 800]
     static let no2_24h: [Double] = [0, 40, 80, 180, 280, 565, 750, 940]
@@ -111,7 +116,7 @@ public enum AQI {
 
     /// HJ 633 式1: linear interpolation between the breakpoints around `c`, rounded up
     /// (HJ 633-2026 §4.2.6 向上进位取整; values within 1e-9 of an integer are snapped first).
-    /// Above the last breakpoint the IAQI is capped at 500 (DOMAIN.md §1.3 note 4).
+    /// Above the last breakpoint the IAQI is capped at 500 (the tables end at IAQI 500).
     static func iaqi(_ c: Double, _ breakpoints: [Double]) -> Int {
         guard c > 0 else { return 0 }
         for i in 1..<breakpoints.count where c <= breakpoints[i] {
@@ -136,7 +141,8 @@ public enum AQI {
     public static func iaqiCO_1h(_ c: Double) -> Int { iaqi(c, co_1h) }
     public static func iaqiO3_1h(_ c: Double) -> Int { iaqi(c, o3_1h) }
 
-    /// PM10 24-h: IAQI 100 at 150 µg/m³ (2012) or 120 µg/m³ (2026) (DOMAIN.md §0 item 1).
+    /// PM10 24-h: IAQI 100 at 150 µg/m³ (2012) or 120 µg/m³ (2026) (HJ 633-2012 表1,
+    /// HJ 633-2026 表3).
     public static func iaqiPM10(_ c: Double, _ standard: AQIStandard) -> Int {
         iaqi(c, standard == .hj2012 ? pm10_2012 : pm10_2026)
     }
@@ -147,7 +153,7 @@ public enum AQI {
     }
 
     /// SO2 1-h above 800 µg/m³: 2012 reports the 24-h IAQI instead (表1 注2), 2026 reports 200
-    /// (DOMAIN.md §1.3 note 2). Nil for 2012 when no 24-h value is given.
+    /// (HJ 633-2026 表3 注b). Nil for 2012 when no 24-h value is given.
     public static func iaqiSO2_1h(_ c: Double, so2_24h: Double?, _ standard: AQIStandard) -> Int? {
         guard c > 800 else { return iaqi(c, so2_1h) }
         switch standard {
@@ -157,7 +163,7 @@ public enum AQI {
     }
 
     /// O3 8-h above 800 µg/m³: 2012 reports the 1-h IAQI instead (表1 注3), 2026 reports 300
-    /// (DOMAIN.md §1.3 note 3). Nil for 2012 when no 1-h value is given.
+    /// (HJ 633-2026 表3 notes). Nil for 2012 when no 1-h value is given.
     public static func iaqiO3_8h(_ c: Double, o3_1h: Double?, _ standard: AQIStandard) -> Int? {
         guard c > 800 else { return iaqi(c, o3_8h) }
         switch standard {
@@ -166,7 +172,7 @@ public enum AQI {
         }
     }
 
-    /// The daily AQI (日报, DOMAIN.md §1.6): SO2, NO2, PM10, CO, PM2.5 24-h means and O3 — the
+    /// The daily AQI (日报): SO2, NO2, PM10, CO, PM2.5 24-h means and O3 — the
     /// daily maximum 8-h mean, and in 2012 also the daily maximum 1-h value when given (表1
     /// 注1 keeps O3 1-h in the daily report; 2026 注a does not). AQI = max IAQI (式2).
     public static func daily(_ sample: AirSample, on day: Day) -> AQIResult {
@@ -178,7 +184,13 @@ public enum AQI {
         if let c = sample.co { iaqi[.co] = iaqiCO_24h(c) }
         if let c = sample.pm25 { iaqi[.pm25] = iaqiPM25(c, standard) }
         var o3: Int? = nil
-        if let c = sample.o3_8h { o3 = iaqiO3_8h(c, o3_1h: sample.o3_1h, standard) }
+        var undetermined: [Pollutant] = []
+        if let c = sample.o3_8h {
+            // HJ 633-2012 表1 注3: above 800 µg/m³ the 8-h value has no IAQI and O3 is reported
+            // from the 1-h value; with none given the O3 IAQI is unknown (2026 reports 300).
+            o3 = iaqiO3_8h(c, o3_1h: sample.o3_1h, standard)
+            if o3 == nil { undetermined.append(.o3) }
+        }
         if standard == .hj2012, let c = sample.o3_1h {
             o3 = max(o3 ?? 0, iaqiO3_1h(c))
         }
@@ -190,11 +202,14 @@ public enum AQI {
             && sample.pm25 != nil
         let highest = iaqi.values.max()
         // HJ 633-2026 §5.3.1: with a pollutant missing, publish AQI only when it exceeds 100.
-        let aqi: Int? = complete ? (highest ?? 0) : (highest.flatMap { $0 > 100 ? $0 : nil })
+        // A measured pollutant without an IAQI (undetermined) leaves the AQI unknown: NA.
+        let aqi: Int? =
+            !undetermined.isEmpty
+            ? nil : complete ? (highest ?? 0) : (highest.flatMap { $0 > 100 ? $0 : nil })
         var primary: [Pollutant] = []
         if let aqi, aqi > 50 {
             primary = Pollutant.allCases.filter { iaqi[$0] == aqi }
         }
-        return AQIResult(aqi: aqi, standard: standard, iaqi: iaqi, primary: primary)
+        return AQIResult(aqi: aqi, standard: standard, iaqi: iaqi, primary: primary, undetermined: undetermined)
     }
 }

@@ -14,7 +14,7 @@ public enum WaterClass: Int, CaseIterable, Sendable, Comparable {
     /// 《地表水环境质量评价办法（试行）》: Ⅰ–Ⅱ 优, Ⅲ 良好, Ⅳ 轻度污染, Ⅴ 中度污染, 劣Ⅴ 重度污染.
     public var quality: String { ["优", "优", "良好", "轻度污染", "中度污染", "重度污染"][rawValue - 1] }
 
-    /// Map colours (劣Ⅴ red per the 办法; the others common practice, DOMAIN.md §2.3).
+    /// Map colours (劣Ⅴ red per the 办法; the others common practice).
     public var color: String { ["#2e6fd8", "#2e6fd8", "#1b7f3b", "#f2c500", "#e07b00", "#c0151a"][rawValue - 1] }
     public var textColor: String { rawValue == 4 || rawValue == 5 ? "#000000" : "#FFFFFF" }
 
@@ -73,7 +73,7 @@ public struct WaterSample: Sendable, Equatable {
     public init(_ values: [WaterParameter: Double]) { self.values = values }
 }
 
-/// Single-factor assessment per GB 3838-2002 and 环办〔2011〕22号 (DOMAIN.md §2).
+/// Single-factor assessment per GB 3838-2002 and 环办〔2011〕22号.
 public enum WaterQuality {
     /// GB 3838-2002 表1: the class of one parameter value. pH 6–9 meets every class; DO is
     /// compared ≥ the limit, the others ≤; failing Ⅴ is 劣Ⅴ.

@@ -58,6 +58,43 @@ final class AQITests: XCTestCase {
         XCTAssertEqual(AQI.iaqiSO2_1h(500, so2_24h: nil, .hj2026), 100)
     }
 
+    /// HJ 633-2012 表1 注3: above 800 µg/m³ the O3 8-h sub-index is not computed and O3 is
+    /// reported from the 1-h value. Without a 1-h value the O3 sub-index is unknown, so the day
+    /// is NA — not AQI 29 优 from the other pollutants. HJ 633-2026 reports 300.
+    func testO3EightHourAbove800() {
+        let noOneHour = AQI.daily(sample(o3_8h: 900), on: day2012)
+        XCTAssertNil(noOneHour.aqi)
+        XCTAssertNil(noOneHour.level)
+        XCTAssertEqual(noOneHour.undetermined, [.o3])
+        XCTAssertNil(noOneHour.iaqi[.o3])
+        XCTAssertEqual(noOneHour.primary, [])
+        // Even when the rest is above 100: the O3 IAQI is missing, not small.
+        XCTAssertNil(AQI.daily(sample(o3_8h: 801, pm10: 300), on: day2012).aqi)
+        // With the 1-h value: O3 1h 1000 µg/m³ is IAQI 400 (表1 O3 1h column, 800→300, 1000→400).
+        let withOneHour = AQI.daily(sample(o3_8h: 900, o3_1h: 1000), on: day2012)
+        XCTAssertEqual(withOneHour.aqi, 400)
+        XCTAssertEqual(withOneHour.primary, [.o3])
+        XCTAssertEqual(withOneHour.undetermined, [])
+        // O3 1h 900 → 300 + 100 × (900 − 800) / (1000 − 800) = 350.
+        XCTAssertEqual(AQI.daily(sample(o3_8h: 850, o3_1h: 900), on: day2012).aqi, 350)
+        // At exactly 800 the 8-h table still applies: IAQI 300.
+        XCTAssertEqual(AQI.daily(sample(o3_8h: 800), on: day2012).aqi, 300)
+        // HJ 633-2026: O3 8-h above 800 is reported as 300, 1-h values are not used.
+        let y2026 = AQI.daily(sample(o3_8h: 900), on: day2026)
+        XCTAssertEqual(y2026.aqi, 300)
+        XCTAssertEqual(y2026.undetermined, [])
+        XCTAssertEqual(AQI.daily(sample(o3_8h: 900, o3_1h: 1000), on: day2026).aqi, 300)
+    }
+
+    /// HJ 633-2012 表1 注2: SO2 1-h above 800 µg/m³ is reported by its 24-h sub-index; without a
+    /// 24-h value there is none. (The daily report does not read SO2 1-h; the function is exact.)
+    func testSO2OneHourAbove800() {
+        XCTAssertNil(AQI.iaqiSO2_1h(801, so2_24h: nil, .hj2012))
+        XCTAssertEqual(AQI.iaqiSO2_1h(800, so2_24h: nil, .hj2012), 200)
+        XCTAssertEqual(AQI.iaqiSO2_1h(801, so2_24h: 150, .hj2012), 100)
+        XCTAssertEqual(AQI.iaqiSO2_1h(801, so2_24h: nil, .hj2026), 200)
+    }
+
     func sample(pm25: Double? = 20, o3_8h: Double? = 80, o3_1h: Double? = nil, pm10: Double? = 40) -> AirSample {
         AirSample(so2: 10, no2: 20, pm10: pm10, co: 0.6, o3_8h: o3_8h, pm25: pm25, o3_1h: o3_1h)
     }
