@@ -68,6 +68,30 @@ public enum FileTree {
         return out
     }
 
+    /// Whether `path`, with every link in it resolved, lies inside the folder `root` (itself
+    /// resolved): a symbolic link to `/etc/passwd` under static/ does not. A path that cannot be
+    /// resolved (a dangling link) is not inside.
+    public static func liesInside(_ path: String, root: String) -> Bool {
+        guard let resolvedRoot = realpath(root, nil) else { return false }
+        defer { free(resolvedRoot) }
+        guard let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        let base = String(cString: resolvedRoot)
+        let full = String(cString: resolved)
+        return full.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// Whether `path` itself is a symbolic link, or a folder above it up to `root` is.
+    public static func passesThroughLink(_ path: String, below root: String) -> Bool {
+        var current = path
+        while current.count > root.count, current.hasPrefix(root) {
+            var info = stat()
+            if lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return true }
+            current = PathText.parent(current)
+        }
+        return false
+    }
+
     /// The folders directly in `folder` (names; hidden ones skipped).
     public static func folders(in folder: String) -> [String] {
         var out: [String] = []
