@@ -52,18 +52,34 @@ public enum NewContent {
             正文从这里开始。写完后删去 draft: true 即可发布。
 
             """
-        do {
-            try fm.createDirectory(
-                atPath: PathText.parent(path), withIntermediateDirectories: true)
-            guard fm.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw Failure.message("无法写入 \(relative)")
-            }
-        } catch let error as Failure {
-            throw error
-        } catch {
-            throw Failure.message("无法写入 \(relative)：\(error.localizedDescription)")
+        try makeFolders(PathText.parent(path))
+        guard fm.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw Failure.message("无法写入 \(relative)")
         }
         return relative
+    }
+
+    /// Makes `folder` and the folders above it, saying in words which one could not be made and
+    /// why (a file standing where a folder must go, no permission).
+    static func makeFolders(_ folder: String) throws {
+        var pending: [String] = []
+        var current = folder
+        while !current.isEmpty, current != "/" {
+            pending.append(current)
+            current = PathText.parent(current)
+        }
+        for path in pending.reversed() {
+            var info = stat()
+            if stat(path, &info) == 0 {
+                guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw Failure.message("\(path) 是文件而不是目录，无法在其中新建内容")
+                }
+                continue
+            }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw Failure.message("无法创建目录 \(path)：\(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     /// Writes a new, small, complete site into `folder` (which must be empty or absent).
@@ -78,12 +94,7 @@ public enum NewContent {
         var written: [String] = []
         for (path, text) in StarterSite.files.sorted(by: { $0.key < $1.key }) {
             let full = folder + "/" + path
-            do {
-                try fm.createDirectory(
-                    atPath: PathText.parent(full), withIntermediateDirectories: true)
-            } catch {
-                throw Failure.message("无法创建 \(path)：\(error.localizedDescription)")
-            }
+            try makeFolders(PathText.parent(full))
             guard fm.createFile(atPath: full, contents: Data(text.utf8)) else { throw Failure.message("无法写入 \(path)") }
             written.append(path)
         }

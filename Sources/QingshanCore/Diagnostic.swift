@@ -104,6 +104,28 @@ public final class Diagnostics: @unchecked Sendable {
         }
     }
 
+    /// What a run prints: every error, and each warning once with how many places gave the
+    /// same message (and hint) — the first place shown. A site migrated from another generator
+    /// with an unknown key in 10,000 files gives one line, not 10,000.
+    public var grouped: [(diagnostic: Diagnostic, count: Int)] {
+        var out: [(diagnostic: Diagnostic, count: Int)] = []
+        var seen: [String: Int] = [:]
+        for diagnostic in all {
+            guard diagnostic.severity == .warning else {
+                out.append((diagnostic, 1))
+                continue
+            }
+            let key = diagnostic.message + "\u{0}" + (diagnostic.hint ?? "")
+            if let at = seen[key] {
+                out[at].count += 1
+            } else {
+                seen[key] = out.count
+                out.append((diagnostic, 1))
+            }
+        }
+        return out
+    }
+
     public var hasErrors: Bool {
         lock.lock()
         defer { lock.unlock() }

@@ -226,3 +226,29 @@ public enum ReaderText {
         return value
     }
 }
+
+extension SourceLocation {
+    /// Where the first byte that is not UTF-8 stands in `data` (line, and column in
+    /// characters), for the error of a file saved in another encoding (GBK from Excel or Word).
+    public static func firstInvalidUTF8(in data: Data, file: String) -> SourceLocation {
+        data.withUnsafeBytes { raw -> SourceLocation in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var line = 1
+            var column = 1
+            var i = 0
+            while i < bytes.count {
+                guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: bytes.count),
+                    ReaderText.valid(bytes, i, length, value)
+                else { return SourceLocation(file: file, line: line, column: column) }
+                if value == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                i += length
+            }
+            return SourceLocation(file: file, line: line, column: column)
+        }
+    }
+}

@@ -57,9 +57,16 @@ public enum Slug {
         return base
     }
 
-    /// True when the text is usable as one URL path segment.
+    /// The longest segment in UTF-8 bytes: a folder name on Linux file systems may have 255,
+    /// and the staging and temporary names add to it.
+    public static let maxSegmentBytes = 200
+
+    /// True when the text is usable as one URL path segment: no separator, space or control
+    /// character, not `.`/`..`, at most `maxSegmentBytes` bytes, and not a page's file name
+    /// (`index.html` as a folder would collide with the list page's own file).
     public static func isValidSegment(_ text: String) -> Bool {
-        !text.isEmpty && text != "." && text != ".."
+        !text.isEmpty && text != "." && text != ".." && text.utf8.count <= maxSegmentBytes
+            && !text.lowercased().hasSuffix(".html")
             && !text.unicodeScalars.contains { s in
                 s == "/" || s == "\\" || s == "?" || s == "#" || s == "%" || s.properties.isWhitespace
                     || s.value < 0x20

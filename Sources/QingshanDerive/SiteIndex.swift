@@ -98,14 +98,22 @@ public struct SiteIndex: Sendable {
             ListPage.paginate(bySection[section] ?? [], owner: .section(section))
         }
 
-        tags = Self.tagEntries(published)
+        tags = Self.tagEntries(published) { kept, merged, article in
+            diagnostics.warning(
+                SourceLocation(file: article.file),
+                "标签“\(merged)”与“\(kept)”的网址相同（/tags/\(Self.tagSlug(kept))/），两者合并为一个标签页“\(kept)”",
+                hint: "统一标签的写法；确是不同的标签时换一个写法（网址只保留字母、数字和汉字，不分大小写）")
+        }
         tagPages = tags.flatMap { ListPage.paginate($0.articles, owner: .tag(name: $0.name, slug: $0.slug)) }
     }
 
     /// Tags with their articles (in the order given), most used first. Tags are told apart by
     /// their bytes first (hashing a Chinese String normalizes it, which costs more than the
     /// rest of the index); spellings that share a slug are then merged into one tag.
-    static func tagEntries(_ articles: [Article]) -> [TagEntry] {
+    /// `merging` hears of each spelling merged into another (with the first article using it).
+    static func tagEntries(
+        _ articles: [Article], merging: (_ kept: String, _ merged: String, _ article: Article) -> Void = { _, _, _ in }
+    ) -> [TagEntry] {
         var ids: [TagBytes: Int] = [:]
         var groups: [(name: String, articles: [Article])] = []
         for article in articles where article.section.isListed {
@@ -124,6 +132,7 @@ public struct SiteIndex: Sendable {
         for group in groups {
             let slug = tagSlug(group.name)
             if let at = bySlug[slug] {
+                if let first = group.articles.first { merging(merged[at].name, group.name, first) }
                 merged[at].articles = (merged[at].articles + group.articles).sorted(by: newestFirst)
             } else {
                 bySlug[slug] = merged.count

@@ -28,7 +28,8 @@ public struct CampaignLoader: Sendable {
     public func load(diagnostics: Diagnostics) -> [Campaign] {
         guard let data = FileManager.default.contents(atPath: siteRoot + "/" + Self.file) else { return [] }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(file: Self.file), "无法以 UTF-8 读取专项行动文件")
+            diagnostics.error(
+                .firstInvalidUTF8(in: data, file: Self.file), "无法以 UTF-8 读取专项行动文件", hint: "请另存为 UTF-8")
             return []
         }
         return parse(text.replacingOccurrences(of: "\r\n", with: "\n"), diagnostics: diagnostics)

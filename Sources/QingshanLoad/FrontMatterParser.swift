@@ -79,8 +79,8 @@ public enum FrontMatterParser {
     public static func parse(_ yaml: String, file: String, diagnostics: Diagnostics) -> FrontMatter? {
         // The YAML starts on line 2 of the file.
         guard let root = YAMLReader.compose(yaml, file: file, lineOffset: 1, diagnostics: diagnostics) else {
-            if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                diagnostics.error(SourceLocation(file: file, line: 1), "文首元数据是空的：缺少必填项“title”和“date”")
+            if YAMLReader.holdsNoDocument(yaml) {
+                diagnostics.error(SourceLocation(file: file, line: 1), "文首元数据是空的（或只有注释）：缺少必填项“title”和“date”")
             }
             return nil
         }

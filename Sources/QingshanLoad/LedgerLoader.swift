@@ -37,10 +37,12 @@ public struct LedgerLoader: Sendable {
     /// All records of all ledger files; nil entries are dropped after their errors are reported.
     public func load(diagnostics: Diagnostics) -> [LedgerRecord] {
         let perFile = Parallel.map(files()) { file -> [LedgerRecord] in
-            guard let data = FileManager.default.contents(atPath: siteRoot + "/" + file),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                diagnostics.error(SourceLocation(file: file), "无法以 UTF-8 读取台账文件")
+            guard let data = FileManager.default.contents(atPath: siteRoot + "/" + file) else {
+                diagnostics.error(SourceLocation(file: file), "无法读取台账文件")
+                return []
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.error(.firstInvalidUTF8(in: data, file: file), "无法以 UTF-8 读取台账文件", hint: "请另存为 UTF-8")
                 return []
             }
             return parse(text.replacingOccurrences(of: "\r\n", with: "\n"), file: file, diagnostics: diagnostics)

@@ -26,7 +26,8 @@ public struct MonitoringLoader: Sendable {
     func read<T>(_ file: String, _ diagnostics: Diagnostics, _ parse: (CSVTableReader, String) -> [T]) -> [T]? {
         guard let data = FileManager.default.contents(atPath: siteRoot + "/" + file) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(file: file), "CSV 文件不是 UTF-8 编码", hint: "在 Excel 中另存为“CSV UTF-8”")
+            diagnostics.error(
+                .firstInvalidUTF8(in: data, file: file), "CSV 文件不是 UTF-8 编码", hint: "在 Excel 中另存为“CSV UTF-8”")
             return nil
         }
         guard let table = CSVTableReader(text, file: file, diagnostics: diagnostics) else { return nil }

@@ -19,8 +19,9 @@ public enum SiteConfigLoader {
     /// Parses site.yaml text; nil when a required key is missing or the file is not YAML.
     public static func parse(_ text: String, diagnostics: Diagnostics) -> SiteConfig? {
         guard let root = YAMLReader.compose(text, file: file, diagnostics: diagnostics) else {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                diagnostics.error(SourceLocation(file: file, line: 1), "site.yaml 是空的", hint: "至少需要 title 和 base_url")
+            if YAMLReader.holdsNoDocument(text) {
+                diagnostics.error(
+                    SourceLocation(file: file, line: 1), "site.yaml 是空的（或只有注释）", hint: "至少需要 title 和 base_url")
             }
             return nil
         }

@@ -162,7 +162,7 @@ public struct SiteLoader: Sendable {
     func readText(_ path: String, relative: String, diagnostics: Diagnostics) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(file: relative), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
+            diagnostics.error(.firstInvalidUTF8(in: data, file: relative), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
             return nil
         }
         return text.replacingOccurrences(of: "\r\n", with: "\n")
@@ -188,7 +188,7 @@ public enum ArticleLoader {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(file: file), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
+            diagnostics.error(.firstInvalidUTF8(in: data, file: file), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
             return nil
         }
         guard let cache else {
@@ -200,6 +200,12 @@ public enum ArticleLoader {
         ) { own in
             parse(text, file: file, section: source.section, renderer: renderer, diagnostics: own)
         }
+    }
+
+    /// The line of the file where a top-level front-matter key stands (the YAML starts on line 2).
+    static func keyLine(_ key: String, in yaml: String) -> Int? {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(key + ":") }
+            .map { $0 + 2 }
     }
 
     /// Builds an article from the text of a Markdown file.
@@ -232,9 +238,11 @@ public enum ArticleLoader {
                 slug = parts[2] + "/" + slug
             }
         } else if !Slug.isValidSegment(slug) {
+            let origin = front.slug == nil ? "由文件名得到的网址片段" : "slug"
             diagnostics.error(
-                SourceLocation(file: file), "由文件名得到的网址片段“\(slug)”不可用",
-                hint: "文件名不要含空格、#、?、%，或在元数据中写 slug")
+                SourceLocation(file: file, line: front.slug == nil ? nil : Self.keyLine("slug", in: split.yaml)),
+                "\(origin)“\(slug)”不可用",
+                hint: "网址片段不要含空格、/、#、?、%，不以 .html 结尾，不超过 \(Slug.maxSegmentBytes) 字节")
             return nil
         }
         let rendered = renderer.render(split.body)

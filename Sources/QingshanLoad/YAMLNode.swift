@@ -46,24 +46,49 @@ public indirect enum YAMLNode: Sendable {
     }
 
     /// Yams' node tree in this form (positions kept; an alias or a node without a mark gets
-    /// line 1, column 1).
-    init(_ node: Node) {
+    /// line 1, column 1). Aliases are copies in the result, so a few hundred bytes of nested
+    /// aliases (a “billion laughs” document) would expand to millions of nodes: at most
+    /// `budget` nodes are made, and nil means the document expands beyond it.
+    static func converting(_ root: Node, budget: Int) -> YAMLNode? {
+        var left = budget
         func mark(_ mark: Mark?) -> YAMLMark { YAMLMark(line: mark?.line ?? 1, column: mark?.column ?? 1) }
-        switch node {
-        case .scalar(let s):
-            self = .scalar(
-                Scalar(
-                    string: s.string, isPlain: s.style == .plain,
-                    isNullTag: s.tag.description == Tag.Name.null.rawValue,
-                    mark: mark(s.mark)))
-        case .mapping(let m):
-            self = .mapping(m.map { (YAMLNode($0.key), YAMLNode($0.value)) }, mark(m.mark))
-        case .sequence(let s):
-            self = .sequence(s.map(YAMLNode.init), mark(s.mark))
-        case .alias:
-            self = .scalar(Scalar(string: "", isPlain: true, mark: mark(node.mark)))
+        func convert(_ node: Node) -> YAMLNode? {
+            left -= 1
+            guard left >= 0 else { return nil }
+            switch node {
+            case .scalar(let s):
+                return .scalar(
+                    Scalar(
+                        string: s.string, isPlain: s.style == .plain,
+                        isNullTag: s.tag.description == Tag.Name.null.rawValue,
+                        mark: mark(s.mark)))
+            case .mapping(let m):
+                var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                pairs.reserveCapacity(m.count)
+                for (key, value) in m {
+                    guard let k = convert(key), let v = convert(value) else { return nil }
+                    pairs.append((k, v))
+                }
+                return .mapping(pairs, mark(m.mark))
+            case .sequence(let s):
+                var items: [YAMLNode] = []
+                items.reserveCapacity(s.count)
+                for item in s {
+                    guard let converted = convert(item) else { return nil }
+                    items.append(converted)
+                }
+                return .sequence(items, mark(s.mark))
+            case .alias:
+                return .scalar(Scalar(string: "", isPlain: true, mark: mark(node.mark)))
+            }
         }
+        return convert(root)
     }
+
+    /// The most nodes a document of `byteCount` bytes may expand to: a document without
+    /// aliases has fewer nodes than half its bytes, so this leaves room for ordinary anchors
+    /// and stops an alias bomb within milliseconds.
+    static func nodeBudget(byteCount: Int) -> Int { 10_000 + 4 * byteCount }
 
     /// The same tree, positions included (tests compare the two composers).
     public func sameTree(as other: YAMLNode) -> Bool {

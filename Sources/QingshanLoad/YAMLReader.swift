@@ -18,13 +18,30 @@ public enum YAMLReader {
             // (with positions), so Yams' tag resolution (seven regular expressions a plain
             // scalar) is skipped: the basic resolver. Yams works out its default encoding from
             // the environment on every call: name it.
-            return try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
+            guard let node = YAMLNode.converting(root, budget: YAMLNode.nodeBudget(byteCount: text.utf8.count)) else {
+                diagnostics.error(
+                    SourceLocation(file: file, line: lineOffset + 1),
+                    "YAML 中的别名（*name）展开后过大（超过 \(YAMLNode.nodeBudget(byteCount: text.utf8.count)) 个节点），已拒绝读取",
+                    hint: "不要层层引用锚点（&name）；把内容直接写出来")
+                return nil
+            }
+            return node
         } catch let error as YamlError {
             diagnostics.report(diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil
         } catch {
             diagnostics.error(SourceLocation(file: file, line: lineOffset + 1), "YAML 无法解析：\(error)")
             return nil
+        }
+    }
+
+    /// True when `text` holds no YAML document: nothing but blank lines, comments and document
+    /// markers. Such a file composes to nothing without an error; its reader must say so.
+    public static func holdsNoDocument(_ text: String) -> Bool {
+        text.split(separator: "\n", omittingEmptySubsequences: true).allSatisfy { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---" || trimmed == "..."
         }
     }
 

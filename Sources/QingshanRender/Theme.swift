@@ -37,10 +37,9 @@ public struct Theme: Sendable {
                         hint: "把文件本身复制进站点目录，或删除这个链接")
                     continue
                 }
-                guard let data = FileManager.default.contents(atPath: folder + "/" + item),
-                    let text = String(data: data, encoding: .utf8)
-                else {
-                    diagnostics.error(SourceLocation(file: "templates/" + item), "模板文件无法以 UTF-8 读取")
+                let data = FileManager.default.contents(atPath: path) ?? Data()
+                guard let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.error(.firstInvalidUTF8(in: data, file: "templates/" + item), "模板文件无法以 UTF-8 读取")
                     continue
                 }
                 sources[item] = (text, "templates/" + item)

@@ -284,7 +284,9 @@ enum Console {
     }
 
     static func print(_ diagnostics: Diagnostics) {
-        for diagnostic in diagnostics.all { error(diagnostic.description) }
+        for (diagnostic, count) in diagnostics.grouped {
+            error(diagnostic.description + (count > 1 ? "\n  （同样的警告共 \(count) 处，只显示第一处）" : ""))
+        }
     }
 
     static func progress(_ stage: String) {

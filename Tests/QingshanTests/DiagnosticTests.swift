@@ -44,7 +44,8 @@ final class DiagnosticTests: XCTestCase {
         let (report, diagnostics) = Fixture.build(site)
         XCTAssertNil(report)
         let errors = diagnostics.all.filter { $0.severity == .error }
-        XCTAssertEqual(errors.map(\.location), [SourceLocation(file: "content/news/2023-06-01-gbk.md")])
+        XCTAssertEqual(
+            errors.map(\.location), [SourceLocation(file: "content/news/2023-06-01-gbk.md", line: 2, column: 8)])
         XCTAssertTrue(errors.first?.message.contains("UTF-8") == true)
 
         try FileManager.default.removeItem(at: news.appendingPathComponent("2023-06-01-gbk.md"))

@@ -8,7 +8,9 @@ import Yams
 /// and leaves everything else to Yams.
 final class PlainYAMLTests: XCTestCase {
     func yams(_ text: String) throws -> YAMLNode? {
-        try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
+        try Yams.compose(yaml: text, .basic, .default, .utf8).flatMap {
+            YAMLNode.converting($0, budget: YAMLNode.nodeBudget(byteCount: text.utf8.count))
+        }
     }
 
     /// Every front matter, data file and site.yaml of the fixtures and the sample portal.
