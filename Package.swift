@@ -5,7 +5,9 @@ let package = Package(
     name: "Qingshan",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "qingshan", targets: ["qingshan"])
+        .executable(name: "qingshan", targets: ["qingshan"]),
+        // The loaders and the Markdown renderer as a library, for the fuzzing package in Fuzz/.
+        .library(name: "QingshanInputs", targets: ["QingshanLoad", "QingshanMarkdown", "QingshanCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),

@@ -57,6 +57,10 @@ public struct CampaignLoader: Sendable {
     func campaign(_ node: YAMLNode, file: String, diagnostics: Diagnostics) -> Campaign? {
         /// Campaign text is Markdown: a script link is not published, with a warning at its key.
         func markdown(_ text: String, at location: SourceLocation) -> String {
+            if let problem = MarkdownLimits.check(text) {
+                diagnostics.error(location, problem.message)
+                return ""
+            }
             let rendered = renderer.render(text)
             for blocked in rendered.blockedLinks {
                 diagnostics.warning(location, "链接目标“\(blocked.target)”可能执行脚本或打开文档，未作为链接发布")

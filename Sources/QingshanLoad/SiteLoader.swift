@@ -245,6 +245,12 @@ public enum ArticleLoader {
                 hint: "网址片段不要含空格、/、#、?、%，不以 .html 结尾，不超过 \(Slug.maxSegmentBytes) 字节")
             return nil
         }
+        if let problem = MarkdownLimits.check(split.body) {
+            diagnostics.error(
+                SourceLocation(file: file, line: split.bodyLine + problem.line - 1), problem.message,
+                hint: "拆开过长的段落或表格；检查是否粘贴了大量未配对的 [ ]、| 或分隔行")
+            return nil
+        }
         let rendered = renderer.render(split.body)
         for blocked in rendered.blockedLinks {
             diagnostics.warning(

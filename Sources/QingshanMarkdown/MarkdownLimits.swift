@@ -1,0 +1,104 @@
+/// Input shapes that the system's cmark-gfm (Debian's 0.29.0.gfm.6, before the 2023 upstream
+/// fixes) parses in quadratic time, refused before the parser sees them so that every article
+/// builds in well under a second or fails with an error naming its line:
+///
+/// - many `[` in one paragraph (`![[]()` repeated: 240 KB took 10–14 s): the bracket work of a
+///   paragraph is the square of its `[` count, summed over the document;
+/// - very wide table rows (20,000 columns × 20 rows took 30 s): the square of each line's `|`
+///   count, summed;
+/// - table delimiter rows of changing width in one paragraph (`|-|` / `|-|-|` alternating:
+///   490 KB never finished): the table extension re-parses the paragraph at each of them.
+///
+/// The bounds are far above any real document (a paragraph of 10,000 links, a row of 10,000
+/// cells, 100 misfit delimiter rows) and far below the inputs that stall a build.
+public enum MarkdownLimits {
+    public static let maxBracketWork = 100_000_000
+    public static let maxPipeWork = 100_000_000
+    public static let maxMisfitDelimiterRows = 100
+
+    public struct Problem: Equatable, Sendable {
+        /// Line of the text (1-based) where the limit was passed.
+        public var line: Int
+        public var message: String
+    }
+
+    /// The first limit `text` passes, or nil when it is safe to parse.
+    public static func check(_ text: String) -> Problem? {
+        var text = text
+        return text.withUTF8 { check($0) }
+    }
+
+    public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        var bracketWork = 0
+        var pipeWork = 0
+        var line = 1
+        var paragraphLine = 1
+        var brackets = 0
+        var delimiterCells: Int? = nil
+        var misfits = 0
+        var start = 0
+        let n = bytes.count
+        while start <= n {
+            var end = start
+            var pipes = 0
+            var lineBrackets = 0
+            var dashes = 0
+            var onlyDelimiter = true
+            var blank = true
+            var cells = 0
+            var inDashRun = false
+            while end < n, bytes[end] != 0x0A {
+                let b = bytes[end]
+                switch b {
+                case 0x5B: lineBrackets += 1
+                case 0x7C: pipes += 1
+                case 0x2D: dashes += 1
+                default: break
+                }
+                if b == 0x2D {
+                    if !inDashRun { cells += 1 }
+                    inDashRun = true
+                } else {
+                    inDashRun = false
+                }
+                if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
+                if b != 0x20 && b != 0x09 && b != 0x7C && b != 0x3A && b != 0x2D && b != 0x0D { onlyDelimiter = false }
+                end += 1
+            }
+            if blank {
+                brackets = 0
+                delimiterCells = nil
+                misfits = 0
+                paragraphLine = line + 1
+            } else {
+                brackets += lineBrackets
+                // The paragraph's work so far: (k + m)² − k² added for the m brackets of this line.
+                bracketWork += lineBrackets * (2 * (brackets - lineBrackets) + lineBrackets)
+                if bracketWork > maxBracketWork {
+                    return Problem(
+                        line: paragraphLine,
+                        message: "从这一行起的段落含有 \(brackets) 个“[”，解析会极慢，已拒绝")
+                }
+                pipeWork += pipes * pipes
+                if pipeWork > maxPipeWork {
+                    return Problem(line: line, message: "表格过宽（这一行有 \(pipes) 个“|”），解析会极慢，已拒绝")
+                }
+                if onlyDelimiter, pipes > 0, dashes > 0 {
+                    if let first = delimiterCells {
+                        if cells != first { misfits += 1 }
+                    } else {
+                        delimiterCells = cells
+                    }
+                    if misfits > maxMisfitDelimiterRows {
+                        return Problem(
+                            line: paragraphLine,
+                            message: "从这一行起的段落含有 \(misfits) 个列数不一的表格分隔行，解析会极慢，已拒绝")
+                    }
+                }
+            }
+            line += 1
+            start = end + 1
+        }
+        return nil
+    }
+}
