@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -73,10 +72,10 @@ let package = Package(
                 "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "CQingshanSystem",
             ]
         ),
-        // qingshan serve: preview server with rebuild on change and live reload.
+        // qingshan serve: preview server (its own HTTP/1.1 on POSIX sockets) with rebuild on change and live reload.
         .target(
             name: "QingshanServe",
-            dependencies: ["QingshanBuild", "QingshanCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["QingshanBuild", "QingshanCore"]
         ),
         .executableTarget(
             name: "qingshan",

@@ -19,39 +19,28 @@ public final class SiteWatcher: @unchecked Sendable {
     public var log: @Sendable (String) -> Void = { _ in }
     /// Adds the stage timings to the log line of every rebuild (`serve --timings`).
     public var printsTimings = false
-    /// Open pages listening for rebuilds (the reload WebSocket), by subscription number.
-    private var listeners: [Int: AsyncStream<BuildState>.Continuation] = [:]
-    private var nextListener = 0
+    /// Signalled after every rebuild, for listeners that wait on a thread (the reload events).
+    private let rebuilt = NSCondition()
 
     /// What an open page needs to know: the build's version and the errors of a failed rebuild.
     public struct BuildState: Sendable, Equatable {
         public var version: Int
         public var errors: [String]
 
-        /// `{"version":3,"errors":[]}`, as the status path and the WebSocket send it.
+        /// `{"version":3,"errors":[]}`, as the status path and the reload events send it.
         public var json: String {
             JSONValue.object([("version", .int(version)), ("errors", .array(errors.map(JSONValue.string)))])
                 .serialized()
         }
     }
 
-    /// The current state at once, then the state after every rebuild, until the listener goes.
-    public func subscribe() -> AsyncStream<BuildState> {
-        AsyncStream { continuation in
-            lock.lock()
-            let id = nextListener
-            nextListener += 1
-            listeners[id] = continuation
-            let now = current
-            lock.unlock()
-            continuation.yield(now)
-            continuation.onTermination = { [weak self] _ in
-                guard let self else { return }
-                self.lock.lock()
-                self.listeners[id] = nil
-                self.lock.unlock()
-            }
-        }
+    /// The current state once its version differs from `version`, or at `deadline` whatever it is.
+    public func state(after version: Int, waitingUntil deadline: Date) -> BuildState {
+        rebuilt.lock()
+        defer { rebuilt.unlock() }
+        var now = state
+        while now.version == version, rebuilt.wait(until: deadline) { now = state }
+        return state
     }
 
     public init(options: BuildOptions) {
@@ -116,10 +105,10 @@ public final class SiteWatcher: @unchecked Sendable {
         current = BuildState(
             version: current.version + 1,
             errors: report == nil ? diagnostics.all.filter { $0.severity == .error }.map(\.description) : [])
-        let now = current
-        let waiting = Array(listeners.values)
         lock.unlock()
-        for listener in waiting { listener.yield(now) }
+        rebuilt.lock()
+        rebuilt.broadcast()
+        rebuilt.unlock()
         if let report {
             var line = String(format: "%@：已重建 %d 个页面", reason, report.pages)
             if report.reused > 0 { line += "（\(report.reused) 个未变，沿用上次结果）" }

@@ -146,7 +146,7 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "监听地址（默认 127.0.0.1）")
     var host: String = "127.0.0.1"
 
-    @Option(name: .long, help: "端口（默认 8080）")
+    @Option(name: .long, help: "端口（默认 8080；0 为任选一个空闲端口）")
     var port: UInt16 = 8080
 
     @Flag(name: .long, help: "同时预览草稿")
@@ -160,29 +160,32 @@ struct Serve: ParsableCommand {
         guard FileManager.default.fileExists(atPath: siteRoot + "/site.yaml") else {
             throw ValidationError("\(siteRoot) 中没有 site.yaml：不是 Qingshan 站点目录")
         }
-        let preview = Self.previewParent() + "/qingshan-preview-\(ProcessInfo.processInfo.processIdentifier)"
+        let asOf = try siteOptions.asOfDay()
+        // Listen before anything is built: a taken port or a bad host leaves nothing behind.
+        let listener: HTTPServer
+        do {
+            listener = try HTTPServer(host: host, port: port)
+        } catch let failure as HTTPServer.ListenError {
+            Console.error(failure.description)
+            throw ExitCode(failure.badHost ? 2 : 1)
+        }
+        let parent = Self.previewParent()
+        Self.removeAbandonedPreviews(in: parent)
+        let preview = parent + "/qingshan-preview-\(ProcessInfo.processInfo.processIdentifier)"
         let options = BuildOptions(
-            siteRoot: siteRoot, outputDir: preview + "/site", asOf: try siteOptions.asOfDay(), includeDrafts: drafts,
+            siteRoot: siteRoot, outputDir: preview + "/site", asOf: asOf, includeDrafts: drafts,
             session: BuildSession())
         let watcher = SiteWatcher(options: options)
         watcher.log = { Console.out($0) }
         watcher.printsTimings = timings
-        watcher.start()
-        let basePath = Self.basePath(siteRoot)
-        let server = PreviewServer(outputDir: preview + "/site", basePath: basePath, watcher: watcher)
-        Console.out("预览地址：http://\(host):\(port)\(basePath)　（Ctrl-C 停止）")
-
-        let queue = DispatchQueue(label: "qingshan.watch")
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + 0.1, repeating: 0.1)
-        timer.setEventHandler { watcher.poll() }
-        timer.resume()
         // Ctrl-C, or a stop from a script or a service manager: the preview folder goes either
-        // way (it may be in memory).
+        // way (it may be in memory). Set before the first build: a stop during it is handled
+        // (and the folder removed) once the build is done.
         let stops = [SIGINT, SIGTERM, SIGHUP].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
             source.setEventHandler {
+                listener.stop()
                 try? FileManager.default.removeItem(atPath: preview)
                 Console.out("已停止预览。")
                 Foundation.exit(0)
@@ -190,15 +193,33 @@ struct Serve: ParsableCommand {
             source.resume()
             return source
         }
-        Task {
-            do {
-                try await server.run(host: host, port: port)
-            } catch {
-                Console.error("无法在 \(host):\(port) 提供预览：\(error)")
-                Foundation.exit(1)
+        watcher.start()
+        let basePath = Self.basePath(siteRoot)
+        let server = PreviewServer(outputDir: preview + "/site", basePath: basePath, watcher: watcher, host: host)
+        server.serve(on: listener)
+        let shown = host.contains(":") ? "[\(host)]" : host
+        Console.out("预览地址：http://\(shown):\(listener.port)\(basePath)　（Ctrl-C 停止）")
+
+        let queue = DispatchQueue(label: "qingshan.watch")
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + 0.1, repeating: 0.1)
+        timer.setEventHandler { watcher.poll() }
+        timer.resume()
+        withExtendedLifetime((listener, timer, stops)) { dispatchMain() }
+    }
+
+    /// Removes preview folders left by a serve that was killed outright (SIGKILL, a crash): a
+    /// `qingshan-preview-PID` whose process no longer exists. In /dev/shm they would hold memory.
+    static func removeAbandonedPreviews(in parent: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names where name.hasPrefix("qingshan-preview-") {
+            guard let pid = Int32(name.dropFirst("qingshan-preview-".count)), pid > 0,
+                pid != ProcessInfo.processInfo.processIdentifier
+            else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: parent + "/" + name)
             }
         }
-        withExtendedLifetime((timer, stops)) { dispatchMain() }
     }
 
     /// Where the preview is written: memory (/dev/shm) when there is room and TMPDIR does not

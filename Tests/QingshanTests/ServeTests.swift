@@ -81,23 +81,30 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(status, "{\"version\":1,\"errors\":[]}")
     }
 
-    /// What the reload WebSocket sends: the state when a page connects, then every rebuild's.
-    func testListenersHearEveryRebuild() async throws {
+    /// What the reload events send: the state when a page connects, then every rebuild's.
+    func testListenersHearEveryRebuild() throws {
         let (site, _, watcher, server) = try preview()
-        var states = watcher.subscribe().makeAsyncIterator()
-        let first = await states.next()
-        XCTAssertEqual(first, SiteWatcher.BuildState(version: 1, errors: []))
+        let soon = { Date().addingTimeInterval(5) }
+        XCTAssertEqual(watcher.state(after: -1, waitingUntil: soon()), SiteWatcher.BuildState(version: 1, errors: []))
+        let unchanged = watcher.state(after: 1, waitingUntil: Date().addingTimeInterval(0.05))
+        XCTAssertEqual(unchanged.version, 1, "no rebuild: the wait ends at its deadline")
         try "---\ntitle: 坏\n".write(
             to: site.appendingPathComponent("content/news/broken.md"), atomically: true, encoding: .utf8)
         XCTAssertTrue(settle(watcher))
-        let failed = await states.next()
-        XCTAssertEqual(failed?.version, 2)
-        XCTAssertEqual(failed?.errors.count, 1)
+        let failed = watcher.state(after: 1, waitingUntil: soon())
+        XCTAssertEqual(failed.version, 2)
+        XCTAssertEqual(failed.errors.count, 1)
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/news/broken.md"))
+        // A listener already waiting on another thread is woken by the rebuild.
+        let heard = LockedText()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            heard.append(Data(watcher.state(after: 2, waitingUntil: Date().addingTimeInterval(10)).json.utf8))
+            done.signal()
+        }
         XCTAssertTrue(settle(watcher))
-        let fixed = await states.next()
-        XCTAssertEqual(fixed, SiteWatcher.BuildState(version: 3, errors: []))
-        XCTAssertEqual(fixed?.json, "{\"version\":3,\"errors\":[]}")
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+        XCTAssertEqual(heard.text, "{\"version\":3,\"errors\":[]}")
         let page = String(decoding: server.respond(to: "/gxq/hbj/").body, as: UTF8.self)
         XCTAssertTrue(page.contains("/__qingshan/live"))
     }
