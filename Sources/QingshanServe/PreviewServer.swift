@@ -155,7 +155,7 @@ public struct PreviewServer: Sendable {
     }
 
     static func contentType(_ path: String) -> String {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch PathText.fileExtension(path) {
         case "html": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"
         case "js": return "text/javascript; charset=utf-8"
