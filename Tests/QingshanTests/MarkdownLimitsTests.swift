@@ -14,6 +14,8 @@ final class MarkdownLimitsTests: XCTestCase {
         XCTAssertEqual(MarkdownLimits.check("标题\n\n" + wide)?.line, 3)
         let alternating = String(repeating: "|-|\n|-|-|\n", count: 50_000)
         XCTAssertNotNil(MarkdownLimits.check(alternating))
+        XCTAssertNotNil(MarkdownLimits.check(String(repeating: "x@y ", count: 60_000)))
+        XCTAssertNotNil(MarkdownLimits.check(String(repeating: "|1|2|3|\n", count: 150_000)))
         // Spread over many paragraphs, the work adds up.
         let many = Array(repeating: String(repeating: "[", count: 3_000), count: 20).joined(separator: "\n\n")
         XCTAssertNotNil(MarkdownLimits.check(many))
