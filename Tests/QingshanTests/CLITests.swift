@@ -10,6 +10,12 @@ final class CLITests: XCTestCase {
     }
 
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        try Self.execute(arguments)
+    }
+
+    static func execute(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("qingshan")
         let candidates = [
             binary,
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent()
@@ -34,6 +40,44 @@ final class CLITests: XCTestCase {
             process.terminationStatus, String(decoding: outData, as: UTF8.self),
             String(decoding: errData, as: UTF8.self)
         )
+    }
+
+    /// A folder Qingshan did not make is refused with exit 2 and its name; nothing is moved.
+    func testAForeignOutputFolderIsAUsageError() throws {
+        let site = try Fixture.copy("basic")
+        let mine = site.deletingLastPathComponent().appendingPathComponent("mine")
+        try FileManager.default.createDirectory(
+            at: mine.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let result = try run(["build", "--site", site.path, "--output", mine.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.err.contains(mine.path), result.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: mine.appendingPathComponent(".git").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(
+                atPath: site.deletingLastPathComponent().appendingPathComponent(".mine.prev").path))
+    }
+
+    /// Two builds of one site at once both succeed, and neither reports a failure as “Success”.
+    func testConcurrentBuildsBothSucceed() throws {
+        let site = try Fixture.copy("basic")
+        XCTAssertEqual(try run(["build", "--site", site.path]).status, 0)
+        for _ in 0..<3 {
+            let group = DispatchGroup()
+            let results = LockedResults()
+            for _ in 0..<2 {
+                group.enter()
+                DispatchQueue.global().async {
+                    results.append(try? CLITests.execute(["build", "--site", site.path]))
+                    group.leave()
+                }
+            }
+            group.wait()
+            for result in results.all {
+                XCTAssertEqual(result?.status, 0, result?.err ?? "did not run")
+                XCTAssertFalse(result?.err.contains("Success") ?? true)
+            }
+        }
+        XCTAssertFalse(Fixture.text(site.appendingPathComponent("public"), "index.html").isEmpty)
     }
 
     func testBuildSucceedsAndReports() throws {
@@ -108,5 +152,23 @@ final class NewContentTests: XCTestCase {
         // The new draft builds with --drafts.
         let (report, diagnostics) = Fixture.build(site, asOf: Day(iso: "2024-03-31"), drafts: true)
         XCTAssertNotNil(report, diagnostics.all.map(\.description).joined(separator: "\n"))
+    }
+}
+
+/// Results gathered from several threads.
+final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(status: Int32, out: String, err: String)?] = []
+
+    func append(_ item: (status: Int32, out: String, err: String)?) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    var all: [(status: Int32, out: String, err: String)?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
     }
 }
