@@ -5,7 +5,8 @@ import Foundation
 /// away. One pass over UTF-8 bytes:
 ///
 /// - character references decoded (`&#49;`, `&#x31;`, `&amp;`, `&lt;`, `&quot;`, `&nbsp;` …),
-///   and the escapes of JSON and JavaScript strings (`\u0031`, `\"`, `\/`), and CSV's `""`;
+///   the escapes of JSON and JavaScript strings (`\u0031`, `\"`, `\/`), CSV's `""`, and
+///   percent-encoded UTF-8 in links (`%E5%BC%A0`: a browser shows it decoded);
 /// - compatibility forms of digits, letters and separators folded as Unicode's NFKC folds them
 ///   (full-width `１３８` and `Ｘ`, the ideographic space, circled, super- and subscript and
 ///   mathematical digits), and the dashes and minus signs to `-`;
@@ -49,6 +50,12 @@ public enum ReaderText {
                 case 0x5C:  // backslash
                     if let (scalar, end) = escape(bytes, i) {
                         replace(i, end, with: fold(scalar: scalar))
+                        i = end
+                        continue
+                    }
+                case 0x25:  // %HH…, when the run decodes to UTF-8 text
+                    if let (decoded, end) = percentRun(bytes, i) {
+                        replace(i, end, with: decoded)
                         i = end
                         continue
                     }
@@ -189,6 +196,34 @@ public enum ReaderText {
         let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
         guard let value = namedReferences[name] else { return nil }
         return (value, j + 1)
+    }
+
+    /// A run of `%HH` at `i` decoded, folded in its turn, when it is UTF-8 text; and its end.
+    static func percentRun(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> ([UInt8], Int)? {
+        var decoded: [UInt8] = []
+        var j = i
+        while j + 2 < bytes.count, bytes[j] == 0x25, let high = hexValue(bytes[j + 1]), let low = hexValue(bytes[j + 2])
+        {
+            decoded.append(high << 4 | low)
+            j += 3
+        }
+        guard !decoded.isEmpty else { return nil }
+        return decoded.withUnsafeBufferPointer { run -> ([UInt8], Int)? in
+            switch fold(run) {
+            case .binary: return nil
+            case .unchanged: return (decoded, j)
+            case .folded(let out): return (out, j)
+            }
+        }
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: return c - 0x30
+        case 0x41...0x46: return c - 0x41 + 10
+        case 0x61...0x66: return c - 0x61 + 10
+        default: return nil
+        }
     }
 
     /// A JSON or JavaScript string escape at `i`: its scalar and where it ends.

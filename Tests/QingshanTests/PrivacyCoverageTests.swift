@@ -47,6 +47,7 @@ final class PrivacyCoverageTests: XCTestCase {
         let g = guardian([record("R-1", [("complainant", "张三丰")])])
         XCTAssertEqual(found(g, "张\u{200B}三\u{200D}丰").count, 1)
         XCTAssertEqual(found(g, "张&#19977;丰").count, 1, "a character reference")
+        XCTAssertEqual(found(g, "<a href=\"/search/?q=%E5%BC%A0%E4%B8%89%E4%B8%B0\">查</a>").count, 1, "percent-encoded")
         let none = guardian([])
         for text in [
             "１３８１２３４５６７８", "138&#x200b;1234&#8203;5678", "13812\u{2060}345678", "138.1234.5678", "1381 2345 678",
@@ -113,6 +114,8 @@ final class PrivacyCoverageTests: XCTestCase {
             "a&b<中文\u{A0}".replacingOccurrences(of: "\u{A0}", with: " "))
         XCTAssertEqual(ReaderText.fold("①②³₄𝟓"), "12345")
         XCTAssertEqual(ReaderText.fold("1\u{00AD}2\u{FEFF}3\u{200B}4"), "1234")
+        XCTAssertEqual(ReaderText.fold("q=%E5%BC%A0%20%EF%BC%91&x=100%"), "q=张 1&x=100%")
+        XCTAssertEqual(ReaderText.fold("%FF%FE"), "%FF%FE")
         XCTAssertEqual(ReaderText.fold("\\u4e2d\\ud83d\\ude00\\\"x\\\""), "中😀\"x\"")
         XCTAssertEqual(ReaderText.fold("&unknown; & &#; &#xZZ;"), "&unknown; & &#; &#xZZ;")
         var bytes: [UInt8] = [0x61, 0xFF, 0x62]
