@@ -51,14 +51,19 @@ public enum OutputMarker {
         case foreign
     }
 
+    /// The edition whose mark `folder` holds, if any.
+    public static func mark(of folder: String) -> Edition? {
+        guard let data = FileManager.default.contents(atPath: PathText.join(folder, fileName)) else { return nil }
+        return Edition.allCases.first { data == contents($0) }
+    }
+
     /// Looks at `folder` (an absolute path) without following a link at its end.
     public static func look(_ folder: String) -> Found {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return .nothing }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return .foreign }
-        if let data = FileManager.default.contents(atPath: PathText.join(folder, fileName)) {
-            for edition in Edition.allCases where data == contents(edition) { return .output(edition) }
-            return .foreign
+        if FileManager.default.fileExists(atPath: PathText.join(folder, fileName)) {
+            return mark(of: folder).map { .output($0) } ?? .foreign
         }
         var empty = true
         FileTree.forEachEntry(in: folder, hidden: true) { _, _, _ in empty = false }
@@ -81,7 +86,7 @@ public enum OutputMarker {
         // Inside another Qingshan output: the next build of that one would delete this one, and
         // an internal edition inside a public build would be published with it.
         for ancestor in PathText.ancestors(folder) {
-            if case .output(let found) = look(ancestor) {
+            if let found = mark(of: ancestor) {
                 return "输出目录 \(folder) 位于另一个青山输出目录 \(ancestor)（\(found.title)）之中"
             }
         }

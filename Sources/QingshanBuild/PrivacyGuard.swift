@@ -41,7 +41,7 @@ struct PrivacyGuard: Sendable {
     private let lengthsByPrefix: [UInt64: [Int]]
     private let byHash: [UInt64: [Int]]
     /// Phone-like secrets by their digits.
-    private let byDigits: [String: Int]
+    private let byDigits: [PersonalData.DigitKey: Int]
 
     init(ledger: [LedgerRecord], allow: [String], siteRoot: String, contentFiles: [String]) {
         self.contentFiles = contentFiles
@@ -66,13 +66,14 @@ struct PrivacyGuard: Sendable {
         var bits = [UInt64](repeating: 0, count: 1024)
         var lengths: [UInt64: Set<Int>] = [:]
         var hashes: [UInt64: [Int]] = [:]
-        var digitsIndex: [String: Int] = [:]
+        var digitsIndex: [PersonalData.DigitKey: Int] = [:]
         for (i, secret) in secrets.enumerated() {
             if let digits = secret.digits {
+                guard let whole = PersonalData.DigitKey(digits), whole.count <= 18 else { continue }
                 // A landline is found with its area code or without it (0632-5551234, 5551234).
-                var keys = [digits]
+                var keys = [whole]
                 if digits.hasPrefix("0"), digits.count >= 10 {
-                    keys += [7, 8].filter { digits.count - $0 >= 3 }.map { String(digits.suffix($0)) }
+                    keys += [7, 8].filter { digits.count - $0 >= 3 }.map { whole.suffix($0) }
                 }
                 for key in keys where digitsIndex[key] == nil { digitsIndex[key] = i }
                 continue
@@ -145,7 +146,8 @@ struct PrivacyGuard: Sendable {
     func scan(_ file: OutputFile) -> [Finding]? {
         file.data.withUnsafeBytes { raw -> [Finding]? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            switch ReaderText.fold(bytes) {
+            // Files Qingshan made are UTF-8 already; static files are checked.
+            switch ReaderText.fold(bytes, validate: file.origin.hasPrefix("static/")) {
             case .binary: return nil
             case .unchanged: return scan(text: bytes, file: file)
             case .folded(let folded): return folded.withUnsafeBufferPointer { scan(text: $0, file: file) }
@@ -160,15 +162,20 @@ struct PrivacyGuard: Sendable {
         // Phone-like private values by their digits, with or without an area code; a private
         // value is a leak even where privacy.allow lists it.
         if !byDigits.isEmpty {
-            for number in PersonalData.numbers(bytes, minimum: 7) {
-                let keys = [number] + (number.count > 8 ? [String(number.suffix(8)), String(number.suffix(7))] : [])
-                for key in keys {
-                    guard let index = byDigits[key], seen.insert(secrets[index].value).inserted else { continue }
-                    out.append((secrets[index].value, leak(of: secrets[index], shown: secrets[index].value), file.path))
+            func look(_ key: PersonalData.DigitKey) {
+                guard let index = byDigits[key], seen.insert(secrets[index].value).inserted else { return }
+                out.append((secrets[index].value, leak(of: secrets[index], shown: secrets[index].value), file.path))
+            }
+            PersonalData.forEachNumber(bytes, minimum: 7) { number in
+                look(number)
+                if number.count > 8 {
+                    look(number.suffix(8))
+                    look(number.suffix(7))
                 }
             }
         }
-        for match in PersonalData.scan(bytes) where byDigits[match.digits] == nil {
+        for match in PersonalData.scan(bytes) where PersonalData.DigitKey(match.digits).flatMap({ byDigits[$0] }) == nil
+        {
             guard !allowedDigits.contains(match.digits), seen.insert(match.digits).inserted else { continue }
             let (location, what) = source(of: match.text, digits: match.digits, file: file)
             out.append(

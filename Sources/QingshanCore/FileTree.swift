@@ -34,8 +34,10 @@ public enum FileTree {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // The name is read where it lies: a dirent is only as long as its name (d_reclen), so
+            // copying the whole 256-byte d_name field can read past the end of the buffer.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." || (!hidden && name.hasPrefix(".")) { continue }
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)

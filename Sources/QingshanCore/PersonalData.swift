@@ -15,6 +15,20 @@ public enum PersonalData {
         public let byteOffset: Int
     }
 
+    /// The next index from `i` that may hold a digit: eight bytes at a time while none is one
+    /// (most of a page's bytes). XOR with 0x30 maps exactly the digits below 10, and the borrow
+    /// trick finds such a byte.
+    @inline(__always)
+    static func skipNonDigits(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+        var i = start
+        while i + 8 <= n {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
+            if (word &- 0x0A0A_0A0A_0A0A_0A0A) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            i += 8
+        }
+        return i
+    }
+
     /// A single character between digit groups of one number: space, hyphen or dot.
     @inline(__always)
     static func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2D || b == 0x2E }
@@ -37,14 +51,7 @@ public enum PersonalData {
         var i = 0
         while i < n {
             guard isDigit(i) else {
-                i += 1
-                // Eight bytes at a time while none is a digit (most of a page's bytes): XOR with
-                // 0x30 maps exactly the digits below 10, and the borrow trick finds such a byte.
-                while i + 8 <= n {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
-                    if (word &- 0x0A0A_0A0A_0A0A_0A0A) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-                    i += 8
-                }
+                i = skipNonDigits(base, from: i + 1, count: n)
                 continue
             }
             guard !isDigit(i - 1) else {
@@ -147,24 +154,61 @@ public enum PersonalData {
         return matches
     }
 
-    /// The digits of every number in `bytes` written with at least `minimum` digits, groups
-    /// joined by single spaces, hyphens or dots (`0632-555 1234` → `06325551234`): landlines
-    /// and other phone-like values are looked up by them.
-    public static func numbers(_ bytes: UnsafeBufferPointer<UInt8>, minimum: Int) -> [String] {
-        var out: [String] = []
+    /// A number's digits as a dictionary key without a String: its value (the last 18 digits)
+    /// and how many digits it has (leading zeros count: `0632…` is not `632…`).
+    public struct DigitKey: Hashable, Sendable {
+        public var value: UInt64
+        public var count: Int
+
+        static let limit: UInt64 = 100_000_000_000_000_000  // 10^17: keeps 18 digits
+
+        public init(value: UInt64 = 0, count: Int = 0) {
+            self.value = value
+            self.count = count
+        }
+
+        /// The key of a string of digits; nil when it holds anything else.
+        public init?(_ digits: String) {
+            self.init()
+            for byte in digits.utf8 {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                append(byte)
+            }
+        }
+
+        @inline(__always)
+        mutating func append(_ digit: UInt8) {
+            value = (value % Self.limit) * 10 + UInt64(digit - 0x30)
+            count += 1
+        }
+
+        /// The last `k` digits (k ≤ 18).
+        public func suffix(_ k: Int) -> DigitKey {
+            var power: UInt64 = 1
+            for _ in 0..<k { power *= 10 }
+            return DigitKey(value: value % power, count: k)
+        }
+    }
+
+    /// Calls `body` with every number in `bytes` written with at least `minimum` digits, groups
+    /// joined by single spaces, hyphens or dots (`0632-555 1234` → 06325551234): landlines and
+    /// other phone-like values are looked up by them.
+    public static func forEachNumber(
+        _ bytes: UnsafeBufferPointer<UInt8>, minimum: Int, _ body: (DigitKey) -> Void
+    ) {
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return }
         var i = 0
-        var digits: [UInt8] = []
         while i < n {
             guard bytes[i] >= 0x30 && bytes[i] <= 0x39 else {
-                i += 1
+                i = skipNonDigits(base, from: i + 1, count: n)
                 continue
             }
-            digits.removeAll(keepingCapacity: true)
+            var key = DigitKey()
             while i < n {
                 let b = bytes[i]
                 if b >= 0x30 && b <= 0x39 {
-                    digits.append(b)
+                    key.append(b)
                     i += 1
                 } else if isSeparator(b), i + 1 < n, bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 {
                     i += 1
@@ -172,9 +216,8 @@ public enum PersonalData {
                     break
                 }
             }
-            if digits.count >= minimum { out.append(String(decoding: digits, as: UTF8.self)) }
+            if key.count >= minimum { body(key) }
         }
-        return out
     }
 
     public static func scan(_ text: String) -> [Match] {

@@ -22,7 +22,21 @@ public enum ReaderText {
         case binary
     }
 
-    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    /// What the fold does at a byte: 1 or 3 — step over that many (plain ASCII; a Han
+    /// character, lead byte E4–E9, whose continuation bytes are checked); 0 — look closer.
+    static let step: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x22, 0x25, 0x26, 0x5C: return 0
+        case 0..<0x80: return 1
+        case 0xE4...0xE9: return 3
+        default: return 0
+        }
+    }
+
+    /// Folds `bytes` (see the type's description). `validate: false` takes the bytes as UTF-8
+    /// without checking (text Qingshan made itself); a malformed sequence is then read as far
+    /// as it goes, never past the end.
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, validate: Bool = true) -> Result {
         let n = bytes.count
         var out: [UInt8] = []
         var copied = 0  // bytes before this index are in `out` (once `out` is in use)
@@ -39,6 +53,17 @@ public enum ReaderText {
         }
         while i < n {
             let b = bytes[i]
+            let skip = Int(step[Int(b)])
+            if skip == 1 {
+                i += 1
+                continue
+            }
+            if skip == 3 {
+                guard i + 2 < n else { return validate ? .binary : .unchanged }
+                if validate, bytes[i + 1] & 0xC0 != 0x80 || bytes[i + 2] & 0xC0 != 0x80 { return .binary }
+                i += 3
+                continue
+            }
             if b < 0x80 {
                 switch b {
                 case 0x26:  // &
@@ -70,14 +95,13 @@ public enum ReaderText {
                 i += 1
                 continue
             }
-            // Han characters (lead bytes E4–E9) are never folded: the most frequent case.
-            if b >= 0xE4 && b <= 0xE9 {
-                guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return .binary }
-                i += 3
+            guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: n),
+                !validate || valid(bytes, i, length, value)
+            else {
+                if validate { return .binary }
+                i += 1
                 continue
             }
-            guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: n), valid(bytes, i, length, value)
-            else { return .binary }
             if let folded = fold(value) {
                 replace(i, i + length, with: folded)
             }
@@ -122,24 +146,29 @@ public enum ReaderText {
     /// What a non-ASCII scalar folds to, or nil when it stays.
     static func fold(_ value: UInt32) -> [UInt8]? {
         switch value {
-        case 0xFF01...0xFF5E: return [UInt8(value - 0xFF01 + 0x21)]  // full-width ASCII
+        // Full-width digits, letters and the signs a number or an address is written with; the
+        // full-width punctuation of Chinese text (，。：) stays, on both sides of the comparison.
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF20, 0xFF03:
+            return [UInt8(value - 0xFF01 + 0x21)]
         case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F: return [0x20]
         case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63: return [0x2D]
         case 0x00AD, 0x034F, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
             return []
-        default: return compatibility[value]
+        default:
+            return compatibilityRanges.contains { $0.contains(value) } ? compatibility[value] : nil
         }
     }
 
     /// Digits and letters Unicode folds to ASCII under NFKC (circled, parenthesized, super-
     /// and subscript, mathematical, segmented), read from Foundation's NFKC once.
+    static let compatibilityRanges: [ClosedRange<UInt32>] = [
+        0x00B2...0x00B9, 0x2070...0x209F, 0x2460...0x24FF, 0x3251...0x325F, 0x32B1...0x32BF, 0x1D400...0x1D7FF,
+        0x1FBF0...0x1FBF9,
+    ]
+
     static let compatibility: [UInt32: [UInt8]] = {
         var table: [UInt32: [UInt8]] = [:]
-        let ranges: [ClosedRange<UInt32>] = [
-            0x00B2...0x00B9, 0x2070...0x209F, 0x2460...0x24FF, 0x3251...0x325F, 0x32B1...0x32BF, 0x1D400...0x1D7FF,
-            0x1FBF0...0x1FBF9,
-        ]
-        for range in ranges {
+        for range in compatibilityRanges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value) else { continue }
                 let folded = String(Character(scalar)).precomposedStringWithCompatibilityMapping

@@ -22,6 +22,21 @@ public enum MarkdownLimits {
     public static let maxAtSigns = 50_000
     public static let maxPipes = 400_000
 
+    /// Byte classes: counted (`[`, `|`, `-`, `@`), visible (not space, tab or CR), and not
+    /// a table delimiter row's (anything but space, tab, CR, `|`, `:` and `-`).
+    static let counted: UInt8 = 1
+    static let visible: UInt8 = 2
+    static let notDelimiter: UInt8 = 4
+    static let byteClass: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x20, 0x09, 0x0D: return 0
+        case 0x7C, 0x2D: return counted | visible
+        case 0x3A: return visible
+        case 0x5B, 0x40: return counted | visible | notDelimiter
+        default: return visible | notDelimiter
+        }
+    }
+
     public struct Problem: Equatable, Sendable {
         /// Line of the text (1-based) where the limit was passed.
         public var line: Int
@@ -51,29 +66,29 @@ public enum MarkdownLimits {
             var pipes = 0
             var lineBrackets = 0
             var dashes = 0
-            var onlyDelimiter = true
-            var blank = true
             var cells = 0
-            var inDashRun = false
-            while end < n, bytes[end] != 0x0A {
+            var seen: UInt8 = 0  // the union of the line's byte classes
+            var previous: UInt8 = 0
+            while end < n {
                 let b = bytes[end]
-                switch b {
-                case 0x5B: lineBrackets += 1
-                case 0x7C: pipes += 1
-                case 0x2D: dashes += 1
-                case 0x40: atSigns += 1
-                default: break
+                if b == 0x0A { break }
+                let kind = byteClass[Int(b)]
+                seen |= kind
+                if kind & Self.counted != 0 {
+                    switch b {
+                    case 0x5B: lineBrackets += 1
+                    case 0x7C: pipes += 1
+                    case 0x40: atSigns += 1
+                    default:  // -
+                        dashes += 1
+                        if previous != 0x2D { cells += 1 }
+                    }
                 }
-                if b == 0x2D {
-                    if !inDashRun { cells += 1 }
-                    inDashRun = true
-                } else {
-                    inDashRun = false
-                }
-                if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
-                if b != 0x20 && b != 0x09 && b != 0x7C && b != 0x3A && b != 0x2D && b != 0x0D { onlyDelimiter = false }
+                previous = b
                 end += 1
             }
+            let blank = seen & Self.visible == 0
+            let onlyDelimiter = seen & Self.notDelimiter == 0
             if blank {
                 brackets = 0
                 delimiterCells = nil

@@ -77,9 +77,12 @@ final class PrivacyCoverageTests: XCTestCase {
 
     func testEveryFileIsReadAndBinaryFilesAreNamed() {
         let g = guardian([record("R-1", [("complainant", "投诉人一号")])])
-        let yaml = OutputFile(path: "backup/ledger.yaml", text: "- private: {complainant: 投诉人一号}\n")
+        let yaml = OutputFile(
+            path: "backup/ledger.yaml", data: Data("- private: {complainant: 投诉人一号}\n".utf8),
+            origin: "static/backup/ledger.yaml")
         let pdf = OutputFile(
-            path: "files/plan.pdf", data: Data([0x25, 0x50, 0x44, 0x46, 0xE2, 0xE3, 0xCF, 0xD3, 0xFF]))
+            path: "files/plan.pdf", data: Data([0x25, 0x50, 0x44, 0x46, 0xE2, 0xE3, 0xCF, 0xD3, 0xFF]),
+            origin: "static/files/plan.pdf")
         let scan = g.findings([yaml, pdf])
         XCTAssertEqual(scan.findings.count, 1)
         XCTAssertEqual(scan.unscanned, ["files/plan.pdf"])
@@ -120,6 +123,10 @@ final class PrivacyCoverageTests: XCTestCase {
         XCTAssertEqual(ReaderText.fold("&unknown; & &#; &#xZZ;"), "&unknown; & &#; &#xZZ;")
         var bytes: [UInt8] = [0x61, 0xFF, 0x62]
         XCTAssertEqual(bytes.withUnsafeBufferPointer { ReaderText.fold($0) }, .binary)
+        for cut in [[0xE2], [0xF0, 0x9F], [0xE4, 0xB8], [0x26, 0x23], [0x5C, 0x75, 0x31], [0x25, 0x45]] as [[UInt8]] {
+            // Unchecked text that is cut short is read as far as it goes, never past the end.
+            XCTAssertNotEqual(cut.withUnsafeBufferPointer { ReaderText.fold($0, validate: false) }, .binary)
+        }
         bytes = [0xED, 0xA0, 0x80]  // a surrogate in UTF-8
         XCTAssertEqual(bytes.withUnsafeBufferPointer { ReaderText.fold($0) }, .binary)
         bytes = Array("纯中文，没有要折叠的".utf8).filter { _ in true }
