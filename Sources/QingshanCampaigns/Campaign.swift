@@ -1,6 +1,6 @@
 import QingshanCore
 
-/// 专项行动的分组 (plan §三(三)(四)(五)).
+/// 专项行动的分组 (the plan 三（三）（四）（五）; docs/RULES.md, Campaigns).
 public enum CampaignGroup: String, CaseIterable, Sendable {
     case special = "专项攻坚"
     case service = "服务提升"
@@ -58,7 +58,7 @@ public struct CampaignUpdate: Hashable, Sendable {
     }
 }
 
-/// A special campaign (专项行动) as the bureau wrote it (contract §3.4).
+/// A special campaign (专项行动) as the bureau wrote it (docs/RULES.md, Campaigns).
 public struct Campaign: Sendable {
     public var id: String
     public var title: String

@@ -1,6 +1,6 @@
 import QingshanCore
 
-/// Status of a campaign on a day (contract §3.4).
+/// Status of a campaign on a day (docs/RULES.md, Campaigns).
 public enum CampaignStatus: String, CaseIterable, Sendable {
     case done
     case ongoing
@@ -34,9 +34,10 @@ public struct DerivedCampaign: Sendable {
     public var id: String { campaign.id }
 }
 
-/// The derivation rules of contract §3.4 as pure functions of a campaign and the as-of day D.
+/// The derivation rules of docs/RULES.md (Campaigns) as pure functions of a campaign and the
+/// as-of day D.
 public enum CampaignRules {
-    /// Contract §3.4: share of tasks done by D, else of milestones done by D, else nil.
+    /// docs/RULES.md, Campaigns: share of tasks done by D, else of milestones done by D, else nil.
     public static func progress(_ campaign: Campaign, asOf d: Day) -> Double? {
         if !campaign.tasks.isEmpty {
             return Double(campaign.tasks.filter { isDone($0.done, d) }.count) / Double(campaign.tasks.count)
@@ -47,7 +48,7 @@ public enum CampaignRules {
         return nil
     }
 
-    /// Contract §3.4: 长期坚持 is ongoing whatever its milestones say (it never ends);
+    /// docs/RULES.md, Campaigns: 长期坚持 is ongoing whatever its milestones say (it never ends);
     /// otherwise done at 100 %, on_track until the deadline has passed (D ≤ deadline), overdue after it.
     public static func status(_ campaign: Campaign, progress: Double?, asOf d: Day) -> CampaignStatus {
         if campaign.ongoing { return .ongoing }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON document with ordered keys, so open-data files are stable and read in the order
-/// the contract lists their keys.
+/// docs/RULES.md (Open data files) lists their keys.
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)

@@ -1,9 +1,9 @@
 import QingshanCore
 import QingshanModel
 
-/// 政府网站与政务新媒体检查指标 (国办秘函〔2019〕19号, DOMAIN.md §4.2): a dynamic column
-/// (工作动态) not updated in the 2 weeks before the check, a notice column (通知公告) not
-/// updated in 6 months, and blank columns count against the site.
+/// 政府网站与政务新媒体检查指标 (国办秘函〔2019〕19号; docs/RULES.md, Column freshness): a
+/// dynamic column (工作动态) not updated in the 2 weeks before the check, a notice column
+/// (通知公告) not updated in 6 months, and blank columns count against the site.
 public enum ColumnFreshness {
     public enum Finding: Equatable, Sendable {
         case empty(Section)

@@ -1,6 +1,6 @@
 import QingshanCore
 
-/// 来源渠道 (contract §3.3; plan §三(一)).
+/// 来源渠道 (docs/RULES.md, Ledger; the plan 三（一）).
 public enum Channel: String, CaseIterable, Sendable, Comparable {
     case hotline12345 = "12345热线"
     case provincialHotline = "省环保督查热线"
@@ -54,8 +54,8 @@ public enum Status: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// 绿黄红分级 (plan §三(二)): green satisfied, yellow unsatisfied after one round,
-/// red unsatisfied after two or more, pending before any callback.
+/// 绿黄红分级 (docs/RULES.md, Ledger; the plan 三（二）): green satisfied, yellow unsatisfied
+/// after one round, red unsatisfied after two or more, pending before any callback.
 public enum Grade: String, CaseIterable, Sendable {
     case green
     case yellow
@@ -88,7 +88,7 @@ public struct Round: Hashable, Sendable {
     }
 }
 
-/// A record of 问题台账 as the bureau wrote it (contract §3.3).
+/// A record of 问题台账 as the bureau wrote it (docs/RULES.md, Ledger).
 public struct LedgerRecord: Sendable {
     public var id: String
     public var received: Day

@@ -1,6 +1,6 @@
 import QingshanCore
 
-/// A record as it stood on the as-of day, with everything contract §3.3 derives from it.
+/// A record as it stood on the as-of day, with everything docs/RULES.md (Ledger) derives from it.
 public struct DerivedRecord: Sendable {
     public let record: LedgerRecord
     /// Rounds handled by the as-of day, with callbacks after it removed.
@@ -17,11 +17,12 @@ public struct DerivedRecord: Sendable {
     public var id: String { record.id }
 }
 
-/// The derivation rules of contract §3.3 (问题台账), as pure functions of a record and the
-/// as-of day D. The plan (满意环保实施方案 §三(二)) defines the green/yellow/red grading;
-/// no national standard exists for it (DOMAIN.md §5.2).
+/// The derivation rules of docs/RULES.md (Ledger, 问题台账), as pure functions of a record
+/// and the as-of day D. The plan (满意环保实施方案, 枣高环〔2023〕4号, 三（二）) defines the
+/// green/yellow/red grading; no national standard exists for it.
 public enum LedgerRules {
-    /// Contract §3.3: rounds handled after D did not happen yet; a callback after D is not known.
+    /// docs/RULES.md, Ledger: rounds handled after D did not happen yet; a callback after D is
+    /// not known.
     public static func rounds(_ record: LedgerRecord, asOf d: Day) -> [Round] {
         record.rounds.filter { $0.handled <= d }.map { round in
             guard let callback = round.callback, callback > d else { return round }
@@ -29,8 +30,9 @@ public enum LedgerRules {
         }
     }
 
-    /// Contract §3.3: 已销号 only once closed by D; otherwise 已办结 when a round was handled by
-    /// D; otherwise the record's own open status (待办 stays 待办, anything else reads 办理中).
+    /// docs/RULES.md, Ledger: 已销号 only once closed by D; otherwise 已办结 when a round was
+    /// handled by D; otherwise the record's own open status (待办 stays 待办, anything else reads
+    /// 办理中).
     public static func status(_ record: LedgerRecord, rounds: [Round], asOf d: Day) -> Status {
         switch record.status {
         case .todo, .inProgress:
@@ -43,8 +45,9 @@ public enum LedgerRules {
         }
     }
 
-    /// Plan §三(二): pending before any callback; green when the latest callback was satisfied;
-    /// yellow when it was not, after one round; red when not, after two or more rounds.
+    /// The plan 三（二） (docs/RULES.md, Ledger): pending before any callback; green when the
+    /// latest callback was satisfied; yellow when it was not, after one round; red when not,
+    /// after two or more rounds.
     public static func grade(rounds: [Round]) -> Grade {
         guard let index = rounds.lastIndex(where: { $0.callback != nil && $0.satisfied != nil }),
             let satisfied = rounds[index].satisfied
@@ -53,18 +56,18 @@ public enum LedgerRules {
         return index == 0 ? .yellow : .red
     }
 
-    /// Contract §3.3: the first round's callback was satisfied (false while it is unknown).
+    /// docs/RULES.md, Ledger: the first round's callback was satisfied (false while it is unknown).
     public static func firstTimeSatisfied(rounds: [Round]) -> Bool {
         guard let first = rounds.first, first.callback != nil else { return false }
         return first.satisfied == true
     }
 
-    /// Contract §3.3: still 待办 or 办理中 on D, and D is past the deadline.
+    /// docs/RULES.md, Ledger: still 待办 or 办理中 on D, and D is past the deadline.
     public static func overdue(status: Status, deadline: Day, asOf d: Day) -> Bool {
         status.isOpen && d > deadline
     }
 
-    /// Contract §3.3: 销号 after the deadline.
+    /// docs/RULES.md, Ledger: 销号 after the deadline.
     public static func late(closed: Day?, deadline: Day) -> Bool {
         guard let closed else { return false }
         return closed > deadline

@@ -1,6 +1,7 @@
 import QingshanCore
 
-/// The headline figures of the ledger as of a day (contract §4.1 `stats`).
+/// The headline figures of the ledger as of a day (docs/RULES.md, Ledger; Open data files
+/// `stats`).
 public struct LedgerStats: Sendable, Equatable {
     public var total: Int
     public var byChannel: [Channel: Int]

@@ -1,7 +1,8 @@
 import QingshanCore
 
 /// The ledger figures of one month's progress bulletin (月度通报), computed as of the
-/// month's last day, or the as-of day for the current month (contract §4, issue 3).
+/// month's last day, or the as-of day for the current month (docs/RULES.md, Ledger, monthly
+/// bulletin).
 public struct LedgerMonth: Sendable {
     public let month: Month
     /// The day the figures are taken at.

@@ -27,8 +27,9 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
 }
 
-/// 季度抽查回访 (plan §三(二) “季督导”): a reproducible sample of the records closed in a
-/// quarter, at least 20 % and at least 5 of them (all when there are fewer).
+/// 季度抽查回访 (the plan 三（二） “季督导”; docs/RULES.md, Ledger): a reproducible sample of
+/// the records closed in a quarter, at least 20 % and at least 5 of them (all when there are
+/// fewer).
 public enum SpotCheck {
     /// Records 已销号 within the quarter (and by the as-of day), by id.
     public static func closed(in quarter: Quarter, _ records: [LedgerRecord], asOf d: Day) -> [LedgerRecord] {

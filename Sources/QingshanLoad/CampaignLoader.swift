@@ -5,8 +5,8 @@ import QingshanMarkdown
 import QingshanModel
 import Yams
 
-/// Reads content/data/campaigns.yaml (contract §3.4) and reports every rule it breaks with
-/// the file and line of the offending key.
+/// Reads content/data/campaigns.yaml (docs/RULES.md, Campaigns) and reports every rule it
+/// breaks with the file and line of the offending key.
 public struct CampaignLoader: Sendable {
     public static let file = "content/data/campaigns.yaml"
 

@@ -3,7 +3,7 @@ import QingshanModel
 import Yams
 
 /// Splits a Markdown file into YAML front matter and body, and reads the front matter
-/// (contract §3.2).
+/// (README, "Articles").
 public enum FrontMatterParser {
     public struct Split: Sendable {
         public var yaml: String

@@ -4,8 +4,8 @@ import QingshanLedger
 import QingshanModel
 import Yams
 
-/// Reads content/data/ledger.yaml or every YAML file under content/data/ledger/ (contract
-/// §3.3) and reports every rule it breaks with the file and line of the offending key.
+/// Reads content/data/ledger.yaml or every YAML file under content/data/ledger/ (docs/RULES.md,
+/// Ledger) and reports every rule it breaks with the file and line of the offending key.
 public struct LedgerLoader: Sendable {
     public let siteRoot: String
     public let organization: Organization

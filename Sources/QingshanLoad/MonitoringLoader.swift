@@ -2,11 +2,11 @@ import Foundation
 import QingshanCore
 import QingshanMonitoring
 
-/// Reads content/data/air.csv, water.csv and noise.csv (contract §3.5): English or Chinese
-/// headers, empty cell = not measured; a malformed row, a cell that is not a plain decimal
-/// (`DecimalNumber`) or a physically impossible value is an error naming the file, line and
-/// column, and every bad cell of a row is reported; a value outside its plausible range
-/// (`MonitoringBounds.table`) is a warning.
+/// Reads content/data/air.csv, water.csv and noise.csv (docs/RULES.md, Monitoring data
+/// checks): English or Chinese headers, empty cell = not measured; a malformed row, a cell
+/// that is not a plain decimal (`DecimalNumber`) or a physically impossible value is an error
+/// naming the file, line and column, and every bad cell of a row is reported; a value outside
+/// its plausible range (`MonitoringBounds.table`) is a warning.
 public struct MonitoringLoader: Sendable {
     public let siteRoot: String
 

@@ -2,7 +2,7 @@ import QingshanCore
 import QingshanModel
 import Yams
 
-/// Reads and validates site.yaml (contract §3.1).
+/// Reads and validates site.yaml (README, "site.yaml"; docs/RULES.md, Government-site page rules).
 public enum SiteConfigLoader {
     public static let file = "site.yaml"
 

@@ -18,7 +18,7 @@ public struct Attachment: Hashable, Sendable {
     }
 }
 
-/// Front matter as the author wrote it (contract §3.2), with where each key stood.
+/// Front matter as the author wrote it (README, "Articles"), with where each key stood.
 public struct FrontMatter: Sendable {
     public var title: String
     public var date: Timestamp

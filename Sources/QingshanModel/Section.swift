@@ -1,6 +1,6 @@
 import QingshanCore
 
-/// The article sections of content/ (contract §3.2).
+/// The article sections of content/ (README, "Articles").
 public enum Section: String, CaseIterable, Sendable, Comparable {
     case news
     case notices

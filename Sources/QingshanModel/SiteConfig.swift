@@ -1,6 +1,6 @@
 import QingshanCore
 
-/// site.yaml (contract §3.1).
+/// site.yaml (README, "site.yaml").
 public struct SiteConfig: Sendable {
     public var title: String
     public var baseURL: String

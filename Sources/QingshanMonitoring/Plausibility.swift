@@ -6,7 +6,8 @@ public enum Plausibility: Sendable, Equatable {
     /// Published as given, with a warning naming the cell.
     case implausible
     /// Not a measurement at all (a negative concentration, pH outside 0–14): an error, the
-    /// row is not published (contract: a value out of physical range is an error).
+    /// row is not published (docs/RULES.md, Monitoring data checks: a value out of physical
+    /// range is an error).
     case impossible
 }
 

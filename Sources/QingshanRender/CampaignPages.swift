@@ -144,7 +144,7 @@ public struct CampaignPages: Sendable {
     }
 }
 
-/// /data/campaigns.json and .csv (contract §4.1).
+/// /data/campaigns.json and .csv (docs/RULES.md, Open data files).
 public enum CampaignOpenData {
     public static func files(_ campaigns: [Campaign], asOf d: Day) -> [OutputFile] {
         let derived = campaigns.map { CampaignRules.derive($0, asOf: d) }

@@ -4,9 +4,9 @@ import QingshanCore
 import QingshanLedger
 import QingshanModel
 
-/// The internal edition (contract §5): 月调度表, 双月会 brief, 重要问题督办台账 and the
-/// quarterly spot-check list, with owners and complainant contacts. Written only to the
-/// internal output folder; every page carries 内部资料 and noindex.
+/// The internal edition (docs/RULES.md, Internal edition): 月调度表, 双月会 brief,
+/// 重要问题督办台账 and the quarterly spot-check list, with owners and complainant contacts.
+/// Written only to the internal output folder; every page carries 内部资料 and noindex.
 public struct InternalPages: Sendable {
     let chrome: PageChrome
     let records: [LedgerRecord]
@@ -269,7 +269,7 @@ public struct InternalPages: Sendable {
         return labels[key] ?? key
     }
 
-    /// Why a record is supervised (contract §3.3).
+    /// Why a record is supervised (docs/RULES.md, Ledger).
     static func reasons(_ item: DerivedRecord, named: Set<String>) -> String {
         var out: [String] = []
         if item.grade == .yellow { out.append("黄标") }

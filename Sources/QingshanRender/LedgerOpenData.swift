@@ -3,8 +3,8 @@ import QingshanCore
 import QingshanLedger
 import QingshanModel
 
-/// /data/ledger.json and /data/ledger.csv (contract §4.1): the de-identified ledger as of D.
-/// Built from public fields only: never `owner`, never `private:`.
+/// /data/ledger.json and /data/ledger.csv (docs/RULES.md, Open data files): the de-identified
+/// ledger as of D. Built from public fields only: never `owner`, never `private:`.
 public enum LedgerOpenData {
     public static func files(_ report: LedgerReport) -> [OutputFile] {
         [

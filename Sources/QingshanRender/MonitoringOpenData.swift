@@ -3,7 +3,8 @@ import QingshanCore
 import QingshanModel
 import QingshanMonitoring
 
-/// /data/air.json, water.json, noise.json and the matching CSV files (contract §4.1).
+/// /data/air.json, water.json, noise.json and the matching CSV files (docs/RULES.md, Open
+/// data files).
 public enum MonitoringOpenData {
     public static func files(_ data: MonitoringData, asOf d: Day) -> [OutputFile] {
         var files: [OutputFile] = []

@@ -4,7 +4,7 @@ import QingshanModel
 import QingshanMonitoring
 
 /// Stage 4 for environmental quality: /data/air/, /data/water/, /data/noise/ with charts
-/// drawn at build time, and their open data (contract §4, §4.1).
+/// drawn at build time, and their open data (docs/RULES.md, Open data files).
 public struct MonitoringPages: Sendable {
     let chrome: PageChrome
     let air: AirReport

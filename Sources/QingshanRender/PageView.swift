@@ -65,7 +65,7 @@ public enum PageContent: Sendable {
     }
 }
 
-/// Title, column and the gov.cn meta tags of DOMAIN.md §4.1.
+/// Title, column and the gov.cn meta tags (docs/RULES.md, Government-site page rules).
 public struct PageMeta: MustacheParent, Sendable {
     public var title: String
     public var documentTitle: String

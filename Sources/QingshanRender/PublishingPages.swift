@@ -63,16 +63,17 @@ public struct EnvDayView: MustacheParent, Sendable {
         }
     }
 
-    /// 《公民生态环境行为规范十条》 (revised and issued 2023-06-05 by five ministries, DOMAIN.md §7).
+    /// 《公民生态环境行为规范十条》 (revised and issued 2023-06-05 by five ministries;
+    /// docs/RULES.md, Bulletins and fact sheets layout).
     public static let rules = [
         "关爱生态环境", "节约能源资源", "践行绿色消费", "选择低碳出行", "分类投放垃圾", "减少污染产生", "呵护自然生态", "参加环保实践",
         "参与环境监督", "共建美丽中国",
     ]
 }
 
-/// Stage 4 for the bureau's publishing products (issue: publishing): press fact sheets with
-/// as-of panels, Environment Day years with materials and a printable poster, and the monthly
-/// environmental dynamics (每月环保动态).
+/// Stage 4 for the bureau's publishing products: press fact sheets with as-of panels,
+/// Environment Day years with materials and a printable poster, and the monthly environmental
+/// dynamics (每月环保动态).
 public struct PublishingPages: Sendable {
     let chrome: PageChrome
     let index: SiteIndex

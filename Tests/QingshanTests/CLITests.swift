@@ -3,7 +3,7 @@ import QingshanBuild
 import QingshanCore
 import XCTest
 
-/// The `qingshan` binary itself: exit statuses and messages of the contract (§2).
+/// The `qingshan` binary itself: exit statuses and messages (README, "Commands").
 final class CLITests: XCTestCase {
     var binary: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qingshan")

@@ -6,7 +6,7 @@ import QingshanMarkdown
 import QingshanModel
 import XCTest
 
-/// Contract §3.4: progress and status at every boundary.
+/// docs/RULES.md, Campaigns: progress and status at every boundary.
 final class CampaignRulesTests: XCTestCase {
     func d(_ s: String) -> Day { Day(iso: s)! }
 
@@ -118,7 +118,7 @@ final class CampaignLoaderTests: XCTestCase {
     }
 }
 
-/// The `campaigns` fixture: the four contract cases through a whole build.
+/// The `campaigns` fixture: the four status cases (docs/RULES.md, Campaigns) through a whole build.
 final class CampaignSiteTests: XCTestCase {
     func testOpenDataAndPages() throws {
         let site = try Fixture.copy("campaigns")

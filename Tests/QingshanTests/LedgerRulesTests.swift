@@ -3,7 +3,7 @@ import XCTest
 
 @testable import QingshanLedger
 
-/// Contract §3.3, rule by rule, at every boundary.
+/// docs/RULES.md, Ledger, rule by rule, at every boundary.
 final class LedgerRulesTests: XCTestCase {
     func d(_ s: String) -> Day { Day(iso: s)! }
 

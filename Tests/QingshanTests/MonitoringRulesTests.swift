@@ -3,7 +3,7 @@ import XCTest
 
 @testable import QingshanMonitoring
 
-/// HJ 633 with the vectors of DOMAIN.md §1.7 and every breakpoint of both tables.
+/// HJ 633 with the test vectors of docs/RULES.md (Air quality) and every breakpoint of both tables.
 final class AQITests: XCTestCase {
     let day2012 = Day(iso: "2025-12-31")!
     let day2026 = Day(iso: "2026-03-01")!

@@ -1,7 +1,8 @@
 import QingshanCore
 import XCTest
 
-/// DOMAIN.md §5.3: mobile numbers with prefixes and separators, 18-digit IDs, checksums.
+/// docs/RULES.md, Personal data: mobile numbers with prefixes and separators, 18-digit IDs,
+/// checksums.
 final class PersonalDataTests: XCTestCase {
     func found(_ text: String) -> [String] { PersonalData.scan(text).map(\.digits) }
 
