@@ -2,7 +2,7 @@ import Foundation
 import QingshanCore
 import QingshanLoad
 
-/// Which edition a build writes (contract §4 and §5).
+/// Which edition a build writes: the public portal, or the internal one for the bureau's meetings.
 public enum Edition: String, Sendable, CaseIterable {
     case `public`
     case `internal`
@@ -20,23 +20,26 @@ public struct BuildOptions: Sendable {
     public var asOf: Day?
     public var includeDrafts: Bool
     public var edition: Edition
-    /// What serve's rebuilds keep from the build before; nil for a one-off build.
-    public var session: BuildSession?
+    /// Build, check, or serve's rebuild (with what it keeps from the build before).
+    public var mode: BuildMode
     /// Pages of the built-in theme written directly where that is known to give the same bytes
     /// (false renders everything through the templates: the tests compare the two).
     public var directPages = true
 
     public init(
         siteRoot: String, outputDir: String? = nil, asOf: Day? = nil, includeDrafts: Bool = false,
-        edition: Edition = .public, session: BuildSession? = nil
+        edition: Edition = .public, mode: BuildMode = .build
     ) {
-        self.session = session
+        self.mode = mode
         self.siteRoot = siteRoot
         self.outputDir = outputDir
         self.asOf = asOf
         self.includeDrafts = includeDrafts
         self.edition = edition
     }
+
+    /// The session of a serve rebuild, nil otherwise.
+    public var session: BuildSession? { mode.session }
 
     public var resolvedOutputDir: String {
         outputDir ?? PathText.join(siteRoot, edition.defaultFolder)

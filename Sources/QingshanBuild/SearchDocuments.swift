@@ -78,7 +78,7 @@ struct SearchDocuments {
     /// An `index.html` page that is neither a tag page nor a later page of a list (compared as
     /// bytes: String's hasPrefix compares Characters, slow over 12,000 paths).
     static func isSearchedPage(_ path: String) -> Bool {
-        guard BuildPipeline.isPage(path) else { return false }
+        guard Sitemap.isPage(path) else { return false }
         var path = path
         return path.withUTF8 { bytes in
             !bytes.starts(with: "tags/".utf8) && ByteSearch.firstIndex(of: Array("/page/".utf8), in: bytes) == nil

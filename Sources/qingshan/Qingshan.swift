@@ -15,7 +15,7 @@ struct Qingshan: ParsableCommand {
         subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
     )
 
-    /// Exit codes of the contract: 0 success, 1 input errors, 2 usage errors.
+    /// Exit codes (README, "Commands"): 0 success, 1 input errors, 2 usage errors.
     static func main() {
         keepMallocHeaps()
         do {
@@ -123,9 +123,9 @@ struct Check: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
 
     func run() throws {
-        let options = BuildOptions(siteRoot: siteOptions.siteRoot, asOf: try siteOptions.asOfDay())
+        let options = BuildOptions(siteRoot: siteOptions.siteRoot, asOf: try siteOptions.asOfDay(), mode: .check)
         let diagnostics = Diagnostics()
-        let report = BuildPipeline(options: options).run(diagnostics: diagnostics, write: false)
+        let report = BuildPipeline(options: options).run(diagnostics: diagnostics)
         Console.print(diagnostics)
         guard let report else {
             Console.error("检查未通过：\(diagnostics.errorCount) 个错误。")
@@ -174,7 +174,7 @@ struct Serve: ParsableCommand {
         let preview = parent + "/qingshan-preview-\(ProcessInfo.processInfo.processIdentifier)"
         let options = BuildOptions(
             siteRoot: siteRoot, outputDir: preview + "/site", asOf: asOf, includeDrafts: drafts,
-            session: BuildSession())
+            mode: .serve(BuildSession()))
         let watcher = SiteWatcher(options: options)
         watcher.log = { Console.out($0) }
         watcher.printsTimings = timings

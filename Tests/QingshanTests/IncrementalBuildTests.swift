@@ -12,7 +12,7 @@ final class IncrementalBuildTests: XCTestCase {
     func build(_ site: URL, into output: URL, session: BuildSession?) -> Diagnostics {
         let diagnostics = Diagnostics()
         let options = BuildOptions(
-            siteRoot: site.path, outputDir: output.path, asOf: asOf, session: session)
+            siteRoot: site.path, outputDir: output.path, asOf: asOf, mode: session.map { .serve($0) } ?? .build)
         XCTAssertNotNil(BuildPipeline(options: options).run(diagnostics: diagnostics), "\(diagnostics.all)")
         return diagnostics
     }
@@ -147,7 +147,8 @@ final class IncrementalBuildTests: XCTestCase {
         try (original + "\n回访时联系了投诉人一号。\n").write(
             to: site.appendingPathComponent(news), atomically: true, encoding: .utf8)
         let diagnostics = Diagnostics()
-        let options = BuildOptions(siteRoot: site.path, outputDir: output.path, asOf: asOf, session: session)
+        let options = BuildOptions(
+            siteRoot: site.path, outputDir: output.path, asOf: asOf, mode: .serve(session))
         XCTAssertNil(BuildPipeline(options: options).run(diagnostics: diagnostics))
         XCTAssertTrue(diagnostics.all.contains { $0.message.contains("投诉人") }, "\(diagnostics.all)")
         XCTAssertGreaterThan(session.pages.hits, 0, "pages without the article come from the memo")

@@ -212,13 +212,13 @@ final class GoldenOutputTests: XCTestCase {
     }
 }
 
-/// DOMAIN.md §4.2 column freshness at its boundaries.
+/// docs/RULES.md, Column freshness: the 14-day and 6-month limits at their boundaries.
 final class ColumnFreshnessTests: XCTestCase {
     func findings(asOf: String) throws -> [String] {
         let site = try Fixture.copy("basic")
         let diagnostics = Diagnostics()
-        _ = BuildPipeline(options: BuildOptions(siteRoot: site.path, asOf: Day(iso: asOf))).run(
-            diagnostics: diagnostics, write: false)
+        _ = BuildPipeline(options: BuildOptions(siteRoot: site.path, asOf: Day(iso: asOf), mode: .check)).run(
+            diagnostics: diagnostics)
         return diagnostics.all.filter { $0.message.contains("栏目“") }.map {
             "\($0.severity.rawValue) \($0.location.file)"
         }
@@ -237,8 +237,8 @@ final class ColumnFreshnessTests: XCTestCase {
         let site = try Fixture.copy("basic")
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/science"))
         let diagnostics = Diagnostics()
-        let report = BuildPipeline(options: BuildOptions(siteRoot: site.path)).run(
-            diagnostics: diagnostics, write: false)
+        let report = BuildPipeline(options: BuildOptions(siteRoot: site.path, mode: .check)).run(
+            diagnostics: diagnostics)
         XCTAssertNil(report)
         XCTAssertEqual(diagnostics.all.filter { $0.severity == .error }.map(\.location.file), ["content/science"])
         // A build publishes anyway, with a warning.

@@ -1,0 +1,35 @@
+import QingshanCampaigns
+import QingshanCore
+import QingshanDerive
+import QingshanLedger
+import QingshanModel
+import QingshanRender
+
+/// The data columns of the navigation (环境质量, 问题台账, 专项行动, 工作通报, 环保动态,
+/// 六五环境日), each shown when the site has something for it.
+enum DataColumns {
+    static func columns(content: SiteContent, hasLedger: Bool, index: SiteIndex, dataMonths: Set<Month>)
+        -> [(title: String, path: SitePath)]
+    {
+        var columns: [(title: String, path: SitePath)] = []
+        if let first = MonitoringPages.columns(content.monitoring, asOf: index.asOf).first {
+            columns.append(("环境质量", first.path))
+        }
+        if hasLedger { columns.append(("问题台账", SitePath.folder("ledger"))) }
+        if !content.campaigns.isEmpty { columns.append(("专项行动", SitePath.folder("campaigns"))) }
+        if hasLedger || !content.campaigns.isEmpty { columns.append(("工作通报", SitePath.folder("bulletins"))) }
+        if !dataMonths.isEmpty || !index.articles.isEmpty { columns.append(("环保动态", SitePath.folder("dynamics"))) }
+        if !(index.bySection[.envday] ?? []).isEmpty { columns.append(("六五环境日", SitePath.folder("envday"))) }
+        return columns
+    }
+
+    /// Months with ledger, campaign or monitoring activity up to the as-of day.
+    static func dataMonths(_ content: SiteContent, asOf d: Day) -> Set<Month> {
+        var months = Set(LedgerMonth.activeMonths(content.ledger, asOf: d))
+        months.formUnion(CampaignRules.activeMonths(content.campaigns, asOf: d))
+        months.formUnion(content.monitoring.air.filter { $0.date <= d }.map { Month($0.date) })
+        months.formUnion(content.monitoring.water.map(\.month).filter { $0 <= Month(d) })
+        months.formUnion(content.monitoring.noise.filter { $0.date <= d }.map { Month($0.date) })
+        return months
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import QingshanCampaigns
+import QingshanCore
+import QingshanDerive
+import QingshanLedger
+import QingshanLoad
+import QingshanModel
+import QingshanMonitoring
+import QingshanRender
+
+/// The products of the public edition and the chrome they share: the articles, lists and tags
+/// with the home page; then the data products (ledger, campaigns, monitoring, bulletins,
+/// dynamics, fact sheets, Environment Day, search page); the search index; the feeds, sitemap
+/// and open data. Made once per run by the public build's steps.
+final class Products: @unchecked Sendable {
+    let site: LoadedSite
+    let derived: DerivedSite
+    let chrome: PageChrome
+    let ledgerPages: LedgerPages?
+    let monitoringPages: MonitoringPages
+    let campaignPages: CampaignPages
+    let searchSources: SearchDocuments
+    /// A full build indexes the articles for the search while the pages render.
+    let contentDocuments: (documents: [SearchDocument], covered: Set<String>)?
+    let articleSearch: Pending<SearchIndex.FullBuild>?
+    /// The open data and the feed need no page: made while the pages render.
+    let openData: Pending<[OutputFile]>
+    let kept: BuildSession?
+
+    init(site: LoadedSite, derived: DerivedSite, options: BuildOptions) {
+        self.site = site
+        self.derived = derived
+        let content = site.content
+        let index = derived.index
+        let asOf = site.asOf
+        kept = options.session
+        let ledger = derived.ledger
+        openData = Pending {
+            var files: [OutputFile] = []
+            if let ledger { files += LedgerOpenData.files(ledger) }
+            if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
+            files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
+            files.append(Feeds.atom(config: content.config, index: index))
+            return files
+        }
+        searchSources = SearchDocuments(content: content, kept: options.session?.searchDocuments)
+        contentDocuments = options.session == nil ? searchSources.contentDocuments(index: index) : nil
+        articleSearch = contentDocuments.map { found in Pending { SearchIndex().start(found.documents) } }
+        let chrome = PageChrome(
+            config: content.config, theme: site.theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
+            dataColumns: derived.columns, memo: options.session?.pages, directPages: options.directPages)
+        self.chrome = chrome
+        ledgerPages = ledger.map { LedgerPages(chrome: chrome, report: $0) }
+        monitoringPages = MonitoringPages(
+            chrome: chrome, data: content.monitoring, science: index.bySection[.science] ?? [])
+        campaignPages = CampaignPages(chrome: chrome, campaigns: content.campaigns, articles: index.articles)
+    }
+
+    var content: SiteContent { site.content }
+    var index: SiteIndex { derived.index }
+
+    /// Articles, section lists, tags and the home page with its headline figures.
+    func pages() -> [OutputFile] {
+        let links = content.config.links
+        let highlights = HomeHighlights(
+            figures: monitoringPages.homeFigures + (ledgerPages?.homeFigures ?? []),
+            figuresHref: derived.ledger.map { _ in links.link(SitePath.folder("ledger")) },
+            campaigns: campaignPages.items,
+            campaignsHref: content.campaigns.isEmpty ? nil : links.link(SitePath.folder("campaigns")))
+        return PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
+    }
+
+    /// The data products, each remembered by serve under the articles it shows.
+    func dataPages() -> [OutputFile] {
+        var files: [OutputFile] = []
+        if let ledgerPages { files += chrome.remember(RenderKey("ledger")) { ledgerPages.renderAll() } }
+        let campaignNews = index.articles.filter { $0.front.campaign != nil }
+        files += chrome.remember(RenderKey("campaigns", articles: campaignNews)) { campaignPages.renderAll() }
+        files += chrome.remember(RenderKey("monitoring", articles: index.bySection[.science] ?? [])) {
+            monitoringPages.renderAll()
+        }
+        let notes = index.bySection[.bulletins] ?? []
+        let bulletinPages = BulletinPages(
+            chrome: chrome, ledger: derived.ledger, campaigns: content.campaigns, notes: notes)
+        files += chrome.remember(RenderKey("bulletins", articles: notes)) { bulletinPages.renderAll() }
+        let panels = DataPanels(
+            derivations: derived.ledger?.derivations ?? LedgerDerivations(content.ledger),
+            campaigns: content.campaigns, monitoring: content.monitoring, links: content.config.links)
+        files += PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths)
+            .renderAll()
+        files.append(chrome.searchPage())
+        return files
+    }
+
+    /// Starts the search index over every page (a full build adds the pages to the articles it
+    /// indexed meanwhile; serve patches the index it keeps).
+    func startSearch(pages: [OutputFile]) -> Pending<SearchIndex.Output> {
+        if let contentDocuments, let articleSearch {
+            let pageDocuments = searchSources.pageDocuments(pages: pages, covered: contentDocuments.covered)
+            return Pending { SearchIndex().finish(articleSearch.wait(), adding: pageDocuments) }
+        }
+        let documents = searchSources.make(index: index, pages: pages)
+        let searchIndex = kept?.search ?? SearchIndex()
+        return Pending { searchIndex.build(documents) }
+    }
+
+    /// Open data, the Atom feed, the sitemap (pages only), robots.txt and the theme's assets.
+    func feeds(pages: [OutputFile]) -> [OutputFile] {
+        var feeds = openData.wait()
+        let listed = pages + feeds
+        feeds.append(
+            chrome.remember(RenderKey("sitemap", [Sitemap.digest(listed, index)])) {
+                Feeds.sitemap(config: content.config, paths: Sitemap.entries(listed, index))
+            })
+        feeds.append(Feeds.robots(config: content.config))
+        for (path, data) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
+            feeds.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
+        }
+        return feeds
+    }
+}
+
+/// What the sitemap lists and when it must be made again.
+enum Sitemap {
+    /// Every HTML page of the output (404 aside), for the sitemap; articles with their date.
+    static func entries(_ files: [OutputFile], _ index: SiteIndex) -> [(SitePath, Day?)] {
+        var dates = Dictionary(index.articles.map { ($0.path, $0.date.day) }, uniquingKeysWith: { a, _ in a })
+        for list in index.listPages + index.tagPages {
+            dates[list.path] = list.articles.first?.date.day
+        }
+        dates[SitePath("/")] = index.articles.first?.date.day
+        return files.filter { isPage($0.path) }.map { file in
+            let path = SitePath("/" + String(file.path.dropLast("index.html".count)))
+            return (path, dates[path])
+        }
+    }
+
+    /// An HTML page of the output: its path ends in `index.html` (compared as bytes).
+    static func isPage(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        return utf8.count >= 10 && utf8.suffix(10).elementsEqual("index.html".utf8)
+    }
+
+    /// What the sitemap is made of (page paths, article dates, the newest article of each list),
+    /// as one number: serve's rebuilds keep the sitemap while it is the same.
+    static func digest(_ files: [OutputFile], _ index: SiteIndex) -> Int {
+        var digest = Digest()
+        for file in files where isPage(file.path) { digest.add(file.path) }
+        func add(_ day: Day?) { digest.add(day?.ordinal ?? Int.min) }
+        for article in index.articles {
+            digest.add(article.path.value)
+            add(article.date.day)
+        }
+        for list in index.listPages + index.tagPages {
+            digest.add(list.path.value)
+            add(list.articles.first?.date.day)
+        }
+        return Int(truncatingIfNeeded: digest.value)
+    }
+}

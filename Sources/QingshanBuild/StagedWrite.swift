@@ -1,0 +1,67 @@
+import Foundation
+import QingshanCore
+import QingshanModel
+import QingshanRender
+
+/// The write step of the public edition in each mode: a full build takes the staging folder at
+/// once, writes the pages while the rest renders and swaps in the whole tree at the end; serve
+/// writes only the files that changed (`IncrementalSchedule`); a check writes nothing.
+final class StagedWrite: @unchecked Sendable {
+    let run: BuildRun
+    /// The staging folder, taken and listed while the pages render (full builds only).
+    private let staged: Pending<Result<StagedOutput, any Error>>?
+    private var pagesWritten: Pending<Result<Void, any Error>>?
+    private var finished = false
+
+    init(run: BuildRun) {
+        self.run = run
+        let outputDir = run.outputDir
+        let edition = run.options.edition
+        if case .build = run.mode {
+            staged = Pending { Result { try StagedOutput(outputDir: outputDir, edition: edition) } }
+        } else {
+            staged = nil
+        }
+    }
+
+    /// A full build writes the pages into the staging folder while the rest renders.
+    func writeEarly(_ pages: [OutputFile]) {
+        pagesWritten = staged.map { staged in
+            Pending { staged.wait().flatMap { output in Result { try output.write(pages) } } }
+        }
+    }
+
+    /// Writes what is left and swaps the output in; false (with the error) when that failed.
+    func finish(
+        _ files: [OutputFile], pageCount: Int, copies: [(source: String, path: String)], derived: DerivedSite
+    ) -> Bool {
+        guard run.mode.writes else { return true }
+        run.progress?("写入 \(run.outputDir)")
+        do {
+            if let staged, let pagesWritten {
+                let output = try staged.wait().get()
+                try pagesWritten.wait().get()
+                try output.write(Array(files[pageCount...]), copies: copies)
+                finished = true  // whatever happens next, finish() cleans up after itself
+                _ = try output.finish()
+            } else if let schedule = derived.schedule {
+                try schedule.write(files: files, copies: copies, to: run.outputDir, edition: run.options.edition)
+            } else {
+                try OutputWriter(outputDir: run.outputDir, edition: run.options.edition).write(
+                    files: files, copies: copies)
+            }
+        } catch {
+            run.diagnostics.error(SourceLocation(file: run.outputDir), "\(error)")
+            return false
+        }
+        return true
+    }
+
+    /// A run that stopped before the swap leaves nothing of itself: the page write ends first,
+    /// then the staging folder goes.
+    func abandonUnlessFinished() {
+        guard !finished else { return }
+        _ = pagesWritten?.wait()
+        if case .success(let output)? = staged?.wait() { output.abandon() }
+    }
+}
