@@ -44,29 +44,35 @@ public struct MarkdownRenderer: Sendable, Equatable {
 
     public func render(_ markdown: String) -> RenderedMarkdown {
         var source = markdown
-        if Self.holdsMarker(source) {
-            source = String(
-                String.UnicodeScalarView(source.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }))
-        }
+        if Self.holdsReserved(source) { source = Self.withoutReserved(source) }
         return source.withUTF8 { bytes in
             guard let flanked = EmphasisFlanking.apply(bytes) else { return render(utf8: bytes) }
             return flanked.withUnsafeBufferPointer { render(utf8: $0) }
         }
     }
 
-    /// Whether the text holds U+E000 or U+E001 (EE 80 80, EE 80 81), which only Qingshan may write.
-    static func holdsMarker(_ text: String) -> Bool {
+    /// What only Qingshan may write into a document, because a later pass removes it from the
+    /// HTML: the heading-id markers U+E000 and U+E001 (EE 80 80, EE 80 81), the emphasis
+    /// sentinel U+2E2E (E2 B8 AE) and that sentinel as cmark percent-encodes it in a link
+    /// (`%E2%B8%AE`). Typed by an author, they would vanish from the page — inside a link
+    /// target after the safety check: `[x](java%E2%B8%AEscript:…)` (found by fuzzing).
+    static func holdsReserved(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var from = 0
-            while let at = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: from) {
-                if at + 2 < bytes.count, bytes[at + 1] == 0x80, bytes[at + 2] == 0x80 || bytes[at + 2] == 0x81 {
-                    return true
-                }
-                from = at + 1
-            }
-            return false
+            ByteSearch.contains([0xEE, 0x80, 0x80], in: bytes) || ByteSearch.contains([0xEE, 0x80, 0x81], in: bytes)
+                || ByteSearch.contains([0xE2, 0xB8, 0xAE], in: bytes)
+                || ByteSearch.contains(Array("%E2%B8%AE".utf8), in: bytes)
         }
+    }
+
+    /// The text without what `holdsReserved` looks for (a sentinel cut out may join the
+    /// percent-encoded one around it: removed until none is left).
+    static func withoutReserved(_ text: String) -> String {
+        var text = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" && $0 != "\u{2E2E}" }))
+        while text.contains("%E2%B8%AE") { text = text.replacingOccurrences(of: "%E2%B8%AE", with: "") }
+        return text
     }
 
     /// The document's UTF-8 source, markers removed and emphasis sentinels added, rendered.
@@ -193,7 +199,9 @@ final class CmarkTree {
             guard let urlC = cmark_node_get_url(node) else { return true }
             let target = String(cString: urlC)
             let image = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-            if LinkSafety.isSafe(target, image: image) { return true }
+            // Checked as it will be published: the finisher takes emphasis sentinels out.
+            let published = String(String.UnicodeScalarView(target.unicodeScalars.filter { $0 != "\u{2E2E}" }))
+            if LinkSafety.isSafe(published, image: image) { return true }
             blocked.append((target, Int(cmark_node_get_start_line(node))))
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)

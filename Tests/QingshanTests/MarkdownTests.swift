@@ -129,9 +129,9 @@ final class MarkdownTests: XCTestCase {
     /// Markers in the author's text are dropped before rendering; a source without `*` or `~`
     /// is handed to cmark-gfm as it is.
     func testSourceMarkersAndUnchangedSources() {
-        XCTAssertTrue(MarkdownRenderer.holdsMarker("标题\u{E000}"))
-        XCTAssertTrue(MarkdownRenderer.holdsMarker("\u{E001}"))
-        XCTAssertFalse(MarkdownRenderer.holdsMarker("\u{E002}\u{E0FF}生态"))
+        XCTAssertTrue(MarkdownRenderer.holdsReserved("标题\u{E000}"))
+        XCTAssertTrue(MarkdownRenderer.holdsReserved("\u{E001}"))
+        XCTAssertFalse(MarkdownRenderer.holdsReserved("\u{E002}\u{E0FF}生态"))
         XCTAssertEqual(html("甲\u{E000}乙\u{E001}丙"), "<p>甲乙丙</p>\n")
         XCTAssertNil(Array("没有强调的文字。".utf8).withUnsafeBufferPointer(EmphasisFlanking.apply))
         XCTAssertEqual(

@@ -28,6 +28,12 @@ final class ScriptLinkTests: XCTestCase {
             "[r]\n\n[r]: <vbscript:x>",
             "![x][i]\n\n[i]: data:text/html,<script>alert(1)</script>",
             "[![x](javascript:a)](javascript:b)",
+            // Found by fuzzing: the emphasis sentinel (U+2E2E, raw or percent-encoded) that the
+            // HTML finisher removes must not hide a scheme from the check.
+            "[x](java%E2%B8%AEscript:alert(1))",
+            "![y](java\u{2E2E}script:alert(2))",
+            "*a* [x](java%E2%B8%AEscript:alert(1))",
+            "[x](java%E2%B8%A%E2%B8%AEEscript:alert(1))",
         ]
         for source in hostile {
             let rendered = renderer.render(source)
@@ -36,6 +42,10 @@ final class ScriptLinkTests: XCTestCase {
             XCTAssertFalse(html.contains("src="), "\(source) → \(rendered.html)")
             XCTAssertFalse(rendered.blockedLinks.isEmpty, source)
         }
+        // A sentinel the emphasis pass inserts stands next to CJK punctuation, which stays: the
+        // target remains relative, never a scheme.
+        let relative = renderer.render("[x](java（*script:alert(1)) 「*强调*」").html
+        XCTAssertFalse(relative.contains("href=\"javascript"), relative)
         // The text of a link that goes stays, as text.
         XCTAssertTrue(renderer.render("[点这里](javascript:alert(1))").html.contains("点这里"))
         XCTAssertEqual(renderer.render("第一行\n\n[x](javascript:1)").blockedLinks.first?.line, 3)
