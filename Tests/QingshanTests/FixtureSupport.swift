@@ -19,6 +19,19 @@ enum Fixture {
         return site
     }
 
+    /// Copies the sample portal (site.yaml, content/, templates/, static/ at the repository root).
+    static func copySample() throws -> URL {
+        let target = FileManager.default.temporaryDirectory
+            .appendingPathComponent("qingshan-test-\(UUID().uuidString)").appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for item in ["site.yaml", "content", "templates", "static"] {
+            let source = repositoryRoot.appendingPathComponent(item)
+            guard FileManager.default.fileExists(atPath: source.path) else { continue }
+            try FileManager.default.copyItem(at: source, to: target.appendingPathComponent(item))
+        }
+        return target
+    }
+
     static func build(_ site: URL, output: URL? = nil, asOf: Day? = nil, drafts: Bool = false)
         -> (BuildReport?, Diagnostics)
     {
