@@ -160,15 +160,3 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(r.plainText.contains("1\n2"), r.plainText.debugDescription)
     }
 }
-
-final class MarkdownLinkTests: XCTestCase {
-    func testRootRelativeLinksGetTheBasePath() {
-        let r = MarkdownRenderer(basePath: "/gxq/hbj/").render(
-            "见[通知](/notices/a/#fn)与![图](/files/a.png)，外链[x](https://a.org/)、[y](//b.org/)")
-        XCTAssertTrue(r.html.contains("<a href=\"/gxq/hbj/notices/a/#fn\">通知</a>"), r.html)
-        XCTAssertTrue(r.html.contains("<img src=\"/gxq/hbj/files/a.png\" alt=\"图\" />"), r.html)
-        XCTAssertTrue(r.html.contains("href=\"https://a.org/\""), r.html)
-        XCTAssertTrue(r.html.contains("href=\"//b.org/\""), r.html)
-        XCTAssertEqual(r.internalLinks, ["/notices/a/#fn", "/files/a.png"])
-    }
-}

@@ -8,7 +8,7 @@ final class AQITests: XCTestCase {
     let day2012 = Day(iso: "2025-12-31")!
     let day2026 = Day(iso: "2026-03-01")!
 
-    func testDOMAINVectors() {
+    func testTheReferenceVectors() {
         XCTAssertEqual(AQI.iaqiPM25(55, .hj2012), 75)
         XCTAssertEqual(AQI.iaqiPM25(55, .hj2026), 90)
         XCTAssertEqual(AQI.iaqiPM25(75, .hj2012), 100)
@@ -26,23 +26,43 @@ final class AQITests: XCTestCase {
         XCTAssertEqual(AQI.iaqiSO2_24h(80), 65)
     }
 
-    /// Exactly on every breakpoint the IAQI is the row's level; just above it, one more.
+    /// HJ 633-2012 表1 and HJ 633-2026 表3 as printed (µg/m³, CO mg/m³; nil: no breakpoint at
+    /// that level). Columns: IAQI, SO2 24h, SO2 1h, NO2 24h, NO2 1h, PM10 2012, PM10 2026,
+    /// CO 24h, CO 1h, O3 1h, O3 8h, PM2.5 2012, PM2.5 2026.
+    static let standardTable: [[Double?]] = [
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        [50, 50, 150, 40, 100, 50, 50, 2, 5, 160, 100, 35, 35],
+        [100, 150, 500, 80, 200, 150, 120, 4, 10, 200, 160, 75, 60],
+        [150, 475, 650, 180, 700, 250, 250, 14, 35, 300, 215, 115, 115],
+        [200, 800, 800, 280, 1200, 350, 350, 24, 60, 400, 265, 150, 150],
+        [300, 1600, nil, 565, 2340, 420, 420, 36, 90, 800, 800, 250, 250],
+        [400, 2100, nil, 750, 3090, 500, 500, 48, 120, 1000, nil, 350, 350],
+        [500, 2620, nil, 940, 3840, 600, 600, 60, 150, 1200, nil, 500, 500],
+    ]
+
+    /// One column of the standard's table: the (IAQI, concentration) rows it defines.
+    static func column(_ k: Int) -> [(level: Int, c: Double)] {
+        standardTable.compactMap { row in row[k].flatMap { c in row[0].map { (Int($0), c) } } }
+    }
+
+    /// Exactly on every breakpoint of the standard's table the IAQI is the row's level; just
+    /// above it, one more. The code's own tables are not consulted.
     func testEveryBreakpointExactlyAndJustAbove() {
-        let tables: [(String, [Double], (Double) -> Int)] = [
-            ("SO2 24h", AQI.so2_24h, AQI.iaqiSO2_24h), ("NO2 24h", AQI.no2_24h, AQI.iaqiNO2_24h),
-            ("NO2 1h", AQI.no2_1h, AQI.iaqiNO2_1h), ("CO 24h", AQI.co_24h, AQI.iaqiCO_24h),
-            ("CO 1h", AQI.co_1h, AQI.iaqiCO_1h), ("O3 1h", AQI.o3_1h, AQI.iaqiO3_1h),
-            ("PM10 2012", AQI.pm10_2012, { AQI.iaqiPM10($0, .hj2012) }),
-            ("PM10 2026", AQI.pm10_2026, { AQI.iaqiPM10($0, .hj2026) }),
-            ("PM2.5 2012", AQI.pm25_2012, { AQI.iaqiPM25($0, .hj2012) }),
-            ("PM2.5 2026", AQI.pm25_2026, { AQI.iaqiPM25($0, .hj2026) }),
-            ("O3 8h", AQI.o3_8h, { AQI.iaqiO3_8h($0, o3_1h: nil, .hj2026) ?? -1 }),
+        let functions: [(String, Int, (Double) -> Int)] = [
+            ("SO2 24h", 1, AQI.iaqiSO2_24h), ("NO2 24h", 3, AQI.iaqiNO2_24h), ("NO2 1h", 4, AQI.iaqiNO2_1h),
+            ("PM10 2012", 5, { AQI.iaqiPM10($0, .hj2012) }), ("PM10 2026", 6, { AQI.iaqiPM10($0, .hj2026) }),
+            ("CO 24h", 7, AQI.iaqiCO_24h), ("CO 1h", 8, AQI.iaqiCO_1h), ("O3 1h", 9, AQI.iaqiO3_1h),
+            ("O3 8h", 10, { AQI.iaqiO3_8h($0, o3_1h: nil, .hj2026) ?? -1 }),
+            ("PM2.5 2012", 11, { AQI.iaqiPM25($0, .hj2012) }), ("PM2.5 2026", 12, { AQI.iaqiPM25($0, .hj2026) }),
+            ("SO2 1h", 2, { AQI.iaqiSO2_1h($0, so2_24h: nil, .hj2012) ?? -1 }),
         ]
-        for (name, breakpoints, f) in tables {
-            for (i, c) in breakpoints.enumerated() {
-                XCTAssertEqual(f(c), Int(AQI.levels[i]), "\(name) at \(c)")
-                if i + 1 < breakpoints.count {
-                    XCTAssertEqual(f(c + 0.001), Int(AQI.levels[i]) + 1, "\(name) just above \(c)")
+        for (name, k, f) in functions {
+            let rows = Self.column(k)
+            XCTAssertGreaterThanOrEqual(rows.count, 5, name)
+            for (i, row) in rows.enumerated() {
+                XCTAssertEqual(f(row.c), row.level, "\(name) at \(row.c)")
+                if i + 1 < rows.count {
+                    XCTAssertEqual(f(row.c + 0.001), row.level + 1, "\(name) just above \(row.c)")
                 }
             }
         }
@@ -149,81 +169,5 @@ final class AQITests: XCTestCase {
     func testStandardSwitchDay() {
         XCTAssertEqual(AQIStandard.forDay(Day(iso: "2026-02-28")!), .hj2012)
         XCTAssertEqual(AQIStandard.forDay(Day(iso: "2026-03-01")!), .hj2026)
-    }
-}
-
-/// GB 3838-2002 single-factor assessment at the class limits.
-final class WaterQualityTests: XCTestCase {
-    func testExactlyOnEachLimit() {
-        XCTAssertEqual(WaterQuality.parameterClass(.ammonia, 0.15), .one)
-        XCTAssertEqual(WaterQuality.parameterClass(.ammonia, 0.16), .two)
-        XCTAssertEqual(WaterQuality.parameterClass(.ammonia, 1.0), .three)
-        XCTAssertEqual(WaterQuality.parameterClass(.ammonia, 2.0), .five)
-        XCTAssertEqual(WaterQuality.parameterClass(.ammonia, 2.01), .worseThanFive)
-        XCTAssertEqual(WaterQuality.parameterClass(.cod, 15), .one)
-        XCTAssertEqual(WaterQuality.parameterClass(.cod, 20), .three)
-        XCTAssertEqual(WaterQuality.parameterClass(.phosphorus, 0.2), .three)
-        XCTAssertEqual(WaterQuality.parameterClass(.phosphorus, 0.4), .five)
-        XCTAssertEqual(WaterQuality.parameterClass(.codMn, 6), .three)
-        XCTAssertEqual(WaterQuality.parameterClass(.bod5, 3), .one)
-    }
-
-    func testDissolvedOxygenIsAMinimum() {
-        XCTAssertEqual(WaterQuality.parameterClass(.dissolvedOxygen, 7.5), .one)
-        XCTAssertEqual(WaterQuality.parameterClass(.dissolvedOxygen, 7.49), .two)
-        XCTAssertEqual(WaterQuality.parameterClass(.dissolvedOxygen, 5), .three)
-        XCTAssertEqual(WaterQuality.parameterClass(.dissolvedOxygen, 2), .five)
-        XCTAssertEqual(WaterQuality.parameterClass(.dissolvedOxygen, 1.9), .worseThanFive)
-    }
-
-    func testPH() {
-        XCTAssertEqual(WaterQuality.parameterClass(.ph, 6), .one)
-        XCTAssertEqual(WaterQuality.parameterClass(.ph, 9), .one)
-        XCTAssertEqual(WaterQuality.parameterClass(.ph, 9.1), .worseThanFive)
-        XCTAssertEqual(WaterQuality.parameterClass(.ph, 5.9), .worseThanFive)
-    }
-
-    func testSectionClassAndMainPollutants() {
-        let sample = WaterSample([
-            .ph: 7.6, .dissolvedOxygen: 6.2, .codMn: 5, .cod: 25, .ammonia: 1.8, .phosphorus: 0.25,
-        ])
-        XCTAssertEqual(WaterQuality.sectionClass(sample), .five)
-        // NH3-N Ⅴ first; then COD (Ⅳ, +25 %) and TP (Ⅳ, +25 %): tie broken by parameter order.
-        XCTAssertEqual(WaterQuality.mainPollutants(sample), [.ammonia, .cod, .phosphorus])
-        XCTAssertEqual(WaterQuality.mainPollutants(WaterSample([.cod: 20, .ammonia: 1.0])), [], "Ⅲ has none")
-        // 劣Ⅴ first by 超标倍数 (BOD5 12: +200 %, TP 0.5: +150 %), then COD Ⅴ; NH3-N Ⅳ is fourth.
-        XCTAssertEqual(
-            WaterQuality.mainPollutants(WaterSample([.cod: 35, .ammonia: 1.4, .bod5: 12, .phosphorus: 0.5])),
-            [.bod5, .phosphorus, .cod])
-        XCTAssertNil(WaterQuality.sectionClass(WaterSample([:])))
-    }
-
-    func testTargets() {
-        XCTAssertEqual(WaterClass(target: "3"), .three)
-        XCTAssertEqual(WaterClass(target: "Ⅳ"), .four)
-        XCTAssertEqual(WaterClass(target: "IV"), .four)
-        XCTAssertEqual(WaterClass(target: "Ⅴ类"), .five)
-        XCTAssertNil(WaterClass(target: "6"))
-        XCTAssertEqual(WaterClass.worseThanFive.label, "劣Ⅴ类")
-    }
-}
-
-/// GB 3096-2008 limits for every zone.
-final class NoiseTests: XCTestCase {
-    func testZoneLimits() {
-        let expected: [(String, Double, Double)] = [
-            ("0", 50, 40), ("1", 55, 45), ("2", 60, 50), ("3", 65, 55), ("4a", 70, 55), ("4b", 70, 60),
-        ]
-        for (zone, day, night) in expected {
-            let z = NoiseZone(text: zone)
-            XCTAssertEqual(z?.limits.day, day)
-            XCTAssertEqual(z?.limits.night, night)
-            XCTAssertEqual(z?.meets(day: day), true)
-            XCTAssertEqual(z?.meets(day: day + 0.1), false)
-            XCTAssertEqual(z?.meets(night: night), true)
-            XCTAssertEqual(z?.meets(night: night + 0.1), false)
-        }
-        XCTAssertEqual(NoiseZone(text: "4A类"), .zone4a)
-        XCTAssertNil(NoiseZone(text: "5"))
     }
 }
