@@ -9,17 +9,17 @@ import QingshanRender
 /// 六五环境日), each shown when the site has something for it.
 enum DataColumns {
     static func columns(content: SiteContent, hasLedger: Bool, index: SiteIndex, dataMonths: Set<Month>)
-        -> [(title: String, path: SitePath)]
+        -> [(column: Column, path: SitePath)]
     {
-        var columns: [(title: String, path: SitePath)] = []
+        var columns: [(column: Column, path: SitePath)] = []
         if let first = MonitoringPages.columns(content.monitoring, asOf: index.asOf).first {
-            columns.append(("环境质量", first.path))
+            columns.append((.monitoring, first.path))
         }
-        if hasLedger { columns.append(("问题台账", SitePath.folder("ledger"))) }
-        if !content.campaigns.isEmpty { columns.append(("专项行动", SitePath.folder("campaigns"))) }
-        if hasLedger || !content.campaigns.isEmpty { columns.append(("工作通报", SitePath.folder("bulletins"))) }
-        if !dataMonths.isEmpty || !index.articles.isEmpty { columns.append(("环保动态", SitePath.folder("dynamics"))) }
-        if !(index.bySection[.envday] ?? []).isEmpty { columns.append(("六五环境日", SitePath.folder("envday"))) }
+        if hasLedger { columns.append((.ledger, SitePath.folder("ledger"))) }
+        if !content.campaigns.isEmpty { columns.append((.campaigns, SitePath.folder("campaigns"))) }
+        if hasLedger || !content.campaigns.isEmpty { columns.append((.bulletins, SitePath.folder("bulletins"))) }
+        if !dataMonths.isEmpty || !index.articles.isEmpty { columns.append((.dynamics, SitePath.folder("dynamics"))) }
+        if !(index.bySection[.envday] ?? []).isEmpty { columns.append((.envday, SitePath.folder("envday"))) }
         return columns
     }
 

@@ -16,14 +16,14 @@ struct IncrementalSchedule {
 
     init(
         session: BuildSession, content: SiteContent, asOf: Day, index: SiteIndex,
-        columns: [(title: String, path: SitePath)]
+        columns: [(column: Column, path: SitePath)]
     ) {
         self.session = session
         var digest = InputDigest.nonArticleInputs(siteRoot: content.siteRoot)
         digest.add(asOf.iso)
         for page in index.bySection[.pages] ?? [] { digest.add(page.revision) }
         for column in columns {
-            digest.add(column.title)
+            digest.add(column.column.title)
             digest.add(column.path.value)
         }
         context = digest

@@ -117,7 +117,7 @@ struct DerivedSite {
     let index: SiteIndex
     let ledger: LedgerReport?
     let dataMonths: Set<Month>
-    let columns: [(title: String, path: SitePath)]
+    let columns: [(column: Column, path: SitePath)]
     /// serve's rebuild: what it keeps and reuses; nil for a build or a check.
     let schedule: IncrementalSchedule?
 }

@@ -62,10 +62,10 @@ public struct BulletinPages: Sendable {
         }
         let path = SitePath.folder("bulletins")
         let meta = chrome.meta(
-            title: "工作通报", path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报", columnType: "列表页",
-            breadcrumb: [LinkView(title: "工作通报", href: nil)])
+            title: "工作通报", path: path, column: .bulletins, columnDescription: "“满意环保”月度工作进展通报", columnType: "列表页",
+            breadcrumb: [LinkView(title: Column.bulletins.title, href: nil)])
         return chrome.page(
-            path, template: "bulletins", meta: meta, content: .bulletins(items), column: "工作通报",
+            path, template: .bulletins, meta: meta, content: .bulletins(items), column: .bulletins,
             origin: "content/bulletins")
     }
 
@@ -89,15 +89,15 @@ public struct BulletinPages: Sendable {
             parts: BulletinText.numbered(parts), signature: issuer, date: end)
         let path = Self.path(month)
         var meta = chrome.meta(
-            title: title(month), path: path, column: "工作通报", columnDescription: "“满意环保”月度工作进展通报",
+            title: title(month), path: path, column: .bulletins, columnDescription: "“满意环保”月度工作进展通报",
             columnType: "文章页", description: summary,
             breadcrumb: [
-                LinkView(title: "工作通报", href: links.link(SitePath.folder("bulletins"))),
+                LinkView(title: Column.bulletins.title, href: links.link(SitePath.folder("bulletins"))),
                 LinkView(title: month.chinese, href: nil),
             ])
         meta.printLayout = "gongwen"
         return chrome.page(
-            path, template: "bulletin", meta: meta, content: .bulletin(view), column: "工作通报",
+            path, template: .bulletin, meta: meta, content: .bulletin(view), column: .bulletins,
             origin: note?.file ?? "content/data")
     }
 }

@@ -76,10 +76,10 @@ public struct CampaignPages: Sendable {
         let view = CampaignsIndexView(asOf: chrome.asOf, groups: groups, matrix: matrix, counts: counts)
         let path = SitePath.folder("campaigns")
         let meta = chrome.meta(
-            title: "专项行动", path: path, column: "专项行动", columnDescription: "“满意环保”专项攻坚、服务提升和宣传引导行动的进展",
-            columnType: "列表页", breadcrumb: [LinkView(title: "专项行动", href: nil)])
+            title: "专项行动", path: path, column: .campaigns, columnDescription: "“满意环保”专项攻坚、服务提升和宣传引导行动的进展",
+            columnType: "列表页", breadcrumb: [LinkView(title: Column.campaigns.title, href: nil)])
         return chrome.page(
-            path, template: "campaigns", meta: meta, content: .campaigns(view), column: "专项行动",
+            path, template: .campaigns, meta: meta, content: .campaigns(view), column: .campaigns,
             origin: "content/data/campaigns.yaml")
     }
 
@@ -131,15 +131,15 @@ public struct CampaignPages: Sendable {
             })
         let path = Self.path(c.id)
         let meta = chrome.meta(
-            title: campaign.title, path: path, column: "专项行动", columnDescription: campaign.group.rawValue,
+            title: campaign.title, path: path, column: .campaigns, columnDescription: campaign.group.rawValue,
             columnType: "文章页",
             description: "\(campaign.title)：\(c.status.label)，进度\(c.progress.map { percent($0) } ?? "—")。",
             breadcrumb: [
-                LinkView(title: "专项行动", href: links.link(SitePath.folder("campaigns"))),
+                LinkView(title: Column.campaigns.title, href: links.link(SitePath.folder("campaigns"))),
                 LinkView(title: campaign.title, href: nil),
             ])
         return chrome.page(
-            path, template: "campaign", meta: meta, content: .campaign(view), column: "专项行动",
+            path, template: .campaign, meta: meta, content: .campaign(view), column: .campaigns,
             origin: "content/data/campaigns.yaml")
     }
 }

@@ -18,15 +18,15 @@ final class ChromeParts: Sendable {
         func child(named name: String) -> Any? { name == "site" ? site : nil }
     }
 
-    private let byColumn = Memo<String, Parts>()
+    private let byColumn = Memo<Column?, Parts>()
 
     /// The parts for the navigation with `column` current, rendered on first use.
-    func parts(theme: Theme, site: SiteView, column: String?) -> Parts {
-        byColumn.value(for: column ?? "\u{0}") {
+    func parts(theme: Theme, site: SiteView, column: Column?) -> Parts {
+        byColumn.value(for: column) {
             let view = SiteOnly(site: site)
             return Parts(
-                header: theme.render(view, template: "partials/header"),
-                footer: theme.render(view, template: "partials/footer"))
+                header: theme.render(view, template: .header),
+                footer: theme.render(view, template: .footer))
         }
     }
 }

@@ -72,7 +72,7 @@ public struct DataPanels: Sendable {
                     "绿 / 黄 / 红",
                     "\(stats.byGrade[.green] ?? 0) / \(stats.byGrade[.yellow] ?? 0) / \(stats.byGrade[.red] ?? 0)"),
             ],
-            more: LinkView(title: "问题台账", href: links.link(SitePath.folder("ledger"))))
+            more: LinkView(title: Column.ledger.title, href: links.link(SitePath.folder("ledger"))))
     }
 
     func campaignPart(asOf d: Day) -> ReportView.Part? {

@@ -19,9 +19,9 @@ public struct InternalPages: Sendable {
     }
 
     /// The internal navigation.
-    public static let navigation: [(title: String, path: SitePath)] = [
-        ("月调度", SitePath.folder("dispatch")), ("双月会", SitePath.folder("meetings")),
-        ("督办台账", SitePath.folder("supervision")), ("季度抽查", SitePath.folder("spotcheck")),
+    public static let navigation: [(column: Column, path: SitePath)] = [
+        (.dispatch, SitePath.folder("dispatch")), (.meetings, SitePath.folder("meetings")),
+        (.supervision, SitePath.folder("supervision")), (.spotcheck, SitePath.folder("spotcheck")),
     ]
 
     var asOf: Day { chrome.asOf }
@@ -54,12 +54,12 @@ public struct InternalPages: Sendable {
             case .home: return home()
             case .dispatchIndex:
                 return index(
-                    "月调度", path: SitePath.folder("dispatch"),
+                    .dispatch, path: SitePath.folder("dispatch"),
                     items: months.reversed().map { ("\($0.chinese)月调度表", SitePath.folder("dispatch", $0.iso)) })
             case .dispatch(let month): return dispatch(month)
             case .meetingsIndex:
                 return index(
-                    "双月会", path: SitePath.folder("meetings"),
+                    .meetings, path: SitePath.folder("meetings"),
                     items: meetingMonths.reversed().map {
                         ("\($0.chinese)双月推进会材料", SitePath.folder("meetings", $0.iso))
                     })
@@ -67,35 +67,36 @@ public struct InternalPages: Sendable {
             case .supervision: return supervision()
             case .spotIndex:
                 return index(
-                    "季度抽查", path: SitePath.folder("spotcheck"),
+                    .spotcheck, path: SitePath.folder("spotcheck"),
                     items: quarters.reversed().map { ("\($0.chinese)抽查回访清单", SitePath.folder("spotcheck", $0.label)) })
             case .spot(let quarter): return spotCheck(quarter)
             }
         }
     }
 
-    func page(_ path: SitePath, title: String, view: ReportView, column: String, landscape: Bool = false) -> OutputFile
+    func page(_ path: SitePath, title: String, view: ReportView, column: Column, landscape: Bool = false) -> OutputFile
     {
         var meta = chrome.meta(
             title: title, path: path, column: column, columnType: "内部资料",
-            breadcrumb: column == title
+            breadcrumb: column.title == title
                 ? [LinkView(title: title, href: nil)]
                 : [
                     LinkView(
-                        title: column,
-                        href: links.link(Self.navigation.first { $0.title == column }?.path ?? SitePath("/"))),
+                        title: column.title,
+                        href: links.link(Self.navigation.first { $0.column == column }?.path ?? SitePath("/"))),
                     LinkView(title: title, href: nil),
                 ])
         meta.printLayout = landscape ? "landscape" : nil
         return chrome.page(
-            path, template: "report", meta: meta, content: .report(view), column: column, origin: "internal")
+            path, template: .report, meta: meta, content: .report(view), column: column, origin: "internal")
     }
 
-    func index(_ title: String, path: SitePath, items: [(String, SitePath)]) -> OutputFile {
+    func index(_ column: Column, path: SitePath, items: [(String, SitePath)]) -> OutputFile {
+        let title = column.title
         let view = ReportView(
             title: title, asOf: asOf, intro: items.isEmpty ? ["暂无。"] : [], figures: [], parts: [],
             links: items.map { LinkView(title: $0.0, href: links.link($0.1)) })
-        return page(path, title: title, view: view, column: title)
+        return page(path, title: title, view: view, column: column)
     }
 
     func home() -> OutputFile {
@@ -110,8 +111,8 @@ public struct InternalPages: Sendable {
                 FigureView("红标", "\(stats.byGrade[.red] ?? 0)件"),
             ],
             parts: [],
-            links: Self.navigation.map { LinkView(title: $0.title, href: links.link($0.path)) })
-        return page(SitePath("/"), title: "内部工作平台", view: view, column: "内部首页")
+            links: Self.navigation.map { LinkView(title: $0.column.title, href: links.link($0.path)) })
+        return page(SitePath("/"), title: "内部工作平台", view: view, column: .internalHome)
     }
 
     /// Days left (or overdue, negative) at `day`.
@@ -190,7 +191,7 @@ public struct InternalPages: Sendable {
         let view = ReportView(
             title: "\(month.chinese)问题台账月调度表", asOf: end, intro: [], figures: [], parts: parts, links: [])
         return page(
-            SitePath.folder("dispatch", month.iso), title: "\(month.chinese)月调度表", view: view, column: "月调度",
+            SitePath.folder("dispatch", month.iso), title: "\(month.chinese)月调度表", view: view, column: .dispatch,
             landscape: true)
     }
 
@@ -257,7 +258,7 @@ public struct InternalPages: Sendable {
                 ReportView.Part(heading: "三、提请会议研究的事项", bullets: decisions),
             ],
             links: [])
-        return page(SitePath.folder("meetings", month.iso), title: "\(month.chinese)双月会", view: view, column: "双月会")
+        return page(SitePath.folder("meetings", month.iso), title: "\(month.chinese)双月会", view: view, column: .meetings)
     }
 
     /// Chinese labels for the usual `private:` keys.
@@ -310,7 +311,7 @@ public struct InternalPages: Sendable {
             title: "重要问题督办台账", asOf: asOf,
             intro: ["回访黄标、红标，重复反映和逾期未办结的问题列入督办台账，明确科室、专人盯办（实施方案三（二））。共\(supervised.count)件。"],
             figures: [], parts: parts, links: [])
-        return page(SitePath.folder("supervision"), title: "督办台账", view: view, column: "督办台账")
+        return page(SitePath.folder("supervision"), title: "督办台账", view: view, column: .supervision)
     }
 
     func spotCheck(_ quarter: Quarter) -> OutputFile {
@@ -337,7 +338,8 @@ public struct InternalPages: Sendable {
             ],
             figures: [], parts: [ReportView.Part(heading: "抽查清单", tables: [table])], links: [])
         return page(
-            SitePath.folder("spotcheck", quarter.label), title: "\(quarter.chinese)抽查回访", view: view, column: "季度抽查",
+            SitePath.folder("spotcheck", quarter.label), title: "\(quarter.chinese)抽查回访", view: view,
+            column: .spotcheck,
             landscape: true)
     }
 }

@@ -40,12 +40,12 @@ public struct LedgerPages: Sendable {
             isFirstPage: number == 1)
         let title = number > 1 ? "问题台账（第\(number)页）" : "问题台账"
         let meta = chrome.meta(
-            title: title, path: Self.ledgerPath(number), column: "问题台账",
+            title: title, path: Self.ledgerPath(number), column: .ledger,
             columnDescription: "群众反映生态环境问题的受理、办理、回访与销号情况（已去除个人信息）", columnType: "数据页",
             description: "截至\(report.asOf.chinese)，累计受理群众反映问题\(stats.total)件。",
-            breadcrumb: [LinkView(title: "问题台账", href: nil)])
+            breadcrumb: [LinkView(title: Column.ledger.title, href: nil)])
         return chrome.page(
-            Self.ledgerPath(number), template: "ledger", meta: meta, content: .ledger(view), column: "问题台账",
+            Self.ledgerPath(number), template: .ledger, meta: meta, content: .ledger(view), column: .ledger,
             origin: "content/data/ledger")
     }
 

@@ -59,11 +59,11 @@ public struct MonitoringPages: Sendable {
         var view = view
         view.siblings = columns.map { LinkView(title: $0.title, href: links.link($0.path), current: $0.path == path) }
         let meta = chrome.meta(
-            title: title, path: path, column: "环境质量", columnDescription: "环境空气、地表水和声环境监测数据", columnType: "数据页",
+            title: title, path: path, column: .monitoring, columnDescription: "环境空气、地表水和声环境监测数据", columnType: "数据页",
             description: description,
-            breadcrumb: [LinkView(title: "环境质量", href: nil), LinkView(title: title, href: nil)])
+            breadcrumb: [LinkView(title: Column.monitoring.title, href: nil), LinkView(title: title, href: nil)])
         return chrome.page(
-            path, template: "data", meta: meta, content: .data(view), column: "环境质量", origin: "content/data")
+            path, template: .data, meta: meta, content: .data(view), column: .monitoring, origin: "content/data")
     }
 
     func downloads(_ name: String) -> [LinkView] {

@@ -19,19 +19,19 @@ public struct PageChrome: Sendable {
     let memo: RenderMemo?
     /// The kinds of page written directly (`BuiltInPages`): those whose templates the site
     /// keeps as built in.
-    let direct: Set<String>
+    let direct: Set<TemplateName>
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
-        dataColumns: [(title: String, path: SitePath)] = [], memo: RenderMemo? = nil, directPages: Bool = true
+        dataColumns: [(column: Column, path: SitePath)] = [], memo: RenderMemo? = nil, directPages: Bool = true
     ) {
         self.memo = memo
-        var direct = Set<String>()
+        var direct = Set<TemplateName>()
         if directPages {
             for (kind, templates) in [
-                ("article", BuiltInPages.articleTemplates), ("list", BuiltInPages.listTemplates),
-                ("tag", BuiltInPages.tagTemplates), ("factsheet", BuiltInPages.factSheetTemplates),
-                ("report", BuiltInPages.reportTemplates),
+                (TemplateName.article, BuiltInPages.articleTemplates), (.list, BuiltInPages.listTemplates),
+                (.tag, BuiltInPages.tagTemplates), (.factsheet, BuiltInPages.factSheetTemplates),
+                (.report, BuiltInPages.reportTemplates),
             ] where theme.isBuiltIn(templates) {
                 direct.insert(kind)
             }
@@ -55,23 +55,23 @@ public struct PageChrome: Sendable {
     func renderSearchPage() -> OutputFile {
         let path = SitePath.folder("search")
         var meta = meta(
-            title: "站内搜索", path: path, column: "搜索", columnType: "搜索页",
+            title: "站内搜索", path: path, column: .search, columnType: "搜索页",
             breadcrumb: [LinkView(title: "站内搜索", href: nil)])
         meta.isSearch = true
-        return page(path, template: "search", meta: meta, content: .none, column: nil, origin: "search")
+        return page(path, template: .search, meta: meta, content: .none, column: nil, origin: "search")
     }
 
     /// The chrome of the internal edition: its own navigation, no public single pages.
-    public init(internalFor config: SiteConfig, theme: Theme, asOf: Day, navigation: [(title: String, path: SitePath)])
-    {
+    public init(
+        internalFor config: SiteConfig, theme: Theme, asOf: Day, navigation: [(column: Column, path: SitePath)]
+    ) {
         self.config = config
         self.theme = theme
         self.asOf = asOf
         links = config.links
         var site = SiteView(config: config, pages: [])
-        site.nav =
-            [LinkView(title: "内部首页", href: site.home)]
-            + navigation.map { LinkView(title: $0.title, href: config.links.link($0.path)) }
+        site.setNavigation(
+            [(Column.internalHome, site.home)] + navigation.map { ($0.column, config.links.link($0.path)) })
         self.site = site
         isInternal = true
         memo = nil
@@ -79,7 +79,7 @@ public struct PageChrome: Sendable {
     }
 
     func meta(
-        title: String, path: SitePath, column: String, columnDescription: String = "", columnType: String,
+        title: String, path: SitePath, column: Column, columnDescription: String = "", columnType: String,
         description: String = "", breadcrumb: [LinkView] = []
     ) -> PageMeta {
         PageMeta(
@@ -89,7 +89,7 @@ public struct PageChrome: Sendable {
             description: description.isEmpty
                 ? (config.description.isEmpty ? config.title : config.description)
                 : description,
-            columnName: column, columnDescription: columnDescription.isEmpty ? column : columnDescription,
+            columnName: column.title, columnDescription: columnDescription.isEmpty ? column.title : columnDescription,
             columnType: columnType, canonical: links.absolute(path), asOf: asOf,
             breadcrumb: breadcrumb.isEmpty
                 ? [] : [LinkView(title: isInternal ? "内部首页" : "首页", href: site.home)] + breadcrumb,
@@ -97,9 +97,9 @@ public struct PageChrome: Sendable {
     }
 
     /// Renders `template` for a page at `path`; `column` marks the current navigation entry.
-    func page(_ path: SitePath, template: String, meta: PageMeta, content: PageContent, column: String?, origin: String)
-        -> OutputFile
-    {
+    func page(
+        _ path: SitePath, template: TemplateName, meta: PageMeta, content: PageContent, column: Column?, origin: String
+    ) -> OutputFile {
         let marked = site.marking(column)
         let parts = parts.parts(theme: theme, site: marked, column: column)
         var view = PageView(site: marked, meta: meta, content: content)
@@ -112,13 +112,13 @@ public struct PageChrome: Sendable {
     }
 
     /// A page of a kind in `direct`, written without the templates (nil: use them).
-    func directPage(_ view: PageView, template: String) -> String? {
+    func directPage(_ view: PageView, template: TemplateName) -> String? {
         switch (template, view.content) {
-        case ("article", .article): return BuiltInPages.article(view)
-        case ("list", .list(let list)): return BuiltInPages.list(view, list)
-        case ("tag", .tag(let tag)): return BuiltInPages.tag(view, tag)
-        case ("factsheet", .factSheet(let sheet)): return BuiltInPages.factSheet(view, sheet)
-        case ("report", .report(let report)): return BuiltInPages.report(view, report)
+        case (.article, .article): return BuiltInPages.article(view)
+        case (.list, .list(let list)): return BuiltInPages.list(view, list)
+        case (.tag, .tag(let tag)): return BuiltInPages.tag(view, tag)
+        case (.factsheet, .factSheet(let sheet)): return BuiltInPages.factSheet(view, sheet)
+        case (.report, .report(let report)): return BuiltInPages.report(view, report)
         default: return nil
         }
     }

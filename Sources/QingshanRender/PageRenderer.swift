@@ -74,7 +74,7 @@ public struct PageRenderer: Sendable {
     }
 
     func meta(
-        title: String, path: SitePath, column: String, columnDescription: String = "", columnType: String,
+        title: String, path: SitePath, column: Column, columnDescription: String = "", columnType: String,
         description: String = "", breadcrumb: [LinkView] = []
     ) -> PageMeta {
         chrome.meta(
@@ -82,7 +82,9 @@ public struct PageRenderer: Sendable {
             description: description, breadcrumb: breadcrumb)
     }
 
-    func page(_ path: SitePath, template: String, meta: PageMeta, content: PageContent, column: String?, origin: String)
+    func page(
+        _ path: SitePath, template: TemplateName, meta: PageMeta, content: PageContent, column: Column?, origin: String
+    )
         -> OutputFile
     {
         chrome.page(path, template: template, meta: meta, content: content, column: column, origin: origin)
@@ -94,11 +96,11 @@ public struct PageRenderer: Sendable {
                 key: section.rawValue, title: section.title, href: links.link(section.listPath),
                 items: index.latest(section, count: 6).map { item($0, summary: false) })
         }
-        let meta = meta(title: config.title, path: SitePath("/"), column: "首页", columnType: "首页")
+        let meta = meta(title: config.title, path: SitePath("/"), column: .home, columnType: "首页")
         return page(
-            SitePath("/"), template: "home", meta: meta,
+            SitePath("/"), template: .home, meta: meta,
             content: .home(HomeView(asOf: index.asOf, columns: columns, highlights: highlights)),
-            column: "首页", origin: "首页")
+            column: .home, origin: "首页")
     }
 
     /// Page links for a list: the first, the last and two either side of the current page,
@@ -112,25 +114,25 @@ public struct PageRenderer: Sendable {
         switch listPage.owner {
         case .section(let section):
             let meta = meta(
-                title: section.title + suffix, path: listPage.path, column: section.title,
+                title: section.title + suffix, path: listPage.path, column: .section(section),
                 columnDescription: section.columnDescription, columnType: "列表页", description: section.columnDescription,
                 breadcrumb: [LinkView(title: section.title, href: nil)])
             let view = ListView(
                 title: section.title, description: section.columnDescription,
                 items: listPage.articles.map { item($0, summary: true) }, pagination: pagination(listPage))
             return page(
-                listPage.path, template: "list", meta: meta, content: .list(view), column: section.title,
+                listPage.path, template: .list, meta: meta, content: .list(view), column: .section(section),
                 origin: "content/\(section.rawValue)/")
         case .tag(let name, _):
             let view = TagView(
                 name: name, href: links.link(listPage.base), count: listPage.totalItems,
                 items: listPage.articles.map { item($0, summary: false) }, pagination: pagination(listPage))
             let meta = meta(
-                title: "标签：\(name)" + suffix, path: listPage.path, column: "标签", columnType: "列表页",
+                title: "标签：\(name)" + suffix, path: listPage.path, column: .tags, columnType: "列表页",
                 breadcrumb: [
                     LinkView(title: "标签", href: links.link(SitePath.folder("tags"))), LinkView(title: name, href: nil),
                 ])
-            return page(listPage.path, template: "tag", meta: meta, content: .tag(view), column: nil, origin: "标签")
+            return page(listPage.path, template: .tag, meta: meta, content: .tag(view), column: nil, origin: "标签")
         }
     }
 
@@ -142,13 +144,14 @@ public struct PageRenderer: Sendable {
             ? [LinkView(title: section.title, href: links.link(section.listPath)), LinkView(title: "正文", href: nil)]
             : [LinkView(title: article.title, href: nil)]
         var meta = meta(
-            title: article.title, path: article.path, column: section.isListed ? section.title : article.title,
+            title: article.title, path: article.path,
+            column: section.isListed ? .section(section) : .page(article.title),
             columnDescription: section.columnDescription, columnType: section.isListed ? "文章页" : "单页",
             description: article.summary, breadcrumb: crumbs)
         meta.article = view
         return page(
-            article.path, template: section.isListed ? "article" : "page", meta: meta, content: .article,
-            column: section.isListed ? section.title : nil, origin: article.file)
+            article.path, template: section.isListed ? .article : .page, meta: meta, content: .article,
+            column: section.isListed ? .section(section) : nil, origin: article.file)
     }
 
     func tags() -> OutputFile {
@@ -158,13 +161,13 @@ public struct PageRenderer: Sendable {
         }
         let path = SitePath.folder("tags")
         let meta = meta(
-            title: "标签", path: path, column: "标签", columnType: "列表页", breadcrumb: [LinkView(title: "标签", href: nil)])
-        return page(path, template: "tags", meta: meta, content: .tags(views), column: nil, origin: "标签")
+            title: "标签", path: path, column: .tags, columnType: "列表页", breadcrumb: [LinkView(title: "标签", href: nil)])
+        return page(path, template: .tags, meta: meta, content: .tags(views), column: nil, origin: "标签")
     }
 
     func notFound() -> OutputFile {
-        let meta = meta(title: "页面不存在", path: SitePath("/404.html"), column: "404", columnType: "其他")
-        return page(SitePath("/404.html"), template: "404", meta: meta, content: .none, column: nil, origin: "404")
+        let meta = meta(title: "页面不存在", path: SitePath("/404.html"), column: .notFound, columnType: "其他")
+        return page(SitePath("/404.html"), template: .notFound, meta: meta, content: .none, column: nil, origin: "404")
     }
 }
 

@@ -171,7 +171,7 @@ public struct PublishingPages: Sendable {
             issuer: issuer, title: article.title, docNo: article.front.docNo, date: article.date.day, asOf: asOf,
             html: article.html, panels: BulletinText.numberedParts(panels.parts(article.front.panels, asOf: asOf)))
         var meta = chrome.meta(
-            title: article.title, path: article.path, column: Section.press.title,
+            title: article.title, path: article.path, column: .section(.press),
             columnDescription: Section.press.columnDescription, columnType: "文章页", description: article.summary,
             breadcrumb: [
                 LinkView(title: Section.press.title, href: links.link(Section.press.listPath)),
@@ -180,7 +180,7 @@ public struct PublishingPages: Sendable {
         meta.article = chrome.articleView(article, newer: newer, older: older)
         meta.printLayout = "gongwen"
         return chrome.page(
-            article.path, template: "factsheet", meta: meta, content: .factSheet(view), column: Section.press.title,
+            article.path, template: .factsheet, meta: meta, content: .factSheet(view), column: .section(.press),
             origin: article.file)
     }
 
@@ -205,10 +205,10 @@ public struct PublishingPages: Sendable {
             intro: ["每年6月5日为环境日（《中华人民共和国环境保护法》第十二条）。这里汇集历年环境日主题、宣传活动和宣传材料。"],
             figures: [], parts: [ReportView.Part(heading: "历年环境日", items: items)], links: [])
         let meta = chrome.meta(
-            title: "六五环境日", path: path, column: "六五环境日", columnDescription: Section.envday.columnDescription,
-            columnType: "专题", breadcrumb: [LinkView(title: "六五环境日", href: nil)])
+            title: "六五环境日", path: path, column: .envday, columnDescription: Section.envday.columnDescription,
+            columnType: "专题", breadcrumb: [LinkView(title: Column.envday.title, href: nil)])
         return chrome.page(
-            path, template: "report", meta: meta, content: .report(view), column: "六五环境日", origin: "content/envday")
+            path, template: .report, meta: meta, content: .report(view), column: .envday, origin: "content/envday")
     }
 
     func envdayYear(_ year: Int, years: [Int]) -> OutputFile {
@@ -227,31 +227,31 @@ public struct PublishingPages: Sendable {
             },
             figures: panels.posterFigures(asOf: min(june5, chrome.asOf)), host: issuer)
         let meta = chrome.meta(
-            title: view.title, path: path, column: "六五环境日", columnDescription: Section.envday.columnDescription,
+            title: view.title, path: path, column: .envday, columnDescription: Section.envday.columnDescription,
             columnType: "专题", description: article?.summary ?? "",
             breadcrumb: [
-                LinkView(title: "六五环境日", href: links.link(SitePath.folder("envday"))),
+                LinkView(title: Column.envday.title, href: links.link(SitePath.folder("envday"))),
                 LinkView(title: "\(year)年", href: nil),
             ])
         return chrome.page(
-            path, template: "envday", meta: meta, content: .envday(view), column: "六五环境日",
+            path, template: .envday, meta: meta, content: .envday(view), column: .envday,
             origin: article?.file ?? "content/envday")
     }
 
     func envdayMaterial(_ article: Article) -> OutputFile {
         let year = String(article.slug.split(separator: "/").first ?? "")
         var meta = chrome.meta(
-            title: article.title, path: article.path, column: "六五环境日",
+            title: article.title, path: article.path, column: .envday,
             columnDescription: Section.envday.columnDescription,
             columnType: "文章页", description: article.summary,
             breadcrumb: [
-                LinkView(title: "六五环境日", href: links.link(SitePath.folder("envday"))),
+                LinkView(title: Column.envday.title, href: links.link(SitePath.folder("envday"))),
                 LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", year))),
                 LinkView(title: "正文", href: nil),
             ])
         meta.article = chrome.articleView(article)
         return chrome.page(
-            article.path, template: "article", meta: meta, content: .article, column: "六五环境日", origin: article.file)
+            article.path, template: .article, meta: meta, content: .article, column: .envday, origin: article.file)
     }
 
     func poster(_ year: Int) -> OutputFile {
@@ -263,15 +263,15 @@ public struct PublishingPages: Sendable {
             host: issuer)
         let path = SitePath.folder("envday", String(year), "poster")
         var meta = chrome.meta(
-            title: "\(year)年六五环境日宣传海报", path: path, column: "六五环境日", columnType: "专题",
+            title: "\(year)年六五环境日宣传海报", path: path, column: .envday, columnType: "专题",
             breadcrumb: [
-                LinkView(title: "六五环境日", href: links.link(SitePath.folder("envday"))),
+                LinkView(title: Column.envday.title, href: links.link(SitePath.folder("envday"))),
                 LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", String(year)))),
                 LinkView(title: "海报", href: nil),
             ])
         meta.printLayout = "poster"
         return chrome.page(
-            path, template: "poster", meta: meta, content: .envday(view), column: "六五环境日", origin: article?.file ?? "")
+            path, template: .poster, meta: meta, content: .envday(view), column: .envday, origin: article?.file ?? "")
     }
 
     // MARK: - Monthly dynamics
@@ -285,10 +285,10 @@ public struct PublishingPages: Sendable {
                 LinkView(title: "\($0.chinese)环保动态", href: links.link(SitePath.folder("dynamics", $0.iso)))
             })
         let meta = chrome.meta(
-            title: "每月环保动态", path: path, column: "环保动态", columnDescription: "每月环保动态", columnType: "列表页",
+            title: "每月环保动态", path: path, column: .dynamics, columnDescription: "每月环保动态", columnType: "列表页",
             breadcrumb: [LinkView(title: "每月环保动态", href: nil)])
         return chrome.page(
-            path, template: "report", meta: meta, content: .report(view), column: "环保动态", origin: "content")
+            path, template: .report, meta: meta, content: .report(view), column: .dynamics, origin: "content")
     }
 
     func dynamics(_ month: Month) -> OutputFile {
@@ -324,13 +324,14 @@ public struct PublishingPages: Sendable {
             links: [])
         let path = SitePath.folder("dynamics", month.iso)
         let meta = chrome.meta(
-            title: "\(month.chinese)环保动态", path: path, column: "环保动态", columnDescription: "每月环保动态", columnType: "文章页",
+            title: "\(month.chinese)环保动态", path: path, column: .dynamics, columnDescription: "每月环保动态",
+            columnType: "文章页",
             description: "\(month.chinese)生态环境工作动态与环境质量。",
             breadcrumb: [
                 LinkView(title: "每月环保动态", href: links.link(SitePath.folder("dynamics"))),
                 LinkView(title: month.chinese, href: nil),
             ])
         return chrome.page(
-            path, template: "report", meta: meta, content: .report(view), column: "环保动态", origin: "content")
+            path, template: .report, meta: meta, content: .report(view), column: .dynamics, origin: "content")
     }
 }

@@ -39,7 +39,7 @@ public struct SiteView: MustacheParent, Sendable {
     public var footer: FooterView
 
     /// `dataColumns` (问题台账, 工作通报 …) join the navigation after 通知公告.
-    public init(config: SiteConfig, pages: [Article], dataColumns: [(title: String, path: SitePath)] = []) {
+    public init(config: SiteConfig, pages: [Article], dataColumns: [(column: Column, path: SitePath)] = []) {
         let links = config.links
         title = config.title
         language = config.language
@@ -51,26 +51,33 @@ public struct SiteView: MustacheParent, Sendable {
         searchIndex = links.link(SitePath("/search-index.json"))
         searchScript = links.link(SitePath("/assets/search.js"))
         feed = links.link(SitePath("/feed.xml"))
-        var nav = [LinkView(title: "首页", href: home)]
+        var entries: [(Column, String)] = [(.home, home)]
         for section in Section.allCases where section.isListed {
-            nav.append(LinkView(title: section.title, href: links.link(section.listPath)))
+            entries.append((.section(section), links.link(section.listPath)))
             if section == .notices {
-                nav += dataColumns.map { LinkView(title: $0.title, href: links.link($0.path)) }
+                entries += dataColumns.map { ($0.column, links.link($0.path)) }
             }
         }
-        self.nav = nav
+        nav = []
+        navColumns = []
         footerPages = pages.sorted { $0.slug < $1.slug }.map { LinkView(title: $0.title, href: links.link($0.path)) }
         footer = FooterView(config.footer)
+        setNavigation(entries)
+    }
+
+    /// The column of each navigation entry, in order.
+    var navColumns: [Column]
+
+    /// The navigation: each column's entry, titled by the column, with its link.
+    mutating func setNavigation(_ entries: [(Column, String)]) {
+        nav = entries.map { LinkView(title: $0.0.title, href: $0.1) }
+        navColumns = entries.map(\.0)
     }
 
     /// The navigation with the entry for `column` marked current.
-    public func marking(_ column: String?) -> SiteView {
+    public func marking(_ column: Column?) -> SiteView {
         var copy = self
-        copy.nav = nav.map { item in
-            var item = item
-            item.current = item.title == column
-            return item
-        }
+        for i in copy.nav.indices { copy.nav[i].current = navColumns[i] == column }
         return copy
     }
 

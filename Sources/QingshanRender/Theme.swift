@@ -17,7 +17,8 @@ public struct Theme: Sendable {
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
 
     /// The templates every site needs.
-    public static let requiredTemplates = ["base", "home", "list", "article", "page", "tags", "tag", "404"]
+    /// Every template a page is rendered with, and `base`, which they extend.
+    public static let requiredTemplates = ["base"] + TemplateName.allCases.map(\.rawValue)
 
     /// Loads the built-in theme and the site's overrides; every template problem is reported.
     public static func load(siteRoot: String?, diagnostics: Diagnostics) -> Theme? {
@@ -148,7 +149,7 @@ public struct Theme: Sendable {
         names.allSatisfy { origins[$0]?.hasSuffix("（内置主题）") == true }
     }
 
-    public func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    public func render(_ view: Any, template: TemplateName) -> String {
+        library.render(view, withTemplate: template.rawValue) ?? ""
     }
 }

@@ -113,12 +113,12 @@ final class BuiltInPageTests: XCTestCase {
         func render(_ report: ReportView, direct: Bool) -> Data {
             let chrome = chrome(direct: direct)
             let path = SitePath.folder("dynamics", "2023-06")
-            let meta = chrome.meta(title: report.title, path: path, column: "环保动态", columnType: "文章页")
+            let meta = chrome.meta(title: report.title, path: path, column: .dynamics, columnType: "文章页")
             return chrome.page(
-                path, template: "report", meta: meta, content: .report(report), column: "环保动态", origin: "test"
+                path, template: .report, meta: meta, content: .report(report), column: .dynamics, origin: "test"
             ).data
         }
-        XCTAssertTrue(chrome(direct: true).direct.contains("report"))
+        XCTAssertTrue(chrome(direct: true).direct.contains(.report))
         XCTAssertEqual(
             String(decoding: render(report, direct: true), as: UTF8.self),
             String(decoding: render(report, direct: false), as: UTF8.self))
@@ -129,7 +129,7 @@ final class BuiltInPageTests: XCTestCase {
         report.links = [LinkView(title: "无链接", href: nil)]
         XCTAssertEqual(render(report, direct: true), render(report, direct: false))
         let direct = chrome(direct: true)
-        let meta = direct.meta(title: "无链接", path: SitePath.folder("x"), column: "环保动态", columnType: "文章页")
+        let meta = direct.meta(title: "无链接", path: SitePath.folder("x"), column: .dynamics, columnType: "文章页")
         let view = PageView(site: direct.site, meta: meta, content: .report(report))
         XCTAssertNil(BuiltInPages.report(view, report), "a link without a target")
         report.links = []
