@@ -199,8 +199,13 @@ final class CmarkTree {
             guard let urlC = cmark_node_get_url(node) else { return true }
             let target = String(cString: urlC)
             let image = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-            // Checked as it will be published: the finisher takes emphasis sentinels out.
-            let published = String(String.UnicodeScalarView(target.unicodeScalars.filter { $0 != "\u{2E2E}" }))
+            // Checked as it will be published: the finisher takes emphasis sentinels out, raw and
+            // as cmark percent-encodes them — and an author can spell either with entities
+            // (`java&#37;E2%B8%AEscript:`, found by fuzzing).
+            var published = String(String.UnicodeScalarView(target.unicodeScalars.filter { $0 != "\u{2E2E}" }))
+            while published.contains("%E2%B8%AE") {
+                published = published.replacingOccurrences(of: "%E2%B8%AE", with: "")
+            }
             if LinkSafety.isSafe(published, image: image) { return true }
             blocked.append((target, Int(cmark_node_get_start_line(node))))
             while let child = cmark_node_first_child(node) {

@@ -34,6 +34,9 @@ final class ScriptLinkTests: XCTestCase {
             "![y](java\u{2E2E}script:alert(2))",
             "*a* [x](java%E2%B8%AEscript:alert(1))",
             "[x](java%E2%B8%A%E2%B8%AEEscript:alert(1))",
+            "[x](java&#37;E2%B8%AEscript:alert(1))",
+            "[x](java&#x2E2E;script:alert(1))",
+            "[x](java%E2%B8&#37;AEscript:alert(1))",
         ]
         for source in hostile {
             let rendered = renderer.render(source)
