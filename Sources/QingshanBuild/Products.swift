@@ -70,26 +70,23 @@ final class Products: @unchecked Sendable {
         return PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
     }
 
-    /// The data products, each remembered by serve under the articles it shows.
-    func dataPages() -> [OutputFile] {
-        var files: [OutputFile] = []
-        if let ledgerPages { files += chrome.remember(RenderKey("ledger")) { ledgerPages.renderAll() } }
-        let campaignNews = index.articles.filter { $0.front.campaign != nil }
-        files += chrome.remember(RenderKey("campaigns", articles: campaignNews)) { campaignPages.renderAll() }
-        files += chrome.remember(RenderKey("monitoring", articles: index.bySection[.science] ?? [])) {
-            monitoringPages.renderAll()
-        }
+    /// The data products, in the order of their pages in the output.
+    func dataProducts() -> [any Product] {
         let notes = index.bySection[.bulletins] ?? []
-        let bulletinPages = BulletinPages(
-            chrome: chrome, ledger: derived.ledger, campaigns: content.campaigns, notes: notes)
-        files += chrome.remember(RenderKey("bulletins", articles: notes)) { bulletinPages.renderAll() }
         let panels = DataPanels(
             derivations: derived.ledger?.derivations ?? LedgerDerivations(content.ledger),
             campaigns: content.campaigns, monitoring: content.monitoring, links: content.config.links)
-        files += PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths)
-            .renderAll()
-        files.append(chrome.searchPage())
-        return files
+        let products: [(any Product)?] = [
+            ledgerPages, campaignPages, monitoringPages,
+            BulletinPages(chrome: chrome, ledger: derived.ledger, campaigns: content.campaigns, notes: notes),
+            PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths),
+        ]
+        return products.compactMap { $0 }
+    }
+
+    /// The data products' pages and the search page.
+    func dataPages() -> [OutputFile] {
+        dataProducts().flatMap { chrome.render($0) } + [chrome.searchPage()]
     }
 
     /// Starts the search index over every page (a full build adds the pages to the articles it

@@ -13,9 +13,12 @@ public struct BulletinPages: Sendable {
     let campaigns: [Campaign]
     /// Narratives of content/bulletins/YYYY-MM.md by month.
     let notes: [Month: Article]
+    /// The narratives, in the site's order.
+    let shown: [Article]
 
     public init(chrome: PageChrome, ledger: LedgerReport?, campaigns: [Campaign], notes: [Article]) {
         self.chrome = chrome
+        shown = notes
         self.ledger = ledger
         self.campaigns = campaigns
         var byMonth: [Month: Article] = [:]

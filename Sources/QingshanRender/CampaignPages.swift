@@ -11,9 +11,12 @@ public struct CampaignPages: Sendable {
     let campaigns: [DerivedCampaign]
     /// Articles whose front matter names the campaign, newest first.
     let news: [String: [Article]]
+    /// Every article that names a campaign, in the site's order.
+    let shown: [Article]
 
     public init(chrome: PageChrome, campaigns: [Campaign], articles: [Article]) {
         self.chrome = chrome
+        shown = articles.filter { $0.front.campaign != nil }
         self.campaigns = campaigns.map { CampaignRules.derive($0, asOf: chrome.asOf) }
         var news: [String: [Article]] = [:]
         for article in articles {
