@@ -64,12 +64,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Full-text search of the portal: the tokenizer, the documents every page gives, the
+        // index written as /search-index.json (kept by serve and patched per document).
+        .target(
+            name: "QingshanSearch", dependencies: ["QingshanCore", "QingshanModel", "QingshanDerive"]),
+        // qingshan new and init: a new article, a new site from the built-in sample.
+        .target(name: "QingshanStarter", dependencies: ["QingshanCore", "QingshanModel"]),
         // Stage 5 and the pipeline: orchestration, parallelism, atomic writer.
         .target(
             name: "QingshanBuild",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "CQingshanSystem",
+                "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanSearch", "CQingshanSystem",
             ]
         ),
         // qingshan serve: preview server (its own HTTP/1.1 on POSIX sockets) with rebuild on change and live reload.
@@ -80,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "qingshan",
             dependencies: [
-                "QingshanBuild", "QingshanCore", "QingshanServe", "QingshanLoad",
+                "QingshanBuild", "QingshanCore", "QingshanServe", "QingshanLoad", "QingshanStarter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +95,7 @@ let package = Package(
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
                 "QingshanBuild", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanServe",
-                "CmarkArena",
+                "QingshanSearch", "QingshanStarter", "CmarkArena",
             ],
             exclude: ["Fixtures"]
         ),

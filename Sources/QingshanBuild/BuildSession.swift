@@ -3,6 +3,7 @@ import QingshanCore
 import QingshanLoad
 import QingshanModel
 import QingshanRender
+import QingshanSearch
 
 /// What `serve` keeps from one build to the next, so that a rebuild after a small change does
 /// only the work the change needs. A rebuild through a session writes the same bytes a fresh

@@ -2,6 +2,7 @@ import Foundation
 import QingshanCore
 import QingshanModel
 import QingshanRender
+import QingshanSearch
 
 /// The privacy guard's step: a full build scans the pages while the rest renders and the rest
 /// at the end; serve scans only what changed since the build it keeps.

@@ -7,6 +7,7 @@ import QingshanLoad
 import QingshanModel
 import QingshanMonitoring
 import QingshanRender
+import QingshanSearch
 
 /// The products of the public edition and the chrome they share: the articles, lists and tags
 /// with the home page; then the data products (ledger, campaigns, monitoring, bulletins,
@@ -126,23 +127,17 @@ enum Sitemap {
             dates[list.path] = list.articles.first?.date.day
         }
         dates[SitePath("/")] = index.articles.first?.date.day
-        return files.filter { isPage($0.path) }.map { file in
+        return files.filter { OutputFile.isPage($0.path) }.map { file in
             let path = SitePath("/" + String(file.path.dropLast("index.html".count)))
             return (path, dates[path])
         }
-    }
-
-    /// An HTML page of the output: its path ends in `index.html` (compared as bytes).
-    static func isPage(_ path: String) -> Bool {
-        let utf8 = path.utf8
-        return utf8.count >= 10 && utf8.suffix(10).elementsEqual("index.html".utf8)
     }
 
     /// What the sitemap is made of (page paths, article dates, the newest article of each list),
     /// as one number: serve's rebuilds keep the sitemap while it is the same.
     static func digest(_ files: [OutputFile], _ index: SiteIndex) -> Int {
         var digest = Digest()
-        for file in files where isPage(file.path) { digest.add(file.path) }
+        for file in files where OutputFile.isPage(file.path) { digest.add(file.path) }
         func add(_ day: Day?) { digest.add(day?.ordinal ?? Int.min) }
         for article in index.articles {
             digest.add(article.path.value)

@@ -16,4 +16,10 @@ public struct OutputFile: Sendable {
     public init(path: String, text: String, origin: String = "") {
         self.init(path: path, data: Data(text.utf8), origin: origin)
     }
+
+    /// An HTML page of the output: its path ends in `index.html` (compared as bytes).
+    public static func isPage(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        return utf8.count >= 10 && utf8.suffix(10).elementsEqual("index.html".utf8)
+    }
 }

@@ -4,6 +4,7 @@ import QingshanBuild
 import QingshanCore
 import QingshanLoad
 import QingshanServe
+import QingshanStarter
 
 @main
 struct Qingshan: ParsableCommand {

@@ -4,6 +4,7 @@ import XCTest
 
 @testable import QingshanBuild
 @testable import QingshanLoad
+@testable import QingshanStarter
 
 /// Hostile or careless input is an error at its place, never a crash, a hang or a silent drop.
 final class InputFailureTests: XCTestCase {

@@ -3,6 +3,8 @@ import QingshanBuild
 import QingshanCore
 import XCTest
 
+@testable import QingshanStarter
+
 final class NewContentTests: XCTestCase {
     func testInitSiteBuildsAndRefusesANonEmptyFolder() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-init-\(UUID().uuidString)")

@@ -4,6 +4,8 @@ import QingshanCore
 import QingshanRender
 import XCTest
 
+@testable import QingshanSearch
+
 /// /search-index.json holds every article's words: a two-character word of an article leads
 /// to it; the index stays well under the size of the text it covers.
 final class SearchIndexTests: XCTestCase {

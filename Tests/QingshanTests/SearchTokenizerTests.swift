@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import QingshanCore
+@testable import QingshanSearch
 
 final class SearchTokenizerTests: XCTestCase {
     func testHanBigramsAndWords() {

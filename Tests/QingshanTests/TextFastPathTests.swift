@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import QingshanCore
+@testable import QingshanSearch
 
 /// The fast paths of the text passes answer exactly what the slow ones did.
 final class TextFastPathTests: XCTestCase {

@@ -1,3 +1,5 @@
+import QingshanCore
+
 /// Tokens for the site search: Han text as overlapping character bigrams, Latin words and
 /// numbers as lower-cased words. (A one-character query is answered from the bigrams.)
 public enum SearchTokenizer {

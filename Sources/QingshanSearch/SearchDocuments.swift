@@ -2,23 +2,27 @@ import Foundation
 import QingshanCore
 import QingshanDerive
 import QingshanModel
-import QingshanRender
 
 /// What the search finds: every article with its text, campaigns, and every other page by its
 /// title and description.
-struct SearchDocuments {
+public struct SearchDocuments {
     let content: SiteContent
     /// Article documents of earlier builds (serve), by revision.
     let kept: SearchDocumentCache?
 
-    func make(index: SiteIndex, pages: [OutputFile]) -> [SearchDocument] {
+    public init(content: SiteContent, kept: SearchDocumentCache?) {
+        self.content = content
+        self.kept = kept
+    }
+
+    public func make(index: SiteIndex, pages: [OutputFile]) -> [SearchDocument] {
         let content = contentDocuments(index: index)
         return content.documents + pageDocuments(pages: pages, covered: content.covered)
     }
 
     /// The articles' and campaigns' documents, which need no rendered page, and the output files
     /// they stand for.
-    func contentDocuments(index: SiteIndex) -> (documents: [SearchDocument], covered: Set<String>) {
+    public func contentDocuments(index: SiteIndex) -> (documents: [SearchDocument], covered: Set<String>) {
         let links = content.config.links
         var documents: [SearchDocument]
         let articles = index.articles.filter { $0.section != .bulletins }
@@ -55,7 +59,7 @@ struct SearchDocuments {
     }
 
     /// The documents of the other pages, from their title and description.
-    func pageDocuments(pages: [OutputFile], covered: Set<String>) -> [SearchDocument] {
+    public func pageDocuments(pages: [OutputFile], covered: Set<String>) -> [SearchDocument] {
         let links = content.config.links
         var documents: [SearchDocument] = []
         // Other pages (bulletins, data pages, dynamics, lists): title and description.
@@ -78,7 +82,7 @@ struct SearchDocuments {
     /// An `index.html` page that is neither a tag page nor a later page of a list (compared as
     /// bytes: String's hasPrefix compares Characters, slow over 12,000 paths).
     static func isSearchedPage(_ path: String) -> Bool {
-        guard Sitemap.isPage(path) else { return false }
+        guard OutputFile.isPage(path) else { return false }
         var path = path
         return path.withUTF8 { bytes in
             !bytes.starts(with: "tags/".utf8) && ByteSearch.firstIndex(of: Array("/page/".utf8), in: bytes) == nil
@@ -106,7 +110,7 @@ struct SearchDocuments {
 
 /// Article search documents of the last build; valid while the build context (and so the
 /// links) is the same.
-final class SearchDocumentCache: @unchecked Sendable {
+public final class SearchDocumentCache: @unchecked Sendable {
     typealias Entry = (document: SearchDocument, page: String)
     private var context = Digest()
     private var revisions: [Int] = []
@@ -116,7 +120,9 @@ final class SearchDocumentCache: @unchecked Sendable {
     /// More changed articles than this, and the documents are made afresh.
     static let patchLimit = 200
 
-    func begin(context: Digest) {
+    public init() {}
+
+    public func begin(context: Digest) {
         if context != self.context { revisions = [] }
         self.context = context
     }
