@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """Benchmark: qingshan build against hugo on the same generated Chinese corpus.
 
-Usage: scripts/bench.py [--pages 1000,10000] [--runs 5] [--out bench]
-Generates a deterministic corpus of bureau pages (front matter like the sample site's,
-~7 KB of Markdown each with GFM tables, lists and links), builds it with the release
-qingshan binary and, when installed, with Debian's hugo, several runs each, and prints the
-median wall time, the ratio and the peak RSS of each. Results also go to OUT/results.md.
+Usage: scripts/bench.py [--pages 1000,10000] [--runs 5] [--out bench] [--corpus generated,real]
+Generates deterministic corpora of bureau pages, builds each with the release qingshan
+binary and, when installed, with Debian's hugo, several runs each, and prints the median wall
+time, the ratio and the peak RSS of each. Results also go to OUT/results.md.
+
+- generated: front matter like the sample site's, ~3 KB of Markdown each with a GFM table,
+  a list and links;
+- real: pages of real size (~9 KB of Chinese text each: several sections, two tables, lists,
+  links), with front matter carrying keys from other generators (category, id, weight,
+  aliases, author) as a migrated site has. Each is built into a fresh folder (removed before
+  every run) and into an existing one (the last run's output).
 """
 import argparse
 import datetime
@@ -82,14 +88,62 @@ def page(rng, i):
     return section, "\n".join(lines + body) + "\n"
 
 
-def generate(folder, pages):
+def real_page(rng, i):
+    """A page of real size: ~9 KB of Chinese text with tables and lists, front matter with
+    keys from other generators."""
+    section = SECTIONS[i % len(SECTIONS)]
+    month = 1 + (i * 7) % 12
+    day = 1 + (i * 13) % 28
+    lines = [
+        "---",
+        f"title: 第{i}号 {rng.choice(STREETS)}{rng.choice(['生态环境', '专项治理', '问题整改', '宣传活动'])}工作情况通报",
+        f"date: 2023-{month:02d}-{day:02d}",
+        f"tags: [{', '.join(rng.sample(TAGS, 3))}]",
+        f"source: {rng.choice(DEPTS)}",
+        f"category: {rng.choice(['工作动态', '通知公告', '政策解读'])}",
+        f"id: {100000 + i}",
+        f"weight: {i % 10}",
+        f"author: {rng.choice(DEPTS)}",
+        f"aliases: [/old/{i}.html]",
+        "---",
+        "",
+    ]
+    body = []
+    for h in range(6):
+        body.append(f"## {'一二三四五六'[h]}、{rng.choice(['基本情况', '主要做法', '工作成效', '存在问题', '下步打算', '工作要求'])}")
+        body.append("")
+        for _ in range(3):
+            body.append(paragraph(rng, 9))
+            body.append("")
+        if h in (1, 4):
+            body.append("| 街道 | 受理 | 已办结 | 已销号 | 办结率 | 备注 |")
+            body.append("|---|---:|---:|---:|---:|---|")
+            for s in STREETS * 2:
+                total = rng.randint(10, 90)
+                done = rng.randint(0, total)
+                body.append(f"| {s} | {total} | {done} | {done // 2} | {done * 100 // total}% | {rng.choice(PHRASES)} |")
+            body.append("")
+        if h == 2:
+            for k in range(6):
+                body.append(f"{k + 1}. **{rng.choice(['查源头', '查过程', '查末端', '抓整改', '抓回访'])}。**{paragraph(rng, 3)}")
+            body.append("")
+            for k in range(4):
+                body.append(f"- {paragraph(rng, 2)}")
+            body.append("")
+            body.append(f"详情请登录https://www.example.gov.cn/hbj/{section}/查询，或参阅[相关通知](/notices/)。")
+            body.append("")
+    return section, "\n".join(lines + body) + "\n"
+
+
+def generate(folder, pages, make_page=None):
+    make_page = make_page or page
     if os.path.exists(folder):
         shutil.rmtree(folder)
     rng = random.Random(20230410)
     for s in SECTIONS:
         os.makedirs(os.path.join(folder, "content", s))
     for i in range(pages):
-        section, text = page(rng, i)
+        section, text = make_page(rng, i)
         with open(os.path.join(folder, "content", section, f"p{i:05d}.md"), "w", encoding="utf-8") as f:
             f.write(text)
     with open(os.path.join(folder, "site.yaml"), "w", encoding="utf-8") as f:
@@ -196,8 +250,30 @@ def timed(cmd, cwd):
     return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(cmd, cwd, runs):
-    results = [timed(cmd, cwd) for _ in range(runs)]
+def report(row):
+    q = row["qingshan"]
+    print(f"{row['corpus']} {row['pages']} pages: qingshan {q[0]:.2f} s ({q[1]:.0f} MiB)", end="")
+    if "fresh" in row:
+        print(f", into a fresh folder {row['fresh'][0]:.2f} s ({row['fresh'][1]:.0f} MiB)", end="")
+    if "hugo" in row:
+        h = row["hugo"]
+        print(f", hugo {h[0]:.2f} s ({h[1]:.0f} MiB), ratio {q[0] / h[0]:.3f}", end="")
+    if "hugo fresh" in row:
+        print(f", fresh ratio {row['fresh'][0] / row['hugo fresh'][0]:.3f}", end="")
+    print(flush=True)
+
+
+def measure(cmd, cwd, runs, fresh=None):
+    """Median time and peak RSS of `runs` runs; with `fresh`, that folder (and Qingshan's spare
+    beside it) is removed before each run."""
+    def one():
+        if fresh:
+            shutil.rmtree(fresh, ignore_errors=True)
+            parent, name = os.path.split(fresh)
+            shutil.rmtree(os.path.join(parent, "." + name + ".prev"), ignore_errors=True)
+            subprocess.run(["sync"])
+        return timed(cmd, cwd)
+    results = [one() for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -206,43 +282,63 @@ def main():
     parser.add_argument("--pages", default="1000,10000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", default=os.path.join(ROOT, "bench"))
+    parser.add_argument("--corpus", default="generated,real")
     args = parser.parse_args()
     qingshan = os.path.join(ROOT, ".build", "release", "qingshan")
     if not os.path.exists(qingshan):
         sys.exit("build the release binary first: make release")
     hugo = shutil.which("hugo")
     rows = []
+    corpora = args.corpus.split(",")
     for pages in [int(p) for p in args.pages.split(",")]:
-        folder = os.path.join(args.out, f"corpus-{pages}")
-        generate(folder, pages)
-        q_out = os.path.join(args.out, f"qingshan-{pages}")
-        q = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs)
-        row = {"pages": pages, "qingshan": q}
-        if hugo:
-            h_out = os.path.join(args.out, f"hugo-{pages}")
-            row["hugo"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs)
-        if pages == max(int(p) for p in args.pages.split(",")):
-            data_folder = folder + "-data"
-            shutil.rmtree(data_folder, ignore_errors=True)
-            shutil.copytree(folder, data_folder)
-            add_data(data_folder, 5000)
-            d_out = os.path.join(args.out, f"qingshan-{pages}-data")
-            row["data"] = measure([qingshan, "build", "--site", data_folder, "--output", d_out], data_folder, args.runs)
-            row["rebuild"] = rebuild_after_edit(qingshan, folder)
-        rows.append(row)
-        print(f"{pages} pages: qingshan {q[0]:.2f} s ({q[1]:.0f} MiB)", end="")
-        if "hugo" in row:
-            h = row["hugo"]
-            print(f", hugo {h[0]:.2f} s ({h[1]:.0f} MiB), ratio {q[0] / h[0]:.3f}", end="")
-        print(flush=True)
+        if "generated" in corpora:
+            folder = os.path.join(args.out, f"corpus-{pages}")
+            generate(folder, pages)
+            q_out = os.path.join(args.out, f"qingshan-{pages}")
+            shutil.rmtree(q_out, ignore_errors=True)
+            q = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs)
+            row = {"pages": pages, "corpus": "generated", "qingshan": q}
+            if hugo:
+                h_out = os.path.join(args.out, f"hugo-{pages}")
+                row["hugo"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs)
+            if pages == max(int(p) for p in args.pages.split(",")):
+                data_folder = folder + "-data"
+                shutil.rmtree(data_folder, ignore_errors=True)
+                shutil.copytree(folder, data_folder)
+                add_data(data_folder, 5000)
+                d_out = os.path.join(args.out, f"qingshan-{pages}-data")
+                shutil.rmtree(d_out, ignore_errors=True)
+                row["data"] = measure([qingshan, "build", "--site", data_folder, "--output", d_out], data_folder,
+                                      args.runs)
+                row["rebuild"] = rebuild_after_edit(qingshan, folder)
+            rows.append(row)
+            report(row)
+        if "real" in corpora:
+            folder = os.path.join(args.out, f"real-{pages}")
+            generate(folder, pages, real_page)
+            q_out = os.path.join(args.out, f"qingshan-real-{pages}")
+            h_out = os.path.join(args.out, f"hugo-real-{pages}")
+            shutil.rmtree(q_out, ignore_errors=True)
+            q = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs)
+            fresh = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs, fresh=q_out)
+            row = {"pages": pages, "corpus": "real", "qingshan": q, "fresh": fresh}
+            if hugo:
+                row["hugo"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs)
+                row["hugo fresh"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs,
+                                            fresh=h_out)
+            rows.append(row)
+            report(row)
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
              f"{time.strftime('%Y-%m-%d')}; median of {args.runs} runs", "",
-             "| pages | qingshan s | qingshan MiB | hugo s | hugo MiB | qingshan / hugo |", "|---:|---:|---:|---:|---:|---:|"]
+             "| corpus | pages | output | qingshan s | qingshan MiB | hugo s | hugo MiB | qingshan / hugo |",
+             "|---|---:|---|---:|---:|---:|---:|---:|"]
     for row in rows:
-        q = row["qingshan"]
-        h = row.get("hugo")
-        lines.append(f"| {row['pages']} | {q[0]:.2f} | {q[1]:.0f} | " +
-                     (f"{h[0]:.2f} | {h[1]:.0f} | {q[0] / h[0]:.3f} |" if h else "— | — | — |"))
+        for label, q, h in [("existing", row["qingshan"], row.get("hugo")),
+                            ("fresh", row.get("fresh"), row.get("hugo fresh"))]:
+            if q is None:
+                continue
+            lines.append(f"| {row['corpus']} | {row['pages']} | {label} | {q[0]:.2f} | {q[1]:.0f} | " +
+                         (f"{h[0]:.2f} | {h[1]:.0f} | {q[0] / h[0]:.3f} |" if h else "— | — | — |"))
     for row in rows:
         if "data" in row:
             lines += ["", f"{row['pages']} pages plus a 5,000-record ledger and a year of daily air data: "
@@ -253,8 +349,9 @@ def main():
                       + ", ".join(f"{t:.3f}" for t in row["rebuild"]) + ")."]
     # Search queries in headless Chromium on the largest build, when check-site's venv is there.
     venv_python = os.path.expanduser("~/.cache/site-qa/venv/bin/python")
-    if rows and os.path.exists(venv_python) and shutil.which("chromedriver"):
-        largest = os.path.join(args.out, f"qingshan-{rows[-1]['pages']}")
+    if any(row["corpus"] == "generated" for row in rows) and os.path.exists(venv_python) and shutil.which("chromedriver"):
+        generated = [row for row in rows if row["corpus"] == "generated"]
+        largest = os.path.join(args.out, f"qingshan-{generated[-1]['pages']}") if generated else None
         search = subprocess.run([venv_python, os.path.join(ROOT, "scripts", "search-bench.py"), largest, "/hbj/"],
                                 capture_output=True, text=True)
         print(search.stdout + search.stderr, end="")

@@ -51,6 +51,7 @@ public enum ReaderText {
             out.append(contentsOf: replacement)
             copied = end
         }
+        let step = Self.step  // read once: a static is checked for its first use at every access
         while i < n {
             let b = bytes[i]
             let skip = Int(step[Int(b)])

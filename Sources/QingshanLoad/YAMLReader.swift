@@ -112,10 +112,25 @@ public struct MappingReader {
     /// Warns about keys the format does not know (typos are caught, not ignored).
     public func warnUnknownKeys(allowed: Set<String>, context: String) {
         for pair in pairs where !allowed.contains(pair.key) {
-            let close = allowed.min { editDistance($0, pair.key) < editDistance($1, pair.key) }
-            let hint = close.flatMap { editDistance($0, pair.key) <= 2 ? "是否想写“\($0)”？" : nil }
+            let hint = Self.suggestions.value(for: context + "\u{0}" + pair.key) {
+                Self.suggestion(for: pair.key, among: allowed).map { "是否想写“\($0)”？" }
+            }
             diagnostics.warning(location(pair.keyNode), "\(context)中有未知的键“\(pair.key)”", hint: hint)
         }
+    }
+
+    /// Hints by context and key: a site migrated from another generator has the same unknown
+    /// keys in every file.
+    static let suggestions = Memo<String, String?>()
+
+    /// The allowed key nearest `key` within two edits (the first in order on a tie), if any.
+    static func suggestion(for key: String, among allowed: Set<String>) -> String? {
+        var best: (key: String, distance: Int)?
+        for candidate in allowed.sorted() {
+            let distance = editDistance(candidate, key)
+            if distance <= 2, distance < best?.distance ?? Int.max { best = (candidate, distance) }
+        }
+        return best?.key
     }
 
     public func requireString(_ key: String, what: String) -> String? {

@@ -61,6 +61,8 @@ public enum MarkdownLimits {
         var allPipes = 0
         var start = 0
         let n = bytes.count
+        let byteClass = Self.byteClass  // read once: a static is checked for its first use at every access
+        let counted = Self.counted
         while start <= n {
             var end = start
             var pipes = 0
@@ -74,7 +76,7 @@ public enum MarkdownLimits {
                 if b == 0x0A { break }
                 let kind = byteClass[Int(b)]
                 seen |= kind
-                if kind & Self.counted != 0 {
+                if kind & counted != 0 {
                     switch b {
                     case 0x5B: lineBrackets += 1
                     case 0x7C: pipes += 1
