@@ -1,12 +1,12 @@
 import QingshanCore
 
 /// The last pass over cmark-gfm's HTML, one scan over its UTF-8 bytes: strips the emphasis
-/// sentinels (raw and percent-encoded), turns heading markers into `id` attributes and gives
-/// task-list checkboxes an accessible name (WCAG 4.1.2).
+/// sentinels from the text, turns heading markers into `id` attributes and gives task-list
+/// checkboxes an accessible name (WCAG 4.1.2). It never edits a link target: sentinels are
+/// taken out of targets in the tree, before their safety is checked.
 enum HTMLFinisher {
-    // U+2E2E in UTF-8, and as cmark percent-encodes it inside URLs.
+    // U+2E2E in UTF-8.
     private static let sentinel: [UInt8] = [0xE2, 0xB8, 0xAE]
-    private static let encodedSentinel = Array("%E2%B8%AE".utf8)
     // U+E000 and U+E001, the heading-id markers.
     private static let markOpen: [UInt8] = [0xEE, 0x80, 0x80]
     private static let markClose: [UInt8] = [0xEE, 0x80, 0x81]
@@ -25,7 +25,7 @@ enum HTMLFinisher {
         // The bytes that may start something to rewrite in this document, each looked for only
         // when its pattern occurs at all (a page without task lists never stops at `<`).
         var starts: [UInt8] = []
-        for (lead, pattern) in [(0xE2, sentinel), (0x25, encodedSentinel), (0xEE, markOpen), (0x3C, checkbox)]
+        for (lead, pattern) in [(0xE2, sentinel), (0xEE, markOpen), (0x3C, checkbox)]
         where ByteSearch.contains(pattern, in: bytes) {
             starts.append(UInt8(lead))
         }
@@ -50,8 +50,6 @@ enum HTMLFinisher {
             let b = bytes[i]
             if b == 0xE2, matches(sentinel, at: i) {
                 i += 3
-            } else if b == 0x25, matches(encodedSentinel, at: i) {
-                i += encodedSentinel.count
             } else if b == 0xEE, matches(markOpen, at: i) {
                 // Preceded by `<hN>`: reopen the tag and write the id into it.
                 var end = i + 3

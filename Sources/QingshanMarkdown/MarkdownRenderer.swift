@@ -52,27 +52,21 @@ public struct MarkdownRenderer: Sendable, Equatable {
     }
 
     /// What only Qingshan may write into a document, because a later pass removes it from the
-    /// HTML: the heading-id markers U+E000 and U+E001 (EE 80 80, EE 80 81), the emphasis
-    /// sentinel U+2E2E (E2 B8 AE) and that sentinel as cmark percent-encodes it in a link
-    /// (`%E2%B8%AE`). Typed by an author, they would vanish from the page — inside a link
-    /// target after the safety check: `[x](java%E2%B8%AEscript:…)` (found by fuzzing).
+    /// HTML: the heading-id markers U+E000 and U+E001 (EE 80 80, EE 80 81) and the emphasis
+    /// sentinel U+2E2E (E2 B8 AE). Typed by an author, they would vanish from the page.
     static func holdsReserved(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             ByteSearch.contains([0xEE, 0x80, 0x80], in: bytes) || ByteSearch.contains([0xEE, 0x80, 0x81], in: bytes)
                 || ByteSearch.contains([0xE2, 0xB8, 0xAE], in: bytes)
-                || ByteSearch.contains(Array("%E2%B8%AE".utf8), in: bytes)
         }
     }
 
-    /// The text without what `holdsReserved` looks for (a sentinel cut out may join the
-    /// percent-encoded one around it: removed until none is left).
+    /// The text without what `holdsReserved` looks for.
     static func withoutReserved(_ text: String) -> String {
-        var text = String(
+        String(
             String.UnicodeScalarView(
                 text.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" && $0 != "\u{2E2E}" }))
-        while text.contains("%E2%B8%AE") { text = text.replacingOccurrences(of: "%E2%B8%AE", with: "") }
-        return text
     }
 
     /// The document's UTF-8 source, markers removed and emphasis sentinels added, rendered.
@@ -84,6 +78,7 @@ public struct MarkdownRenderer: Sendable, Equatable {
 
         let tree = CmarkTree(root: root)
         var blocked: [(target: String, line: Int)] = []
+        tree.removeSentinelsFromTargets()
         if !allowRawHTML {
             tree.escapeRawHTML()
             blocked = tree.unlinkUnsafeTargets()
@@ -191,6 +186,20 @@ final class CmarkTree {
         }
     }
 
+    /// The emphasis pass may put sentinels into a link target, and an author can spell one with
+    /// a reference (`&#x2E2E;`): they go here, in the tree, so that the finisher never edits a
+    /// target and the safety check sees what is published (when the finisher removed them
+    /// after the check, `java%E2%B8%AEscript:` passed as relative: found by fuzzing).
+    func removeSentinelsFromTargets() {
+        for node in links {
+            guard let urlC = cmark_node_get_url(node) else { continue }
+            let target = String(cString: urlC)
+            guard target.unicodeScalars.contains("\u{2E2E}") else { continue }
+            cmark_node_set_url(
+                node, String(String.UnicodeScalarView(target.unicodeScalars.filter { $0 != "\u{2E2E}" })))
+        }
+    }
+
     /// A link or image whose target may run a script or open a document (`LinkSafety`) is not
     /// published as one: its text (an image's description) stays, as text. Returns the targets.
     func unlinkUnsafeTargets() -> [(target: String, line: Int)] {
@@ -199,14 +208,7 @@ final class CmarkTree {
             guard let urlC = cmark_node_get_url(node) else { return true }
             let target = String(cString: urlC)
             let image = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-            // Checked as it will be published: the finisher takes emphasis sentinels out, raw and
-            // as cmark percent-encodes them — and an author can spell either with entities
-            // (`java&#37;E2%B8%AEscript:`, found by fuzzing).
-            var published = String(String.UnicodeScalarView(target.unicodeScalars.filter { $0 != "\u{2E2E}" }))
-            while published.contains("%E2%B8%AE") {
-                published = published.replacingOccurrences(of: "%E2%B8%AE", with: "")
-            }
-            if LinkSafety.isSafe(published, image: image) { return true }
+            if LinkSafety.isSafe(target, image: image) { return true }
             blocked.append((target, Int(cmark_node_get_start_line(node))))
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
