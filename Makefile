@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SITE ?= .
 
-.PHONY: deps portal build release test lint format theme install bench clean
+.PHONY: deps portal build release test lint format theme install bench clean fuzz
 
 ## deps: install the system packages Qingshan links against (apt-get when root, else print the command)
 deps:
@@ -58,3 +58,27 @@ bench: release
 
 clean:
 	rm -rf .build public internal
+
+## fuzz: build the libFuzzer harnesses in Fuzz/ and run each for FUZZ_SECONDS (not part of `make test`); see Fuzz/README.md
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzFrontMatter FuzzLedger FuzzCSV FuzzMarkdown FuzzSiteConfig
+FUZZ_FLAGS ?=
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release --scratch-path .build -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	Fuzz/seed.sh
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+	  case $$t in \
+	    FuzzMarkdown) len=1048576; dict=markdown ;; FuzzFrontMatter) len=65536; dict=frontmatter ;; \
+	    FuzzLedger) len=65536; dict=ledger ;; FuzzCSV) len=65536; dict=csv ;; *) len=65536; dict=yaml ;; \
+	  esac; \
+	  mkdir -p Fuzz/findings/$$t Fuzz/logs; before=$$(ls Fuzz/findings/$$t | wc -l); \
+	  echo "== $$t for $(FUZZ_SECONDS) s (log: Fuzz/logs/$$t.log)"; \
+	  (cd Fuzz && SWIFT_BACKTRACE=enable=no ./.build/release/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len \
+	    -timeout=2 -rss_limit_mb=2048 -dict=dict/$$dict.dict -artifact_prefix=findings/$$t/ -print_final_stats=1 \
+	    $(FUZZ_FLAGS) corpus/$$t) > Fuzz/logs/$$t.log 2>&1 || failed="$$failed $$t"; \
+	  grep -E '^#[0-9]+ +DONE|^#[0-9]+: cov|stat::number_of_executed_units|SUMMARY|Test unit written' Fuzz/logs/$$t.log \
+	    | tail -n 4 || tail -n 5 Fuzz/logs/$$t.log; \
+	  if [ "$$(ls Fuzz/findings/$$t | wc -l)" -gt "$$before" ]; then \
+	    case "$$failed" in *" $$t"*) ;; *) failed="$$failed $$t" ;; esac; fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed (see Fuzz/findings/ and Fuzz/logs/)"; exit 1; fi
