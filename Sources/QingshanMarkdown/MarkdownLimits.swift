@@ -19,7 +19,7 @@ public enum MarkdownLimits {
     public static let maxBracketWork = 100_000_000
     public static let maxPipeWork = 100_000_000
     public static let maxMisfitDelimiterRows = 100
-    public static let maxAtSigns = 50_000
+    public static let maxAtSigns = 20_000
     public static let maxPipes = 400_000
 
     /// Byte classes: counted (`[`, `|`, `-`, `@`), visible (not space, tab or CR), and not
