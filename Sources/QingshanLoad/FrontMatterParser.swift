@@ -16,7 +16,6 @@ public enum FrontMatterParser {
         "title", "date", "summary", "tags", "slug", "draft", "doc_no", "source", "campaign", "attachments",
         "as_of", "panels", "theme",
     ]
-    public static let panelNames: Set<String> = ["ledger", "campaigns", "air", "water", "noise"]
 
     /// Finds the `---` block at the top of the file; reports a missing or unclosed one.
     /// (Line ends are LF here: the loader normalizes CRLF.)
@@ -122,12 +121,12 @@ public enum FrontMatterParser {
         front.asOf = map.day("as_of")
         front.theme = map.string("theme")
         if let panels = map.stringList("panels") {
-            for panel in panels where !panelNames.contains(panel) {
+            for panel in panels where Panel(rawValue: panel) == nil {
                 diagnostics.error(
                     map.location(ofKey: "panels"), "未知的数据面板“\(panel)”",
-                    hint: "可用：\(panelNames.sorted().joined(separator: ", "))")
+                    hint: "可用：\(Panel.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            front.panels = panels.filter(panelNames.contains)
+            front.panels = panels.compactMap(Panel.init(rawValue:))
         }
         front.attachments = attachments(map)
         guard title != nil, date != nil else { return nil }

@@ -31,13 +31,13 @@ public struct FrontMatter: Sendable {
     public var campaign: String?
     public var attachments: [Attachment]
     public var asOf: Day?
-    public var panels: [String]
+    public var panels: [Panel]
     public var theme: String?
 
     public init(
         title: String, date: Timestamp, summary: String? = nil, tags: [String] = [], slug: String? = nil,
         draft: Bool = false, docNo: String? = nil, source: String? = nil, campaign: String? = nil,
-        attachments: [Attachment] = [], asOf: Day? = nil, panels: [String] = [], theme: String? = nil
+        attachments: [Attachment] = [], asOf: Day? = nil, panels: [Panel] = [], theme: String? = nil
     ) {
         self.title = title
         self.date = date
@@ -126,4 +126,14 @@ public struct SiteContent: Sendable {
         self.staticFiles = staticFiles
         self.siteRoot = siteRoot
     }
+}
+
+/// A data panel a press fact sheet can carry (`panels:`): the figures of one product as of the
+/// sheet's day.
+public enum Panel: String, CaseIterable, Sendable {
+    case ledger
+    case campaigns
+    case air
+    case water
+    case noise
 }

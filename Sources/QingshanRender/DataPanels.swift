@@ -28,16 +28,15 @@ public struct DataPanels: Sendable {
     }
 
     /// The panels named in a fact sheet's front matter, in the order given.
-    public func parts(_ names: [String], asOf d: Day) -> [ReportView.Part] {
-        names.compactMap { name in
-            made.value(for: name + "@" + d.iso) {
-                switch name {
-                case "ledger": return ledgerPart(asOf: d)
-                case "campaigns": return campaignPart(asOf: d)
-                case "air": return airPart(asOf: d)
-                case "water": return waterPart(asOf: d)
-                case "noise": return noisePart(asOf: d)
-                default: return nil
+    public func parts(_ panels: [Panel], asOf d: Day) -> [ReportView.Part] {
+        panels.compactMap { panel in
+            made.value(for: panel.rawValue + "@" + d.iso) {
+                switch panel {
+                case .ledger: return ledgerPart(asOf: d)
+                case .campaigns: return campaignPart(asOf: d)
+                case .air: return airPart(asOf: d)
+                case .water: return waterPart(asOf: d)
+                case .noise: return noisePart(asOf: d)
                 }
             }
         }
