@@ -15,11 +15,11 @@ enum DataColumns {
         if let first = MonitoringPages.columns(content.monitoring, asOf: index.asOf).first {
             columns.append((.monitoring, first.path))
         }
-        if hasLedger { columns.append((.ledger, SitePath.folder("ledger"))) }
-        if !content.campaigns.isEmpty { columns.append((.campaigns, SitePath.folder("campaigns"))) }
-        if hasLedger || !content.campaigns.isEmpty { columns.append((.bulletins, SitePath.folder("bulletins"))) }
-        if !dataMonths.isEmpty || !index.articles.isEmpty { columns.append((.dynamics, SitePath.folder("dynamics"))) }
-        if !(index.bySection[.envday] ?? []).isEmpty { columns.append((.envday, SitePath.folder("envday"))) }
+        if hasLedger { columns.append((.ledger, Route.ledger)) }
+        if !content.campaigns.isEmpty { columns.append((.campaigns, Route.campaigns)) }
+        if hasLedger || !content.campaigns.isEmpty { columns.append((.bulletins, Route.bulletins)) }
+        if !dataMonths.isEmpty || !index.articles.isEmpty { columns.append((.dynamics, Route.dynamics)) }
+        if !(index.bySection[.envday] ?? []).isEmpty { columns.append((.envday, Route.envday)) }
         return columns
     }
 

@@ -65,9 +65,9 @@ final class Products: @unchecked Sendable {
         let links = content.config.links
         let highlights = HomeHighlights(
             figures: monitoringPages.homeFigures + (ledgerPages?.homeFigures ?? []),
-            figuresHref: derived.ledger.map { _ in links.link(SitePath.folder("ledger")) },
+            figuresHref: derived.ledger.map { _ in links.link(Route.ledger) },
             campaigns: campaignPages.items,
-            campaignsHref: content.campaigns.isEmpty ? nil : links.link(SitePath.folder("campaigns")))
+            campaignsHref: content.campaigns.isEmpty ? nil : links.link(Route.campaigns))
         return PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
     }
 

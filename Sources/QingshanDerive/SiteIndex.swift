@@ -19,7 +19,7 @@ public struct ListPage: Sendable {
     public var base: SitePath {
         switch owner {
         case .section(let section): return section.listPath
-        case .tag(_, let slug): return SitePath.folder("tags", slug)
+        case .tag(_, let slug): return Route.tag(slug)
         }
     }
 
@@ -48,7 +48,7 @@ public struct TagEntry: Sendable {
     public let slug: String
     public let articles: [Article]
 
-    public var path: SitePath { SitePath.folder("tags", slug) }
+    public var path: SitePath { Route.tag(slug) }
 }
 
 /// Stage 3 for articles: what the site is made of once the content is known — section

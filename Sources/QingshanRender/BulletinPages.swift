@@ -47,7 +47,7 @@ public struct BulletinPages: Sendable {
         return [bulletinList(months)] + pages
     }
 
-    static func path(_ month: Month) -> SitePath { SitePath.folder("bulletins", month.iso) }
+    static func path(_ month: Month) -> SitePath { Route.bulletin(month.iso) }
 
     func title(_ month: Month) -> String {
         notes[month]?.title ?? "\(month.chinese)“满意环保”工作进展通报"
@@ -63,7 +63,7 @@ public struct BulletinPages: Sendable {
                 title: title(month), href: links.link(Self.path(month)), docNo: notes[month]?.front.docNo,
                 date: date(month))
         }
-        let path = SitePath.folder("bulletins")
+        let path = Route.bulletins
         let meta = chrome.meta(
             title: "工作通报", path: path, column: .bulletins, columnDescription: "“满意环保”月度工作进展通报", columnType: "列表页",
             breadcrumb: [LinkView(title: Column.bulletins.title, href: nil)])
@@ -95,7 +95,7 @@ public struct BulletinPages: Sendable {
             title: title(month), path: path, column: .bulletins, columnDescription: "“满意环保”月度工作进展通报",
             columnType: "文章页", description: summary,
             breadcrumb: [
-                LinkView(title: Column.bulletins.title, href: links.link(SitePath.folder("bulletins"))),
+                LinkView(title: Column.bulletins.title, href: links.link(Route.bulletins)),
                 LinkView(title: month.chinese, href: nil),
             ])
         meta.printLayout = "gongwen"

@@ -27,7 +27,7 @@ public struct CampaignPages: Sendable {
 
     var links: LinkBuilder { chrome.links }
 
-    static func path(_ id: String) -> SitePath { SitePath.folder("campaigns", id) }
+    static func path(_ id: String) -> SitePath { Route.campaign(id) }
 
     public func renderAll() -> [OutputFile] {
         guard !campaigns.isEmpty else { return [] }
@@ -77,7 +77,7 @@ public struct CampaignPages: Sendable {
             FigureView(status.label, "\(campaigns.filter { $0.status == status }.count)项")
         }
         let view = CampaignsIndexView(asOf: chrome.asOf, groups: groups, matrix: matrix, counts: counts)
-        let path = SitePath.folder("campaigns")
+        let path = Route.campaigns
         let meta = chrome.meta(
             title: "专项行动", path: path, column: .campaigns, columnDescription: "“满意环保”专项攻坚、服务提升和宣传引导行动的进展",
             columnType: "列表页", breadcrumb: [LinkView(title: Column.campaigns.title, href: nil)])
@@ -138,7 +138,7 @@ public struct CampaignPages: Sendable {
             columnType: "文章页",
             description: "\(campaign.title)：\(c.status.label)，进度\(c.progress.map { percent($0) } ?? "—")。",
             breadcrumb: [
-                LinkView(title: Column.campaigns.title, href: links.link(SitePath.folder("campaigns"))),
+                LinkView(title: Column.campaigns.title, href: links.link(Route.campaigns)),
                 LinkView(title: campaign.title, href: nil),
             ])
         return chrome.page(

@@ -71,7 +71,7 @@ public struct DataPanels: Sendable {
                     "绿 / 黄 / 红",
                     "\(stats.byGrade[.green] ?? 0) / \(stats.byGrade[.yellow] ?? 0) / \(stats.byGrade[.red] ?? 0)"),
             ],
-            more: LinkView(title: Column.ledger.title, href: links.link(SitePath.folder("ledger"))))
+            more: LinkView(title: Column.ledger.title, href: links.link(Route.ledger)))
     }
 
     func campaignPart(asOf d: Day) -> ReportView.Part? {
@@ -88,14 +88,14 @@ public struct DataPanels: Sendable {
                     caption: "专项行动进度（截至\(d.chinese)）", head: ["专项行动", "时限", "进度", "状态"],
                     rows: derived.map { c in
                         [
-                            .init(c.campaign.title, href: links.link(SitePath.folder("campaigns", c.id))),
+                            .init(c.campaign.title, href: links.link(Route.campaign(c.id))),
                             .init(c.campaign.ongoing ? "长期坚持" : c.campaign.deadline?.iso ?? "—", className: "nowrap"),
                             .init(c.progress.map { percent($0) } ?? "—", className: "num"),
                             .init(c.status.label, className: "nowrap"),
                         ]
                     })
             ],
-            more: LinkView(title: "全部专项行动", href: links.link(SitePath.folder("campaigns"))))
+            more: LinkView(title: "全部专项行动", href: links.link(Route.campaigns)))
     }
 
     func airPart(asOf d: Day, month: Month? = nil) -> ReportView.Part? {
@@ -125,7 +125,7 @@ public struct DataPanels: Sendable {
         }
         return ReportView.Part(
             heading: "空气质量", figures: figures, charts: charts,
-            more: LinkView(title: "空气质量数据", href: links.link(SitePath.folder("data", "air"))))
+            more: LinkView(title: "空气质量数据", href: links.link(Route.data("air"))))
     }
 
     static func calendar(_ month: Month, _ days: [AirDay]) -> ChartView {
@@ -175,7 +175,7 @@ public struct DataPanels: Sendable {
                         ]
                     })
             ],
-            more: LinkView(title: "水环境数据", href: links.link(SitePath.folder("data", "water"))))
+            more: LinkView(title: "水环境数据", href: links.link(Route.data("water"))))
     }
 
     func noisePart(asOf d: Day, month: Month? = nil) -> ReportView.Part? {
@@ -198,7 +198,7 @@ public struct DataPanels: Sendable {
                         ]
                     })
             ],
-            more: LinkView(title: "声环境数据", href: links.link(SitePath.folder("data", "noise"))))
+            more: LinkView(title: "声环境数据", href: links.link(Route.data("noise"))))
     }
 
     /// Key figures for the Environment Day poster: air good days this year, water sections

@@ -20,8 +20,8 @@ public struct InternalPages: Sendable {
 
     /// The internal navigation.
     public static let navigation: [(column: Column, path: SitePath)] = [
-        (.dispatch, SitePath.folder("dispatch")), (.meetings, SitePath.folder("meetings")),
-        (.supervision, SitePath.folder("supervision")), (.spotcheck, SitePath.folder("spotcheck")),
+        (.dispatch, Route.dispatch), (.meetings, Route.meetings),
+        (.supervision, Route.supervision), (.spotcheck, Route.spotcheck),
     ]
 
     var asOf: Day { chrome.asOf }
@@ -54,21 +54,21 @@ public struct InternalPages: Sendable {
             case .home: return home()
             case .dispatchIndex:
                 return index(
-                    .dispatch, path: SitePath.folder("dispatch"),
-                    items: months.reversed().map { ("\($0.chinese)月调度表", SitePath.folder("dispatch", $0.iso)) })
+                    .dispatch, path: Route.dispatch,
+                    items: months.reversed().map { ("\($0.chinese)月调度表", Route.dispatch($0.iso)) })
             case .dispatch(let month): return dispatch(month)
             case .meetingsIndex:
                 return index(
-                    .meetings, path: SitePath.folder("meetings"),
+                    .meetings, path: Route.meetings,
                     items: meetingMonths.reversed().map {
-                        ("\($0.chinese)双月推进会材料", SitePath.folder("meetings", $0.iso))
+                        ("\($0.chinese)双月推进会材料", Route.meetings($0.iso))
                     })
             case .meeting(let month): return meeting(month)
             case .supervision: return supervision()
             case .spotIndex:
                 return index(
-                    .spotcheck, path: SitePath.folder("spotcheck"),
-                    items: quarters.reversed().map { ("\($0.chinese)抽查回访清单", SitePath.folder("spotcheck", $0.label)) })
+                    .spotcheck, path: Route.spotcheck,
+                    items: quarters.reversed().map { ("\($0.chinese)抽查回访清单", Route.spotcheck($0.label)) })
             case .spot(let quarter): return spotCheck(quarter)
             }
         }
@@ -191,7 +191,7 @@ public struct InternalPages: Sendable {
         let view = ReportView(
             title: "\(month.chinese)问题台账月调度表", asOf: end, intro: [], figures: [], parts: parts, links: [])
         return page(
-            SitePath.folder("dispatch", month.iso), title: "\(month.chinese)月调度表", view: view, column: .dispatch,
+            Route.dispatch(month.iso), title: "\(month.chinese)月调度表", view: view, column: .dispatch,
             landscape: true)
     }
 
@@ -258,7 +258,7 @@ public struct InternalPages: Sendable {
                 ReportView.Part(heading: "三、提请会议研究的事项", bullets: decisions),
             ],
             links: [])
-        return page(SitePath.folder("meetings", month.iso), title: "\(month.chinese)双月会", view: view, column: .meetings)
+        return page(Route.meetings(month.iso), title: "\(month.chinese)双月会", view: view, column: .meetings)
     }
 
     /// Chinese labels for the usual `private:` keys.
@@ -311,7 +311,7 @@ public struct InternalPages: Sendable {
             title: "重要问题督办台账", asOf: asOf,
             intro: ["回访黄标、红标，重复反映和逾期未办结的问题列入督办台账，明确科室、专人盯办（实施方案三（二））。共\(supervised.count)件。"],
             figures: [], parts: parts, links: [])
-        return page(SitePath.folder("supervision"), title: "督办台账", view: view, column: .supervision)
+        return page(Route.supervision, title: "督办台账", view: view, column: .supervision)
     }
 
     func spotCheck(_ quarter: Quarter) -> OutputFile {
@@ -338,7 +338,7 @@ public struct InternalPages: Sendable {
             ],
             figures: [], parts: [ReportView.Part(heading: "抽查清单", tables: [table])], links: [])
         return page(
-            SitePath.folder("spotcheck", quarter.label), title: "\(quarter.chinese)抽查回访", view: view,
+            Route.spotcheck(quarter.label), title: "\(quarter.chinese)抽查回访", view: view,
             column: .spotcheck,
             landscape: true)
     }

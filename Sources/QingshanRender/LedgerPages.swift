@@ -24,7 +24,7 @@ public struct LedgerPages: Sendable {
     }
 
     static func ledgerPath(_ page: Int) -> SitePath {
-        page <= 1 ? SitePath.folder("ledger") : SitePath.folder("ledger", "page", String(page))
+        Route.ledgerPage(page)
     }
 
     // MARK: - /ledger/

@@ -40,9 +40,9 @@ public struct MonitoringPages: Sendable {
 
     static func columns(air: Bool, water: Bool, noise: Bool) -> [(title: String, path: SitePath)] {
         var out: [(String, SitePath)] = []
-        if air { out.append(("空气质量", SitePath.folder("data", "air"))) }
-        if water { out.append(("水环境", SitePath.folder("data", "water"))) }
-        if noise { out.append(("声环境", SitePath.folder("data", "noise"))) }
+        if air { out.append(("空气质量", Route.data("air"))) }
+        if water { out.append(("水环境", Route.data("water"))) }
+        if noise { out.append(("声环境", Route.data("noise"))) }
         return out
     }
 
@@ -195,7 +195,7 @@ public struct MonitoringPages: Sendable {
             charts: charts, calendars: calendars, tables: [monthTable, recentTable],
             related: related(["空气", "AQI"]), downloads: downloads("air"))
         return page(
-            SitePath.folder("data", "air"), title: "空气质量",
+            Route.data("air"), title: "空气质量",
             description: "\(chrome.config.title)环境空气质量日报、月报与优良天数统计（截至\(chrome.asOf.chinese)）。", view: view)
     }
 
@@ -265,7 +265,7 @@ public struct MonitoringPages: Sendable {
             legend: Self.waterLegend,
             charts: [], calendars: [], tables: [grid, detail], related: related(["水"]), downloads: downloads("water"))
         return page(
-            SitePath.folder("data", "water"), title: "水环境",
+            Route.data("water"), title: "水环境",
             description: "\(chrome.config.title)重点断面地表水水质类别与达标情况（截至\(chrome.asOf.chinese)）。", view: view)
     }
 
@@ -332,7 +332,7 @@ public struct MonitoringPages: Sendable {
                 ],
             calendars: [], tables: [table], related: related(["噪声", "声"]), downloads: downloads("noise"))
         return page(
-            SitePath.folder("data", "noise"), title: "声环境",
+            Route.data("noise"), title: "声环境",
             description: "\(chrome.config.title)声环境功能区监测结果（截至\(chrome.asOf.chinese)）。", view: view)
     }
 

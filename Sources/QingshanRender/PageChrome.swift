@@ -42,7 +42,7 @@ public struct PageChrome: Sendable {
         self.asOf = asOf
         links = config.links
         var site = SiteView(config: config, pages: singlePages, dataColumns: dataColumns)
-        site.search = config.links.link(SitePath.folder("search"))
+        site.search = config.links.link(Route.search)
         self.site = site
         isInternal = false
     }
@@ -53,7 +53,7 @@ public struct PageChrome: Sendable {
     }
 
     func renderSearchPage() -> OutputFile {
-        let path = SitePath.folder("search")
+        let path = Route.search
         var meta = meta(
             title: "站内搜索", path: path, column: .search, columnType: "搜索页",
             breadcrumb: [LinkView(title: "站内搜索", href: nil)])
@@ -128,7 +128,7 @@ public struct PageChrome: Sendable {
         let tags =
             article.section.isListed
             ? article.front.tags.map { tag in
-                ArticleView.TagLink(name: tag, href: links.link(SitePath.folder("tags", SiteIndex.tagSlug(tag))))
+                ArticleView.TagLink(name: tag, href: links.link(Route.tag(SiteIndex.tagSlug(tag))))
             } : []
         let attachments = article.front.attachments.map {
             LinkView(title: $0.title, href: links.link(SitePath("/" + $0.file)))

@@ -130,7 +130,7 @@ public struct PageRenderer: Sendable {
             let meta = meta(
                 title: "标签：\(name)" + suffix, path: listPage.path, column: .tags, columnType: "列表页",
                 breadcrumb: [
-                    LinkView(title: "标签", href: links.link(SitePath.folder("tags"))), LinkView(title: name, href: nil),
+                    LinkView(title: "标签", href: links.link(Route.tags)), LinkView(title: name, href: nil),
                 ])
             return page(listPage.path, template: .tag, meta: meta, content: .tag(view), column: nil, origin: "标签")
         }
@@ -159,7 +159,7 @@ public struct PageRenderer: Sendable {
             TagView(
                 name: entry.name, href: links.link(entry.path), count: entry.articles.count, items: [], pagination: nil)
         }
-        let path = SitePath.folder("tags")
+        let path = Route.tags
         let meta = meta(
             title: "标签", path: path, column: .tags, columnType: "列表页", breadcrumb: [LinkView(title: "标签", href: nil)])
         return page(path, template: .tags, meta: meta, content: .tags(views), column: nil, origin: "标签")

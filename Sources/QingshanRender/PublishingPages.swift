@@ -191,12 +191,12 @@ public struct PublishingPages: Sendable {
     }
 
     func envdayIndex(_ years: [Int]) -> OutputFile {
-        let path = SitePath.folder("envday")
+        let path = Route.envday
         let items = years.reversed().map { year -> ItemView in
             let article = yearArticle(year)
             return ItemView(
                 title: "\(year)年六五环境日" + (article?.front.theme.map { "：\($0)" } ?? ""),
-                href: links.link(SitePath.folder("envday", String(year))),
+                href: links.link(Route.envday(String(year))),
                 date: Day(year: year, month: 6, day: 5) ?? chrome.asOf, summary: article?.summary ?? "",
                 showSummary: true)
         }
@@ -213,7 +213,7 @@ public struct PublishingPages: Sendable {
 
     func envdayYear(_ year: Int, years: [Int]) -> OutputFile {
         let article = yearArticle(year)
-        let path = SitePath.folder("envday", String(year))
+        let path = Route.envday(String(year))
         let materials = (index.bySection[.envday] ?? []).filter { $0.slug.hasPrefix("\(year)/") }.map { m in
             ItemView(title: m.title, href: links.link(m.path), date: m.date.day, summary: m.summary, showSummary: true)
         }
@@ -221,16 +221,16 @@ public struct PublishingPages: Sendable {
         let view = EnvDayView(
             year: year, title: article?.title ?? "\(year)年六五环境日", theme: article?.front.theme ?? "",
             html: article?.html ?? "",
-            materials: materials, posterHref: links.link(SitePath.folder("envday", String(year), "poster")),
+            materials: materials, posterHref: links.link(Route.poster(String(year))),
             years: years.filter { $0 != year }.reversed().map {
-                LinkView(title: "\($0)年", href: links.link(SitePath.folder("envday", String($0))))
+                LinkView(title: "\($0)年", href: links.link(Route.envday(String($0))))
             },
             figures: panels.posterFigures(asOf: min(june5, chrome.asOf)), host: issuer)
         let meta = chrome.meta(
             title: view.title, path: path, column: .envday, columnDescription: Section.envday.columnDescription,
             columnType: "专题", description: article?.summary ?? "",
             breadcrumb: [
-                LinkView(title: Column.envday.title, href: links.link(SitePath.folder("envday"))),
+                LinkView(title: Column.envday.title, href: links.link(Route.envday)),
                 LinkView(title: "\(year)年", href: nil),
             ])
         return chrome.page(
@@ -245,8 +245,8 @@ public struct PublishingPages: Sendable {
             columnDescription: Section.envday.columnDescription,
             columnType: "文章页", description: article.summary,
             breadcrumb: [
-                LinkView(title: Column.envday.title, href: links.link(SitePath.folder("envday"))),
-                LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", year))),
+                LinkView(title: Column.envday.title, href: links.link(Route.envday)),
+                LinkView(title: "\(year)年", href: links.link(Route.envday(year))),
                 LinkView(title: "正文", href: nil),
             ])
         meta.article = chrome.articleView(article)
@@ -261,12 +261,12 @@ public struct PublishingPages: Sendable {
             year: year, title: article?.title ?? "\(year)年六五环境日", theme: article?.front.theme ?? "", html: "",
             materials: [], posterHref: "", years: [], figures: panels.posterFigures(asOf: min(june5, chrome.asOf)),
             host: issuer)
-        let path = SitePath.folder("envday", String(year), "poster")
+        let path = Route.poster(String(year))
         var meta = chrome.meta(
             title: "\(year)年六五环境日宣传海报", path: path, column: .envday, columnType: "专题",
             breadcrumb: [
-                LinkView(title: Column.envday.title, href: links.link(SitePath.folder("envday"))),
-                LinkView(title: "\(year)年", href: links.link(SitePath.folder("envday", String(year)))),
+                LinkView(title: Column.envday.title, href: links.link(Route.envday)),
+                LinkView(title: "\(year)年", href: links.link(Route.envday(String(year)))),
                 LinkView(title: "海报", href: nil),
             ])
         meta.printLayout = "poster"
@@ -277,12 +277,12 @@ public struct PublishingPages: Sendable {
     // MARK: - Monthly dynamics
 
     func dynamicsIndex() -> OutputFile {
-        let path = SitePath.folder("dynamics")
+        let path = Route.dynamics
         let view = ReportView(
             title: "每月环保动态", asOf: chrome.asOf, intro: ["每月一期：当月工作动态、通知公告、科普知识，以及空气、水、声环境质量，专项行动和问题台账的月度情况。"],
             figures: [], parts: [],
             links: months.reversed().map {
-                LinkView(title: "\($0.chinese)环保动态", href: links.link(SitePath.folder("dynamics", $0.iso)))
+                LinkView(title: "\($0.chinese)环保动态", href: links.link(Route.dynamics($0.iso)))
             })
         let meta = chrome.meta(
             title: "每月环保动态", path: path, column: .dynamics, columnDescription: "每月环保动态", columnType: "列表页",
@@ -316,19 +316,19 @@ public struct PublishingPages: Sendable {
         }
         if var ledger = panels.ledgerPart(asOf: end) {
             ledger.more = LinkView(
-                title: "\(month.chinese)工作通报", href: links.link(SitePath.folder("bulletins", month.iso)))
+                title: "\(month.chinese)工作通报", href: links.link(Route.bulletin(month.iso)))
             parts.append(ledger)
         }
         let view = ReportView(
             title: "\(month.chinese)环保动态", asOf: end, intro: [], figures: [], parts: BulletinText.numberedParts(parts),
             links: [])
-        let path = SitePath.folder("dynamics", month.iso)
+        let path = Route.dynamics(month.iso)
         let meta = chrome.meta(
             title: "\(month.chinese)环保动态", path: path, column: .dynamics, columnDescription: "每月环保动态",
             columnType: "文章页",
             description: "\(month.chinese)生态环境工作动态与环境质量。",
             breadcrumb: [
-                LinkView(title: "每月环保动态", href: links.link(SitePath.folder("dynamics"))),
+                LinkView(title: "每月环保动态", href: links.link(Route.dynamics)),
                 LinkView(title: month.chinese, href: nil),
             ])
         return chrome.page(

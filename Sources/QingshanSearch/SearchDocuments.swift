@@ -47,7 +47,7 @@ public struct SearchDocuments {
             covered = Set(entries.map(\.page))
         }
         for campaign in content.campaigns {
-            let path = SitePath.folder("campaigns", campaign.id)
+            let path = Route.campaign(campaign.id)
             covered.insert(path.outputFile)
             documents.append(
                 SearchDocument(
