@@ -69,25 +69,3 @@ enum Fixture {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-/// A seeded source of randomness for tests (SplitMix64): the same seed draws the same values,
-/// so a failing draw can be replayed.
-final class SeededRandom {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    var generator: Generator
-
-    init(seed: UInt64) {
-        generator = Generator(state: seed)
-    }
-}
