@@ -94,6 +94,18 @@ public enum FileTree {
         return false
     }
 
+    /// Whether the site's file `relative` is reached through a symbolic link that leads out of
+    /// the site (a link in static/ to /etc/shadow); such a file is an error naming it, and is
+    /// not read.
+    public static func leadsOutOfSite(_ relative: String, siteRoot: String, diagnostics: Diagnostics) -> Bool {
+        let path = siteRoot + "/" + relative
+        guard passesThroughLink(path, below: siteRoot), !liesInside(path, root: siteRoot) else { return false }
+        diagnostics.error(
+            SourceLocation(file: relative), "\(relative) 是指向站点目录之外的符号链接，不会读取",
+            hint: "把文件本身复制进站点目录，或删除这个链接")
+        return true
+    }
+
     /// The folders directly in `folder` (names; hidden ones skipped).
     public static func folders(in folder: String) -> [String] {
         var out: [String] = []

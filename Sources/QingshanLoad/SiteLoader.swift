@@ -88,7 +88,9 @@ public struct SiteLoader: Sendable {
             }
         }
 
-        let staticFiles = files(under: "static").keys.sorted().filter { insideSite("static/" + $0, diagnostics) }
+        let staticFiles = files(under: "static").keys.sorted().filter {
+            !FileTree.leadsOutOfSite("static/" + $0, siteRoot: siteRoot, diagnostics: diagnostics)
+        }
         let staticSet = Set(staticFiles)
         for article in articles {
             for attachment in article.front.attachments where !staticSet.contains(attachment.file) {
@@ -101,18 +103,6 @@ public struct SiteLoader: Sendable {
         return SiteContent(
             config: config, articles: articles, ledger: ledger, campaigns: campaigns, monitoring: monitoring,
             staticFiles: staticFiles, siteRoot: siteRoot)
-    }
-
-    /// A file reached through a symbolic link must still lie inside the site: a link in static/
-    /// to /etc/shadow would otherwise be published. Such a file is an error naming it.
-    func insideSite(_ relative: String, _ diagnostics: Diagnostics) -> Bool {
-        let path = siteRoot + "/" + relative
-        guard FileTree.passesThroughLink(path, below: siteRoot) else { return true }
-        if FileTree.liesInside(path, root: siteRoot) { return true }
-        diagnostics.error(
-            SourceLocation(file: relative), "\(relative) 是指向站点目录之外的符号链接，不会发布",
-            hint: "把文件本身复制进站点目录，或删除这个链接")
-        return false
     }
 
     /// Every Markdown file of the article sections, in a stable order.

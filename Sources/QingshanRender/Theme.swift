@@ -30,12 +30,7 @@ public struct Theme: Sendable {
             let folder = siteRoot + "/templates"
             for item in FileTree.files(under: folder).keys.sorted() {
                 let path = folder + "/" + item
-                if FileTree.passesThroughLink(path, below: siteRoot),
-                    !FileTree.liesInside(path, root: siteRoot)
-                {
-                    diagnostics.error(
-                        SourceLocation(file: "templates/" + item), "templates/\(item) 是指向站点目录之外的符号链接，不会使用",
-                        hint: "把文件本身复制进站点目录，或删除这个链接")
+                if FileTree.leadsOutOfSite("templates/" + item, siteRoot: siteRoot, diagnostics: diagnostics) {
                     continue
                 }
                 let data = FileManager.default.contents(atPath: path) ?? Data()
