@@ -43,9 +43,11 @@ lint:
 format:
 	$(SWIFT) format format -i -r Sources Tests Package.swift
 
-## theme: embed templates/ (the default theme) into the binary after editing it
+## theme: after editing templates/ (the default theme) or the view schema: embed the templates
+## into the binary and compile the built-in pages to Swift (Sources/QingshanRender/CompiledTheme.swift)
 theme:
 	python3 scripts/embed-theme.py
+	$(SWIFT) run qingshan-theme
 
 ## install: install the qingshan binary into $(PREFIX)/bin (the default theme is built in)
 install: release

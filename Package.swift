@@ -55,6 +55,10 @@ let package = Package(
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
             ]),
+        // The built-in theme compiled to Swift (`make theme`): the view schema, a parser for the
+        // part of Mustache the theme uses, the code writer.
+        .target(name: "QingshanThemeCompiler"),
+        .executableTarget(name: "qingshan-theme", dependencies: ["QingshanThemeCompiler"]),
         // Stage 4: templates, view models, feeds.
         .target(
             name: "QingshanRender",
@@ -95,7 +99,7 @@ let package = Package(
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
                 "QingshanBuild", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanServe",
-                "QingshanSearch", "QingshanStarter", "CmarkArena",
+                "QingshanSearch", "QingshanStarter", "CmarkArena", "QingshanThemeCompiler",
             ],
             exclude: ["Fixtures"]
         ),

@@ -22,9 +22,9 @@ public struct BuildOptions: Sendable {
     public var edition: Edition
     /// Build, check, or serve's rebuild (with what it keeps from the build before).
     public var mode: BuildMode
-    /// Pages of the built-in theme written directly where that is known to give the same bytes
-    /// (false renders everything through the templates: the tests compare the two).
-    public var directPages = true
+    /// Pages of the built-in theme written by its compiled code (`make theme`); false renders
+    /// every page through swift-mustache (the tests compare the two).
+    public var compiledPages = true
 
     public init(
         siteRoot: String, outputDir: String? = nil, asOf: Day? = nil, includeDrafts: Bool = false,
@@ -62,10 +62,12 @@ public struct BuildReport: Sendable {
     public var unscanned: [String] = []
 }
 
-/// One stage of a build: its wall time and the processor time of the whole process meanwhile
-/// (above the wall time when the stage runs on both cores).
+/// One stage of a build: its wall time, the processor time of the whole process meanwhile
+/// (above the wall time when the stage runs on both cores) and the process's peak resident
+/// memory at its end.
 public struct StageTime: Sendable {
     public var name: String
     public var seconds: Double
     public var cpuSeconds: Double
+    public var peakMiB: Double
 }

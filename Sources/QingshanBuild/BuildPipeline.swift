@@ -98,24 +98,28 @@ struct LoadedSite {
 final class StageClock: @unchecked Sendable {
     private let start = DispatchTime.now().uptimeNanoseconds
     private var last = DispatchTime.now().uptimeNanoseconds
-    private var lastCPU = StageClock.processorSeconds()
+    private var lastCPU = StageClock.usage().cpuSeconds
     private(set) var laps: [StageTime] = []
 
     func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        let cpu = Self.processorSeconds()
-        laps.append(StageTime(name: name, seconds: Double(now - last) / 1e9, cpuSeconds: cpu - lastCPU))
+        let usage = Self.usage()
+        let cpu = usage.cpuSeconds
+        laps.append(
+            StageTime(
+                name: name, seconds: Double(now - last) / 1e9, cpuSeconds: cpu - lastCPU, peakMiB: usage.peakMiB))
         last = now
         lastCPU = cpu
     }
 
     var total: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
-    /// User and system time of the process so far.
-    static func processorSeconds() -> Double {
+    /// User and system time of the process so far, and its peak resident memory.
+    static func usage() -> (cpuSeconds: Double, peakMiB: Double) {
         var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return (0, 0) }
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        // Linux reports ru_maxrss in KiB.
+        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), Double(usage.ru_maxrss) / 1024)
     }
 }

@@ -49,7 +49,7 @@ final class Products: @unchecked Sendable {
         articleSearch = contentDocuments.map { found in Pending { SearchIndex().start(found.documents) } }
         let chrome = PageChrome(
             config: content.config, theme: site.theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
-            dataColumns: derived.columns, memo: options.session?.pages, directPages: options.directPages)
+            dataColumns: derived.columns, memo: options.session?.pages, compiledPages: options.compiledPages)
         self.chrome = chrome
         ledgerPages = ledger.map { LedgerPages(chrome: chrome, report: $0) }
         monitoringPages = MonitoringPages(

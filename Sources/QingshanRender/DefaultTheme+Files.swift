@@ -1039,7 +1039,8 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <caption>{{caption}}</caption>
 <thead><tr>{{#head}}<th scope="col">{{.}}</th>{{/head}}</tr></thead>
 <tbody>
-{{rowsHTML}}</tbody>
+{{#rows}}<tr>{{#cells}}<td{{#className}} class="{{.}}"{{/className}}>{{#href}}<a href="{{.}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}</tr>
+{{/rows}}</tbody>
 </table>
 </div>
 

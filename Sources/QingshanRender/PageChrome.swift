@@ -17,26 +17,17 @@ public struct PageChrome: Sendable {
     let parts = ChromeParts()
     /// Pages kept from the last build (serve); nil renders every page.
     let memo: RenderMemo?
-    /// The kinds of page written directly (`BuiltInPages`): those whose templates the site
-    /// keeps as built in.
-    let direct: Set<TemplateName>
+    /// The kinds of page written by the compiled theme (`CompiledTheme`): those whose
+    /// templates the site keeps as built in.
+    let compiled: Set<TemplateName>
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
-        dataColumns: [(column: Column, path: SitePath)] = [], memo: RenderMemo? = nil, directPages: Bool = true
+        dataColumns: [(column: Column, path: SitePath)] = [], memo: RenderMemo? = nil, compiledPages: Bool = true
     ) {
         self.memo = memo
-        var direct = Set<TemplateName>()
-        if directPages {
-            for (kind, templates) in [
-                (TemplateName.article, BuiltInPages.articleTemplates), (.list, BuiltInPages.listTemplates),
-                (.tag, BuiltInPages.tagTemplates), (.factsheet, BuiltInPages.factSheetTemplates),
-                (.report, BuiltInPages.reportTemplates),
-            ] where theme.isBuiltIn(templates) {
-                direct.insert(kind)
-            }
-        }
-        self.direct = direct
+        compiled =
+            compiledPages ? Set(CompiledTheme.templates.filter { theme.isBuiltIn($0.value) }.map(\.key)) : []
         self.config = config
         self.theme = theme
         self.asOf = asOf
@@ -75,7 +66,7 @@ public struct PageChrome: Sendable {
         self.site = site
         isInternal = true
         memo = nil
-        direct = []
+        compiled = Set(CompiledTheme.templates.filter { theme.isBuiltIn($0.value) }.map(\.key))
     }
 
     func meta(
@@ -105,22 +96,10 @@ public struct PageChrome: Sendable {
         var view = PageView(site: marked, meta: meta, content: content)
         view.headerHTML = parts.header
         view.footerHTML = parts.footer
-        if direct.contains(template), let html = directPage(view, template: template) {
+        if compiled.contains(template), let html = CompiledTheme.render(view, template: template) {
             return OutputFile(path: path.outputFile, text: html, origin: origin)
         }
         return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
-    }
-
-    /// A page of a kind in `direct`, written without the templates (nil: use them).
-    func directPage(_ view: PageView, template: TemplateName) -> String? {
-        switch (template, view.content) {
-        case (.article, .article): return BuiltInPages.article(view)
-        case (.list, .list(let list)): return BuiltInPages.list(view, list)
-        case (.tag, .tag(let tag)): return BuiltInPages.tag(view, tag)
-        case (.factsheet, .factSheet(let sheet)): return BuiltInPages.factSheet(view, sheet)
-        case (.report, .report(let report)): return BuiltInPages.report(view, report)
-        default: return nil
-        }
     }
 
     /// The view of an article page: body, metadata, tags, attachments and neighbours.

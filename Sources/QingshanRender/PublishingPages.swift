@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 import QingshanCore
 import QingshanDerive
 import QingshanModel
 
 /// A press-conference fact sheet: the narrative and the data panels as of its own day.
-public struct FactSheetView: MustacheParent, Sendable {
+public struct FactSheetView: Sendable {
     public var issuer: String
     public var title: String
     public var docNo: String?
@@ -13,26 +12,10 @@ public struct FactSheetView: MustacheParent, Sendable {
     public var asOf: Day
     public var html: String
     public var panels: [ReportView.Part]
-
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "issuer": return text(issuer)
-        case "title": return text(title)
-        case "docNo": return docNo.map { text($0) as Any } ?? false
-        case "dateISO": return date.iso
-        case "dateText": return date.chinese
-        case "asOfText": return asOf.chinese
-        case "asOfISO": return asOf.iso
-        case "html": return html
-        case "panels": return panels
-        case "hasPanels": return !panels.isEmpty
-        default: return nil
-        }
-    }
 }
 
 /// An Environment Day year: its theme, materials and poster.
-public struct EnvDayView: MustacheParent, Sendable {
+public struct EnvDayView: Sendable {
     public var year: Int
     public var title: String
     public var theme: String
@@ -42,26 +25,6 @@ public struct EnvDayView: MustacheParent, Sendable {
     public var years: [LinkView]
     public var figures: [FigureView]
     public var host: String
-
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "year": return year
-        case "title": return text(title)
-        case "theme": return text(theme)
-        case "html": return html
-        case "materials": return materials
-        case "hasMaterials": return !materials.isEmpty
-        case "posterHref": return text(posterHref)
-        case "years": return years
-        case "hasYears": return !years.isEmpty
-        case "figures": return figures
-        case "hasFigures": return !figures.isEmpty
-        case "host": return text(host)
-        case "dateText": return "\(year)年6月5日"
-        case "rules": return EnvDayView.rules
-        default: return nil
-        }
-    }
 
     /// 《公民生态环境行为规范十条》 (revised and issued 2023-06-05 by five ministries;
     /// docs/RULES.md, Bulletins and fact sheets layout).

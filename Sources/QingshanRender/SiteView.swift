@@ -1,27 +1,15 @@
-import Mustache
 import QingshanCore
 import QingshanModel
 
 /// A link with a label, for navigation, breadcrumbs and footers.
-public struct LinkView: MustacheParent, Sendable {
+public struct LinkView: Sendable {
     public var title: String
     public var href: String?
     public var current: Bool = false
-
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "title": return text(title)
-        // An absent href answers false: nil would let `{{#href}}` find an outer context's href
-        // (a tag page's own URL turned the pagination gap "…" into a link).
-        case "href": return href.map { text($0) as Any } ?? false
-        case "current": return current
-        default: return nil
-        }
-    }
 }
 
 /// What every page shows of the site: name, navigation, footer.
-public struct SiteView: MustacheParent, Sendable {
+public struct SiteView: Sendable {
     public var title: String
     public var language: String
     public var domain: String
@@ -80,30 +68,9 @@ public struct SiteView: MustacheParent, Sendable {
         for i in copy.nav.indices { copy.nav[i].current = navColumns[i] == column }
         return copy
     }
-
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "title": return text(title)
-        case "language": return text(language)
-        case "domain": return text(domain)
-        case "home": return text(home)
-        case "stylesheet": return text(stylesheet)
-        case "favicon": return text(favicon)
-        case "script": return text(script)
-        case "search": return search.map { text($0) as Any } ?? false
-        case "searchIndex": return text(searchIndex)
-        case "searchScript": return text(searchScript)
-        case "feed": return text(feed)
-        case "nav": return nav
-        case "footerPages": return footerPages
-        case "hasFooterPages": return !footerPages.isEmpty || !footer.errorReportURL.isEmpty
-        case "footer": return footer
-        default: return nil
-        }
-    }
 }
 
-public struct FooterView: MustacheParent, Sendable {
+public struct FooterView: Sendable {
     public var sponsor, siteCode, icp, police, phone, address, email, errorReportURL: String
 
     init(_ footer: Footer) {
@@ -115,21 +82,5 @@ public struct FooterView: MustacheParent, Sendable {
         address = footer.address
         email = footer.email
         errorReportURL = footer.errorReportURL
-    }
-
-    public func child(named name: String) -> Any? {
-        let value: String
-        switch name {
-        case "sponsor": value = sponsor
-        case "siteCode": value = siteCode
-        case "icp": value = icp
-        case "police": value = police
-        case "phone": value = phone
-        case "address": value = address
-        case "email": value = email
-        case "errorReportURL": value = errorReportURL
-        default: return nil
-        }
-        return value.isEmpty ? nil : text(value)
     }
 }

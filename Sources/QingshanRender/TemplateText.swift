@@ -9,3 +9,6 @@ import QingshanCore
 /// Text for a template, escaped for HTML element content and attribute values; nil keeps a
 /// `{{#section}}` closed.
 func text(_ value: String?) -> String? { value.map(HTMLEscape.escape) }
+
+/// Text for a template, escaped (a value that is always there).
+@_disfavoredOverload func text(_ value: String) -> String { HTMLEscape.escape(value) }

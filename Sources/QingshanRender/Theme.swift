@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     public let assets: [String: Data]
     /// Where each template came from, for messages.
     public let origins: [String: String]
+    /// The templates the site's templates/ overrides (by name, without `.mustache`).
+    public let overridden: Set<String>
 
     /// Put before every template: text values arrive escaped (see TemplateText.swift).
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
@@ -23,6 +25,7 @@ public struct Theme: Sendable {
     /// Loads the built-in theme and the site's overrides; every template problem is reported.
     public static func load(siteRoot: String?, diagnostics: Diagnostics) -> Theme? {
         var sources: [String: (text: String, origin: String)] = [:]
+        var overridden = Set<String>()
         for (path, text) in DefaultTheme.files {
             sources[path] = (text, "templates/\(path)（内置主题）")
         }
@@ -39,6 +42,7 @@ public struct Theme: Sendable {
                     continue
                 }
                 sources[item] = (text, "templates/" + item)
+                if item.hasSuffix(".mustache") { overridden.insert(String(item.dropLast(".mustache".count))) }
             }
         }
         var library = MustacheLibrary()
@@ -86,7 +90,7 @@ public struct Theme: Sendable {
                     hint: "局部模板放在 templates/ 下，例如 templates/partials/header.mustache 写作 {{>partials/header}}")
             }
         }
-        return failed ? nil : Theme(library: library, assets: assets, origins: origins)
+        return failed ? nil : Theme(library: library, assets: assets, origins: origins, overridden: overridden)
     }
 
     static func describe(_ error: Error) -> String {
@@ -138,12 +142,12 @@ public struct Theme: Sendable {
         return out
     }
 
-    /// Renders `view` with the named template.
     /// Whether every one of these templates is the built-in theme's (the site overrides none).
     public func isBuiltIn(_ names: [String]) -> Bool {
-        names.allSatisfy { origins[$0]?.hasSuffix("（内置主题）") == true }
+        names.allSatisfy { !overridden.contains($0) }
     }
 
+    /// Renders `view` with the named template through swift-mustache.
     public func render(_ view: Any, template: TemplateName) -> String {
         library.render(view, withTemplate: template.rawValue) ?? ""
     }

@@ -112,7 +112,11 @@ struct Build: ParsableCommand {
         if timings {
             for stage in report.stages {
                 let name = stage.name + String(repeating: " ", count: max(1, 13 - stage.name.count))
-                Console.out("  " + name + String(format: "%6.3f s  (cpu %.3f s)", stage.seconds, stage.cpuSeconds))
+                Console.out(
+                    "  " + name
+                        + String(
+                            format: "%6.3f s  (cpu %.3f s, peak %.0f MiB)", stage.seconds, stage.cpuSeconds,
+                            stage.peakMiB))
             }
         }
     }
