@@ -911,140 +911,40 @@ enum CompiledTheme {
     static func home(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
+        part_base_1(c0, into: &out)
         out += "<h1 class=\"visually-hidden\">"
         out += c0.template_site.template_title
         out += "</h1>\n<p class=\"as-of\">信息截至 <time datetime=\""
-        if let c8 = (c0.template_home)?.template_asOfISO {
-            out += c8
+        if let c1 = (c0.template_home)?.template_asOfISO {
+            out += c1
         }
         out += "\">"
-        if let c9 = (c0.template_home)?.template_asOfText {
-            out += c9
+        if let c2 = (c0.template_home)?.template_asOfText {
+            out += c2
         }
         out += "</time></p>\n"
-        if let c10 = c0.template_home {
-            if c10.template_hasFigures {
+        if let c3 = c0.template_home {
+            if c3.template_hasFigures {
                 out += "<section class=\"home-figures\" aria-labelledby=\"home-figures-title\">\n<h2 id=\"home-figures-title\">“满意环保”数据"
-                if let c11 = c10.template_figuresHref {
+                if let c4 = c3.template_figuresHref {
                     out += " <a class=\"more-inline\" href=\""
-                    if let c12 = c10.template_figuresHref {
-                        out += c12
+                    if let c5 = c3.template_figuresHref {
+                        out += c5
                     } else {
                         out += "false"
                     }
                     out += "\">查看问题台账</a>"
                 }
                 out += "</h2>\n<dl class=\"figures\">\n"
-                for c13 in c10.template_figures {
+                for c6 in c3.template_figures {
                     out += "<div class=\"figure\"><dt>"
-                    out += c13.template_label
+                    out += c6.template_label
                     out += "</dt><dd>"
-                    out += c13.template_value
-                    if let c14 = c13.template_note {
+                    out += c6.template_value
+                    if let c7 = c6.template_note {
                         out += "<span class=\"figure-note\">"
-                        if let c15 = c13.template_note {
-                            out += c15
+                        if let c8 = c6.template_note {
+                            out += c8
                         } else {
                             out += "false"
                         }
@@ -1056,32 +956,32 @@ enum CompiledTheme {
             }
         }
         out += "<div class=\"home-grid\">\n"
-        if let c16 = (c0.template_home)?.template_columns {
-            for c17 in c16 {
+        if let c9 = (c0.template_home)?.template_columns {
+            for c10 in c9 {
                 out += "<section class=\"panel\" aria-labelledby=\"col-"
-                out += c17.template_key
+                out += c10.template_key
                 out += "\">\n<h2 id=\"col-"
-                out += c17.template_key
+                out += c10.template_key
                 out += "\"><a href=\""
-                out += c17.template_href
+                out += c10.template_href
                 out += "\">"
-                out += c17.template_title
+                out += c10.template_title
                 out += "</a></h2>\n"
-                if c17.template_hasItems {
+                if c10.template_hasItems {
                     out += "<ul class=\"item-list\">"
-                    for c18 in c17.template_items {
+                    for c11 in c10.template_items {
                         out += "<li class=\"item\">\n<a href=\""
-                        out += c18.template_href
+                        out += c11.template_href
                         out += "\">"
-                        out += c18.template_title
+                        out += c11.template_title
                         out += "</a>\n<time datetime=\""
-                        out += c18.template_dateISO
+                        out += c11.template_dateISO
                         out += "\">"
-                        out += c18.template_dateText
+                        out += c11.template_dateText
                         out += "</time>\n"
-                        if c18.template_showSummary {
+                        if c11.template_showSummary {
                             out += "<p class=\"item-summary\">"
-                            out += c18.template_summary
+                            out += c11.template_summary
                             out += "</p>"
                         }
                         out += "\n</li>\n"
@@ -1089,508 +989,202 @@ enum CompiledTheme {
                     out += "</ul>"
                 }
                 out += "\n"
-                if !(c17.template_hasItems) {
+                if !(c10.template_hasItems) {
                     out += "<p class=\"empty\">暂无内容。</p>"
                 }
                 out += "\n<p class=\"more\"><a href=\""
-                out += c17.template_href
+                out += c10.template_href
                 out += "\">更多"
-                out += c17.template_title
+                out += c10.template_title
                 out += "</a></p>\n</section>\n"
             }
         }
         out += "</div>\n"
-        if let c19 = c0.template_home {
-            if c19.template_hasCampaigns {
+        if let c12 = c0.template_home {
+            if c12.template_hasCampaigns {
                 out += "<section class=\"home-campaigns\" aria-labelledby=\"home-campaigns-title\">\n<h2 id=\"home-campaigns-title\">专项行动进展"
-                if let c20 = c19.template_campaignsHref {
+                if let c13 = c12.template_campaignsHref {
                     out += " <a class=\"more-inline\" href=\""
-                    if let c21 = c19.template_campaignsHref {
-                        out += c21
+                    if let c14 = c12.template_campaignsHref {
+                        out += c14
                     } else {
                         out += "false"
                     }
                     out += "\">全部专项行动</a>"
                 }
                 out += "</h2>\n<ul class=\"campaign-list\">"
-                for c22 in c19.template_campaigns {
+                for c15 in c12.template_campaigns {
                     out += "<li class=\"campaign\">\n<p class=\"campaign-head\"><a href=\""
-                    out += c22.template_href
+                    out += c15.template_href
                     out += "\">"
-                    out += c22.template_title
+                    out += c15.template_title
                     out += "</a> <span class=\"status status-"
-                    out += c22.template_statusKey
+                    out += c15.template_statusKey
                     out += "\">"
-                    out += c22.template_statusLabel
+                    out += c15.template_statusLabel
                     out += "</span></p>\n"
-                    if c22.template_hasProgress {
+                    if c15.template_hasProgress {
                         out += "<p class=\"progress-line\"><progress max=\"100\" value=\""
-                        out += String(c22.template_progressPercent)
+                        out += String(c15.template_progressPercent)
                         out += "\" aria-label=\""
-                        out += c22.template_title
+                        out += c15.template_title
                         out += " 进度\">"
-                        out += c22.template_progressText
+                        out += c15.template_progressText
                         out += "</progress> <span class=\"progress-text\">进度 "
-                        out += c22.template_progressText
+                        out += c15.template_progressText
                         out += "</span></p>"
                     }
                     out += "\n<p class=\"campaign-meta\">时限："
-                    out += c22.template_deadline
+                    out += c15.template_deadline
                     out += "　"
-                    out += c22.template_timing
+                    out += c15.template_timing
                     out += "　责任科室："
-                    out += c22.template_departments
+                    out += c15.template_departments
                     out += "</p>\n</li>\n"
                 }
                 out += "</ul>\n</section>\n"
             }
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func article(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_page.template_article {
+            out += "<article class=\"article\">\n<header class=\"article-header\">\n<h1>"
+            out += c1.template_title
+            out += "</h1>\n"
+            if let c2 = c1.template_docNo {
+                out += "<p class=\"doc-no\">"
+                if let c3 = c1.template_docNo {
+                    out += c3
+                }
+                out += "</p>"
             }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
+            out += "\n<p class=\"article-meta\">\n<span>发布日期：<time datetime=\""
+            out += c1.template_dateISO
+            out += "\">"
+            out += c1.template_dateText
+            out += "</time></span>\n"
+            if let c4 = c1.template_source {
+                out += "<span>来源："
+                if let c5 = c1.template_source {
+                    out += c5
+                }
+                out += "</span>"
+            }
+            out += "\n<span>阅读约 "
+            out += String(c1.template_readingMinutes)
+            out += " 分钟</span>\n</p>\n</header>\n<div class=\"article-body\">\n"
+            out += c1.template_html
+            out += "\n</div>\n"
+            if c1.template_hasAttachments {
+                out += "<section class=\"attachments\" aria-labelledby=\"attachments-title\">\n<h2 id=\"attachments-title\">附件</h2>\n<ol>"
+                for c6 in c1.template_attachments {
+                    out += "<li><a href=\""
+                    if let c7 = c6.template_href {
                         out += c7
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_page.template_article {
-            out += "<article class=\"article\">\n<header class=\"article-header\">\n<h1>"
-            out += c8.template_title
-            out += "</h1>\n"
-            if let c9 = c8.template_docNo {
-                out += "<p class=\"doc-no\">"
-                if let c10 = c8.template_docNo {
-                    out += c10
-                }
-                out += "</p>"
-            }
-            out += "\n<p class=\"article-meta\">\n<span>发布日期：<time datetime=\""
-            out += c8.template_dateISO
-            out += "\">"
-            out += c8.template_dateText
-            out += "</time></span>\n"
-            if let c11 = c8.template_source {
-                out += "<span>来源："
-                if let c12 = c8.template_source {
-                    out += c12
-                }
-                out += "</span>"
-            }
-            out += "\n<span>阅读约 "
-            out += String(c8.template_readingMinutes)
-            out += " 分钟</span>\n</p>\n</header>\n<div class=\"article-body\">\n"
-            out += c8.template_html
-            out += "\n</div>\n"
-            if c8.template_hasAttachments {
-                out += "<section class=\"attachments\" aria-labelledby=\"attachments-title\">\n<h2 id=\"attachments-title\">附件</h2>\n<ol>"
-                for c13 in c8.template_attachments {
-                    out += "<li><a href=\""
-                    if let c14 = c13.template_href {
-                        out += c14
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c13.template_title
+                    out += c6.template_title
                     out += "</a></li>"
                 }
                 out += "</ol>\n</section>\n"
             }
-            if c8.template_hasTags {
+            if c1.template_hasTags {
                 out += "<p class=\"tags\">标签："
-                for c15 in c8.template_tags {
+                for c8 in c1.template_tags {
                     out += "<a href=\""
-                    out += c15.template_href
+                    out += c8.template_href
                     out += "\">"
-                    out += c15.template_name
+                    out += c8.template_name
                     out += "</a>"
                 }
                 out += "</p>\n"
             }
-            if c8.template_showNeighbours {
+            if c1.template_showNeighbours {
                 out += "<nav class=\"neighbours\" aria-label=\"相邻文章\">\n"
-                if let c16 = c8.template_newer {
+                if let c9 = c1.template_newer {
                     out += "<p>上一篇：<a href=\""
-                    out += c16.template_href
+                    out += c9.template_href
                     out += "\">"
-                    out += c16.template_title
+                    out += c9.template_title
                     out += "</a></p>"
                 }
                 out += "\n"
-                if let c17 = c8.template_older {
+                if let c10 = c1.template_older {
                     out += "<p>下一篇：<a href=\""
-                    out += c17.template_href
+                    out += c10.template_href
                     out += "\">"
-                    out += c17.template_title
+                    out += c10.template_title
                     out += "</a></p>"
                 }
                 out += "\n</nav>\n"
             }
             out += "</article>\n"
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func page(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_page.template_article {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_page.template_article {
             out += "<article class=\"article\">\n<header class=\"article-header\">\n<h1>"
-            out += c8.template_title
+            out += c1.template_title
             out += "</h1>\n<p class=\"article-meta\"><span>更新日期：<time datetime=\""
-            out += c8.template_dateISO
+            out += c1.template_dateISO
             out += "\">"
-            out += c8.template_dateText
+            out += c1.template_dateText
             out += "</time></span></p>\n</header>\n<div class=\"article-body\">\n"
-            out += c8.template_html
+            out += c1.template_html
             out += "\n</div>\n</article>\n"
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func list(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
+        part_base_1(c0, into: &out)
+        out += "<h1>"
+        if let c1 = (c0.template_list)?.template_title {
             out += c1
         }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        out += "<h1>"
-        if let c8 = (c0.template_list)?.template_title {
-            out += c8
-        }
         out += "</h1>\n"
-        if let c9 = (c0.template_list)?.template_description {
+        if let c2 = (c0.template_list)?.template_description {
             out += "<p class=\"lead\">"
-            if let c10 = (c0.template_list)?.template_description {
-                out += c10
+            if let c3 = (c0.template_list)?.template_description {
+                out += c3
             }
             out += "</p>"
         }
         out += "\n"
-        if let c11 = (c0.template_list)?.template_hasItems {
-            if c11 {
+        if let c4 = (c0.template_list)?.template_hasItems {
+            if c4 {
                 out += "<ul class=\"item-list\">"
-                if let c12 = (c0.template_list)?.template_items {
-                    for c13 in c12 {
+                if let c5 = (c0.template_list)?.template_items {
+                    for c6 in c5 {
                         out += "<li class=\"item\">\n<a href=\""
-                        out += c13.template_href
+                        out += c6.template_href
                         out += "\">"
-                        out += c13.template_title
+                        out += c6.template_title
                         out += "</a>\n<time datetime=\""
-                        out += c13.template_dateISO
+                        out += c6.template_dateISO
                         out += "\">"
-                        out += c13.template_dateText
+                        out += c6.template_dateText
                         out += "</time>\n"
-                        if c13.template_showSummary {
+                        if c6.template_showSummary {
                             out += "<p class=\"item-summary\">"
-                            out += c13.template_summary
+                            out += c6.template_summary
                             out += "</p>"
                         }
                         out += "\n</li>\n"
@@ -1604,381 +1198,179 @@ enum CompiledTheme {
             out += "<p class=\"empty\">本栏目暂无内容。</p>"
         }
         out += "\n"
-        if let c14 = c0.template_list {
-            if let c15 = c14.template_pagination {
+        if let c7 = c0.template_list {
+            if let c8 = c7.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c16 = c15.template_previous {
+                if let c9 = c8.template_previous {
                     out += "<li><a href=\""
-                    if let c17 = c15.template_previous {
-                        out += c17
+                    if let c10 = c8.template_previous {
+                        out += c10
                     }
                     out += "\" rel=\"prev\">上一页</a></li>"
                 }
                 out += "\n"
-                for c18 in c15.template_pages {
+                for c11 in c8.template_pages {
                     out += "<li>"
-                    if c18.template_current {
+                    if c11.template_current {
                         out += "<span aria-current=\"page\">"
-                        out += c18.template_title
+                        out += c11.template_title
                         out += "</span>"
                     }
-                    if !(c18.template_current) {
-                        if let c19 = c18.template_href {
+                    if !(c11.template_current) {
+                        if let c12 = c11.template_href {
                             out += "<a href=\""
-                            if let c20 = c18.template_href {
-                                out += c20
+                            if let c13 = c11.template_href {
+                                out += c13
                             } else {
                                 out += "false"
                             }
                             out += "\">"
-                            out += c18.template_title
+                            out += c11.template_title
                             out += "</a>"
                         }
-                        if !(c18.template_href != nil) {
+                        if !(c11.template_href != nil) {
                             out += "<span class=\"gap\">"
-                            out += c18.template_title
+                            out += c11.template_title
                             out += "</span>"
                         }
                     }
                     out += "</li>"
                 }
                 out += "\n"
-                if let c21 = c15.template_next {
+                if let c14 = c8.template_next {
                     out += "<li><a href=\""
-                    if let c22 = c15.template_next {
-                        out += c22
+                    if let c15 = c8.template_next {
+                        out += c15
                     }
                     out += "\" rel=\"next\">下一页</a></li>"
                 }
                 out += "\n</ul>\n<p class=\"pagination-status\">第 "
-                out += String(c15.template_number)
+                out += String(c8.template_number)
                 out += " 页，共 "
-                out += String(c15.template_total)
+                out += String(c8.template_total)
                 out += " 页</p>\n</nav>\n"
             }
         }
-        out += "\n\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        out += "\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func tag(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
+        part_base_1(c0, into: &out)
+        out += "<h1>标签："
+        if let c1 = (c0.template_tag)?.template_name {
             out += c1
         }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        out += "<h1>标签："
-        if let c8 = (c0.template_tag)?.template_name {
-            out += c8
-        }
         out += "</h1>\n<p class=\"as-of\">共 "
-        if let c9 = (c0.template_tag)?.template_count {
-            out += String(c9)
+        if let c2 = (c0.template_tag)?.template_count {
+            out += String(c2)
         }
         out += " 篇，信息截至 <time datetime=\""
         out += c0.template_page.template_asOfISO
         out += "\">"
         out += c0.template_page.template_asOfText
         out += "</time></p>\n<ul class=\"item-list\">"
-        if let c10 = (c0.template_tag)?.template_items {
-            for c11 in c10 {
+        if let c3 = (c0.template_tag)?.template_items {
+            for c4 in c3 {
                 out += "<li class=\"item\">\n<a href=\""
-                out += c11.template_href
+                out += c4.template_href
                 out += "\">"
-                out += c11.template_title
+                out += c4.template_title
                 out += "</a>\n<time datetime=\""
-                out += c11.template_dateISO
+                out += c4.template_dateISO
                 out += "\">"
-                out += c11.template_dateText
+                out += c4.template_dateText
                 out += "</time>\n"
-                if c11.template_showSummary {
+                if c4.template_showSummary {
                     out += "<p class=\"item-summary\">"
-                    out += c11.template_summary
+                    out += c4.template_summary
                     out += "</p>"
                 }
                 out += "\n</li>\n"
             }
         }
         out += "</ul>\n"
-        if let c12 = c0.template_tag {
-            if let c13 = c12.template_pagination {
+        if let c5 = c0.template_tag {
+            if let c6 = c5.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c14 = c13.template_previous {
+                if let c7 = c6.template_previous {
                     out += "<li><a href=\""
-                    if let c15 = c13.template_previous {
-                        out += c15
+                    if let c8 = c6.template_previous {
+                        out += c8
                     }
                     out += "\" rel=\"prev\">上一页</a></li>"
                 }
                 out += "\n"
-                for c16 in c13.template_pages {
+                for c9 in c6.template_pages {
                     out += "<li>"
-                    if c16.template_current {
+                    if c9.template_current {
                         out += "<span aria-current=\"page\">"
-                        out += c16.template_title
+                        out += c9.template_title
                         out += "</span>"
                     }
-                    if !(c16.template_current) {
-                        if let c17 = c16.template_href {
+                    if !(c9.template_current) {
+                        if let c10 = c9.template_href {
                             out += "<a href=\""
-                            if let c18 = c16.template_href {
-                                out += c18
+                            if let c11 = c9.template_href {
+                                out += c11
                             } else {
                                 out += "false"
                             }
                             out += "\">"
-                            out += c16.template_title
+                            out += c9.template_title
                             out += "</a>"
                         }
-                        if !(c16.template_href != nil) {
+                        if !(c9.template_href != nil) {
                             out += "<span class=\"gap\">"
-                            out += c16.template_title
+                            out += c9.template_title
                             out += "</span>"
                         }
                     }
                     out += "</li>"
                 }
                 out += "\n"
-                if let c19 = c13.template_next {
+                if let c12 = c6.template_next {
                     out += "<li><a href=\""
-                    if let c20 = c13.template_next {
-                        out += c20
+                    if let c13 = c6.template_next {
+                        out += c13
                     }
                     out += "\" rel=\"next\">下一页</a></li>"
                 }
                 out += "\n</ul>\n<p class=\"pagination-status\">第 "
-                out += String(c13.template_number)
+                out += String(c6.template_number)
                 out += " 页，共 "
-                out += String(c13.template_total)
+                out += String(c6.template_total)
                 out += " 页</p>\n</nav>\n"
             }
         }
-        out += "\n\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        out += "\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func tags(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
+        part_base_1(c0, into: &out)
         out += "<h1>标签</h1>\n<p class=\"as-of\">信息截至 <time datetime=\""
         out += c0.template_page.template_asOfISO
         out += "\">"
         out += c0.template_page.template_asOfText
         out += "</time></p>\n"
-        if let c8 = c0.template_hasTags {
-            if c8 {
+        if let c1 = c0.template_hasTags {
+            if c1 {
                 out += "<ul class=\"tag-cloud\">"
-                if let c9 = c0.template_tags {
-                    for c10 in c9 {
+                if let c2 = c0.template_tags {
+                    for c3 in c2 {
                         out += "<li><a href=\""
-                        out += c10.template_href
+                        out += c3.template_href
                         out += "\">"
-                        out += c10.template_name
+                        out += c3.template_name
                         out += "<span class=\"count\">（"
-                        out += String(c10.template_count)
+                        out += String(c3.template_count)
                         out += "）</span></a></li>"
                     }
                 }
@@ -1989,164 +1381,63 @@ enum CompiledTheme {
         if !((c0.template_hasTags).map { $0 } ?? false) {
             out += "<p class=\"empty\">暂无标签。</p>"
         }
-        out += "\n\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        out += "\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func factsheet(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_factSheet {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_factSheet {
             out += "<article class=\"gongwen factsheet\">\n<header class=\"gongwen-head\">\n<p class=\"gongwen-issuer\">"
-            out += c8.template_issuer
+            out += c1.template_issuer
             out += "</p>\n"
-            if let c9 = c8.template_docNo {
+            if let c2 = c1.template_docNo {
                 out += "<p class=\"gongwen-docno\">"
-                if let c10 = c8.template_docNo {
-                    out += c10
+                if let c3 = c1.template_docNo {
+                    out += c3
                 } else {
                     out += "false"
                 }
                 out += "</p>"
             }
             out += "\n<hr class=\"gongwen-rule\">\n<h1 class=\"gongwen-title\">"
-            out += c8.template_title
+            out += c1.template_title
             out += "</h1>\n<p class=\"factsheet-meta\">发布日期：<time datetime=\""
-            out += c8.template_dateISO
+            out += c1.template_dateISO
             out += "\">"
-            out += c8.template_dateText
+            out += c1.template_dateText
             out += "</time>　数据截至：<time datetime=\""
-            out += c8.template_asOfISO
+            out += c1.template_asOfISO
             out += "\">"
-            out += c8.template_asOfText
+            out += c1.template_asOfText
             out += "</time></p>\n</header>\n<div class=\"gongwen-body\">\n"
-            out += c8.template_html
+            out += c1.template_html
             out += "\n"
-            if c8.template_hasPanels {
+            if c1.template_hasPanels {
                 out += "<div class=\"panels\">\n"
-                for c11 in c8.template_panels {
+                for c4 in c1.template_panels {
                     out += "<section class=\"panel-box\">\n<h2>"
-                    out += c11.template_heading
+                    out += c4.template_heading
                     out += "</h2>\n"
-                    for c12 in c11.template_paragraphs {
+                    for c5 in c4.template_paragraphs {
                         out += "<p>"
-                        out += c12
+                        out += c5
                         out += "</p>\n"
                     }
-                    if c11.template_hasFigures {
+                    if c4.template_hasFigures {
                         out += "<dl class=\"figures\">\n"
-                        for c13 in c11.template_figures {
+                        for c6 in c4.template_figures {
                             out += "<div class=\"figure\"><dt>"
-                            out += c13.template_label
+                            out += c6.template_label
                             out += "</dt><dd>"
-                            out += c13.template_value
-                            if let c14 = c13.template_note {
+                            out += c6.template_value
+                            if let c7 = c6.template_note {
                                 out += "<span class=\"figure-note\">"
-                                if let c15 = c13.template_note {
-                                    out += c15
+                                if let c8 = c6.template_note {
+                                    out += c8
                                 } else {
                                     out += "false"
                                 }
@@ -2157,37 +1448,37 @@ enum CompiledTheme {
                         out += "</dl>"
                     }
                     out += "\n"
-                    for c16 in c11.template_tables {
+                    for c9 in c4.template_tables {
                         out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                        out += c16.template_caption
+                        out += c9.template_caption
                         out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                        out += c16.template_caption
+                        out += c9.template_caption
                         out += "</caption>\n<thead><tr>"
-                        for c17 in c16.template_head {
+                        for c10 in c9.template_head {
                             out += "<th scope=\"col\">"
-                            out += c17
+                            out += c10
                             out += "</th>"
                         }
                         out += "</tr></thead>\n<tbody>\n"
-                        for c18 in c16.template_rows {
+                        for c11 in c9.template_rows {
                             out += "<tr>"
-                            for c19 in c18.template_cells {
+                            for c12 in c11.template_cells {
                                 out += "<td"
-                                if let c20 = c19.template_className {
+                                if let c13 = c12.template_className {
                                     out += " class=\""
-                                    out += c20
+                                    out += c13
                                     out += "\""
                                 }
                                 out += ">"
-                                if let c21 = c19.template_href {
+                                if let c14 = c12.template_href {
                                     out += "<a href=\""
-                                    out += c21
+                                    out += c14
                                     out += "\">"
-                                    out += c19.template_text
+                                    out += c12.template_text
                                     out += "</a>"
                                 }
-                                if !(c19.template_href != nil) {
-                                    out += c19.template_text
+                                if !(c12.template_href != nil) {
+                                    out += c12.template_text
                                 }
                                 out += "</td>"
                             }
@@ -2200,163 +1491,61 @@ enum CompiledTheme {
                 out += "</div>\n"
             }
             out += "</div>\n<footer class=\"gongwen-sign\">\n<p>"
-            out += c8.template_issuer
+            out += c1.template_issuer
             out += "</p>\n<p><time datetime=\""
-            out += c8.template_dateISO
+            out += c1.template_dateISO
             out += "\">"
-            out += c8.template_dateText
+            out += c1.template_dateText
             out += "</time></p>\n</footer>\n</article>\n"
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func report(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_report {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_report {
             out += "<h1>"
-            out += c8.template_title
+            out += c1.template_title
             out += "</h1>\n<p class=\"as-of\">截至 <time datetime=\""
-            out += c8.template_asOfISO
+            out += c1.template_asOfISO
             out += "\">"
-            out += c8.template_asOfText
+            out += c1.template_asOfText
             out += "</time></p>\n"
-            for c9 in c8.template_intro {
+            for c2 in c1.template_intro {
                 out += "<p>"
-                out += c9
+                out += c2
                 out += "</p>\n"
             }
-            if c8.template_hasLinks {
+            if c1.template_hasLinks {
                 out += "<ul class=\"report-links\">"
-                for c10 in c8.template_links {
+                for c3 in c1.template_links {
                     out += "<li><a href=\""
-                    if let c11 = c10.template_href {
-                        out += c11
+                    if let c4 = c3.template_href {
+                        out += c4
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c10.template_title
+                    out += c3.template_title
                     out += "</a></li>"
                 }
                 out += "</ul>"
             }
             out += "\n"
-            if c8.template_hasFigures {
+            if c1.template_hasFigures {
                 out += "<dl class=\"figures\">\n"
-                for c12 in c8.template_figures {
+                for c5 in c1.template_figures {
                     out += "<div class=\"figure\"><dt>"
-                    out += c12.template_label
+                    out += c5.template_label
                     out += "</dt><dd>"
-                    out += c12.template_value
-                    if let c13 = c12.template_note {
+                    out += c5.template_value
+                    if let c6 = c5.template_note {
                         out += "<span class=\"figure-note\">"
-                        if let c14 = c12.template_note {
-                            out += c14
+                        if let c7 = c5.template_note {
+                            out += c7
                         } else {
                             out += "false"
                         }
@@ -2367,26 +1556,26 @@ enum CompiledTheme {
                 out += "</dl>"
             }
             out += "\n"
-            for c15 in c8.template_parts {
+            for c8 in c1.template_parts {
                 out += "<section class=\"report-part\">\n<h2>"
-                out += c15.template_heading
+                out += c8.template_heading
                 out += "</h2>\n"
-                for c16 in c15.template_paragraphs {
+                for c9 in c8.template_paragraphs {
                     out += "<p>"
-                    out += c16
+                    out += c9
                     out += "</p>\n"
                 }
-                if c15.template_hasFigures {
+                if c8.template_hasFigures {
                     out += "<dl class=\"figures\">\n"
-                    for c17 in c15.template_figures {
+                    for c10 in c8.template_figures {
                         out += "<div class=\"figure\"><dt>"
-                        out += c17.template_label
+                        out += c10.template_label
                         out += "</dt><dd>"
-                        out += c17.template_value
-                        if let c18 = c17.template_note {
+                        out += c10.template_value
+                        if let c11 = c10.template_note {
                             out += "<span class=\"figure-note\">"
-                            if let c19 = c17.template_note {
-                                out += c19
+                            if let c12 = c10.template_note {
+                                out += c12
                             } else {
                                 out += "false"
                             }
@@ -2397,31 +1586,31 @@ enum CompiledTheme {
                     out += "</dl>"
                 }
                 out += "\n"
-                if c15.template_hasBullets {
+                if c8.template_hasBullets {
                     out += "<ul>"
-                    for c20 in c15.template_bullets {
+                    for c13 in c8.template_bullets {
                         out += "<li>"
-                        out += c20
+                        out += c13
                         out += "</li>"
                     }
                     out += "</ul>"
                 }
                 out += "\n"
-                if c15.template_hasItems {
+                if c8.template_hasItems {
                     out += "<ul class=\"item-list\">"
-                    for c21 in c15.template_items {
+                    for c14 in c8.template_items {
                         out += "<li class=\"item\">\n<a href=\""
-                        out += c21.template_href
+                        out += c14.template_href
                         out += "\">"
-                        out += c21.template_title
+                        out += c14.template_title
                         out += "</a>\n<time datetime=\""
-                        out += c21.template_dateISO
+                        out += c14.template_dateISO
                         out += "\">"
-                        out += c21.template_dateText
+                        out += c14.template_dateText
                         out += "</time>\n"
-                        if c21.template_showSummary {
+                        if c14.template_showSummary {
                             out += "<p class=\"item-summary\">"
-                            out += c21.template_summary
+                            out += c14.template_summary
                             out += "</p>"
                         }
                         out += "\n</li>\n"
@@ -2429,44 +1618,44 @@ enum CompiledTheme {
                     out += "</ul>"
                 }
                 out += "\n"
-                for c22 in c15.template_charts {
+                for c15 in c8.template_charts {
                     out += "<figure class=\"chart-box\"><figcaption>"
-                    out += c22.template_title
+                    out += c15.template_title
                     out += "</figcaption>"
-                    out += c22.template_svg
+                    out += c15.template_svg
                     out += "</figure>\n"
                 }
-                for c23 in c15.template_tables {
+                for c16 in c8.template_tables {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c23.template_caption
+                    out += c16.template_caption
                     out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c23.template_caption
+                    out += c16.template_caption
                     out += "</caption>\n<thead><tr>"
-                    for c24 in c23.template_head {
+                    for c17 in c16.template_head {
                         out += "<th scope=\"col\">"
-                        out += c24
+                        out += c17
                         out += "</th>"
                     }
                     out += "</tr></thead>\n<tbody>\n"
-                    for c25 in c23.template_rows {
+                    for c18 in c16.template_rows {
                         out += "<tr>"
-                        for c26 in c25.template_cells {
+                        for c19 in c18.template_cells {
                             out += "<td"
-                            if let c27 = c26.template_className {
+                            if let c20 = c19.template_className {
                                 out += " class=\""
-                                out += c27
+                                out += c20
                                 out += "\""
                             }
                             out += ">"
-                            if let c28 = c26.template_href {
+                            if let c21 = c19.template_href {
                                 out += "<a href=\""
-                                out += c28
+                                out += c21
                                 out += "\">"
-                                out += c26.template_text
+                                out += c19.template_text
                                 out += "</a>"
                             }
-                            if !(c26.template_href != nil) {
-                                out += c26.template_text
+                            if !(c19.template_href != nil) {
+                                out += c19.template_text
                             }
                             out += "</td>"
                         }
@@ -2475,249 +1664,46 @@ enum CompiledTheme {
                     out += "</tbody>\n</table>\n</div>\n"
                 }
                 out += "\n"
-                if let c29 = c15.template_more {
+                if let c22 = c8.template_more {
                     out += "<p class=\"more\"><a href=\""
-                    if let c30 = c29.template_href {
-                        out += c30
+                    if let c23 = c22.template_href {
+                        out += c23
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c29.template_title
+                    out += c22.template_title
                     out += "</a></p>"
                 }
                 out += "\n</section>\n"
             }
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func notFound(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
+        part_base_1(c0, into: &out)
         out += "<h1>页面不存在</h1>\n<p>您访问的页面不存在或已被移除。</p>\n<p><a href=\""
         out += c0.template_site.template_home
         out += "\">返回首页</a></p>\n<p class=\"as-of\">信息截至 <time datetime=\""
         out += c0.template_page.template_asOfISO
         out += "\">"
         out += c0.template_page.template_asOfText
-        out += "</time></p>\n\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        out += "</time></p>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func search(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
+        part_base_1(c0, into: &out)
         out += "<h1>站内搜索</h1>\n<form class=\"search-form\" role=\"search\" action=\""
-        if let c8 = c0.template_site.template_search {
-            out += c8
+        if let c1 = c0.template_site.template_search {
+            out += c1
         } else {
             out += "false"
         }
@@ -2725,137 +1711,36 @@ enum CompiledTheme {
         out += c0.template_site.template_searchIndex
         out += "\">\n<label for=\"search-q\">搜索关键词</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"例如：空气质量、农村污水、12369\">\n<button type=\"submit\">搜索</button>\n</form>\n<noscript><p class=\"empty\">站内搜索需要启用 JavaScript。也可以浏览各栏目列表或<a href=\""
         out += c0.template_site.template_home
-        out += "sitemap.xml\">网站地图</a>查找内容。</p></noscript>\n<p class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol class=\"search-results item-list\"></ol>\n\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        out += "sitemap.xml\">网站地图</a>查找内容。</p></noscript>\n<p class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol class=\"search-results item-list\"></ol>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func ledger(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_ledger {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_ledger {
             out += "<h1>问题台账</h1>\n<p class=\"as-of\">数据截至 <time datetime=\""
-            out += c8.template_asOfISO
+            out += c1.template_asOfISO
             out += "\">"
-            out += c8.template_asOfText
+            out += c1.template_asOfText
             out += "</time>。台账已去除投诉人姓名、电话、住址等个人信息；公开数据见 <a href=\""
             out += c0.template_site.template_home
             out += "data/ledger.json\">ledger.json</a> 与 <a href=\""
             out += c0.template_site.template_home
             out += "data/ledger.csv\">ledger.csv</a>。</p>\n"
-            if c8.template_isFirstPage {
+            if c1.template_isFirstPage {
                 out += "<section aria-labelledby=\"figures-title\">\n<h2 id=\"figures-title\">总体情况</h2>\n<dl class=\"figures\">\n"
-                for c9 in c8.template_figures {
+                for c2 in c1.template_figures {
                     out += "<div class=\"figure\"><dt>"
-                    out += c9.template_label
+                    out += c2.template_label
                     out += "</dt><dd>"
-                    out += c9.template_value
-                    if let c10 = c9.template_note {
+                    out += c2.template_value
+                    if let c3 = c2.template_note {
                         out += "<span class=\"figure-note\">"
-                        if let c11 = c9.template_note {
-                            out += c11
+                        if let c4 = c2.template_note {
+                            out += c4
                         } else {
                             out += "false"
                         }
@@ -2864,45 +1749,45 @@ enum CompiledTheme {
                     out += "</dd></div>\n"
                 }
                 out += "</dl>\n</section>\n<section aria-labelledby=\"charts-title\">\n<h2 id=\"charts-title\">图表</h2>\n<div class=\"charts\">\n"
-                for c12 in c8.template_charts {
+                for c5 in c1.template_charts {
                     out += "<figure class=\"chart-box\"><figcaption>"
-                    out += c12.template_title
+                    out += c5.template_title
                     out += "</figcaption>"
-                    out += c12.template_svg
+                    out += c5.template_svg
                     out += "</figure>\n"
                 }
                 out += "</div>\n</section>\n<section aria-labelledby=\"breakdown-title\">\n<h2 id=\"breakdown-title\">分类统计</h2>\n<div class=\"tables-grid\">\n"
-                for c13 in c8.template_tables {
+                for c6 in c1.template_tables {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c13.template_caption
+                    out += c6.template_caption
                     out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c13.template_caption
+                    out += c6.template_caption
                     out += "</caption>\n<thead><tr>"
-                    for c14 in c13.template_head {
+                    for c7 in c6.template_head {
                         out += "<th scope=\"col\">"
-                        out += c14
+                        out += c7
                         out += "</th>"
                     }
                     out += "</tr></thead>\n<tbody>\n"
-                    for c15 in c13.template_rows {
+                    for c8 in c6.template_rows {
                         out += "<tr>"
-                        for c16 in c15.template_cells {
+                        for c9 in c8.template_cells {
                             out += "<td"
-                            if let c17 = c16.template_className {
+                            if let c10 = c9.template_className {
                                 out += " class=\""
-                                out += c17
+                                out += c10
                                 out += "\""
                             }
                             out += ">"
-                            if let c18 = c16.template_href {
+                            if let c11 = c9.template_href {
                                 out += "<a href=\""
-                                out += c18
+                                out += c11
                                 out += "\">"
-                                out += c16.template_text
+                                out += c9.template_text
                                 out += "</a>"
                             }
-                            if !(c16.template_href != nil) {
-                                out += c16.template_text
+                            if !(c9.template_href != nil) {
+                                out += c9.template_text
                             }
                             out += "</td>"
                         }
@@ -2914,595 +1799,7 @@ enum CompiledTheme {
             }
             out += "<section aria-labelledby=\"records-title\">\n<h2 id=\"records-title\">台账明细</h2>\n"
             do {
-                let c19 = c8.template_records
-                out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                out += c19.template_caption
-                out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                out += c19.template_caption
-                out += "</caption>\n<thead><tr>"
-                for c20 in c19.template_head {
-                    out += "<th scope=\"col\">"
-                    out += c20
-                    out += "</th>"
-                }
-                out += "</tr></thead>\n<tbody>\n"
-                for c21 in c19.template_rows {
-                    out += "<tr>"
-                    for c22 in c21.template_cells {
-                        out += "<td"
-                        if let c23 = c22.template_className {
-                            out += " class=\""
-                            out += c23
-                            out += "\""
-                        }
-                        out += ">"
-                        if let c24 = c22.template_href {
-                            out += "<a href=\""
-                            out += c24
-                            out += "\">"
-                            out += c22.template_text
-                            out += "</a>"
-                        }
-                        if !(c22.template_href != nil) {
-                            out += c22.template_text
-                        }
-                        out += "</td>"
-                    }
-                    out += "</tr>\n"
-                }
-                out += "</tbody>\n</table>\n</div>\n"
-            }
-            out += "\n"
-            if let c25 = c8.template_pagination {
-                out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c26 = c25.template_previous {
-                    out += "<li><a href=\""
-                    if let c27 = c25.template_previous {
-                        out += c27
-                    }
-                    out += "\" rel=\"prev\">上一页</a></li>"
-                }
-                out += "\n"
-                for c28 in c25.template_pages {
-                    out += "<li>"
-                    if c28.template_current {
-                        out += "<span aria-current=\"page\">"
-                        out += c28.template_title
-                        out += "</span>"
-                    }
-                    if !(c28.template_current) {
-                        if let c29 = c28.template_href {
-                            out += "<a href=\""
-                            if let c30 = c28.template_href {
-                                out += c30
-                            } else {
-                                out += "false"
-                            }
-                            out += "\">"
-                            out += c28.template_title
-                            out += "</a>"
-                        }
-                        if !(c28.template_href != nil) {
-                            out += "<span class=\"gap\">"
-                            out += c28.template_title
-                            out += "</span>"
-                        }
-                    }
-                    out += "</li>"
-                }
-                out += "\n"
-                if let c31 = c25.template_next {
-                    out += "<li><a href=\""
-                    if let c32 = c25.template_next {
-                        out += c32
-                    }
-                    out += "\" rel=\"next\">下一页</a></li>"
-                }
-                out += "\n</ul>\n<p class=\"pagination-status\">第 "
-                out += String(c25.template_number)
-                out += " 页，共 "
-                out += String(c25.template_total)
-                out += " 页</p>\n</nav>\n"
-            }
-            out += "</section>\n"
-        }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
-        return out
-    }
-
-    static func bulletins(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        out += "<h1>工作通报</h1>\n<p class=\"lead\">“满意环保”月度工作进展通报：问题台账办理、重要问题督办与专项行动进展，每月一期。</p>\n"
-        if let c8 = c0.template_hasBulletins {
-            if c8 {
-                out += "<ul class=\"item-list\">"
-                if let c9 = c0.template_bulletins {
-                    for c10 in c9 {
-                        out += "<li class=\"item\"><a href=\""
-                        out += c10.template_href
-                        out += "\">"
-                        out += c10.template_title
-                        out += "</a><time datetime=\""
-                        out += c10.template_dateISO
-                        out += "\">"
-                        out += c10.template_dateText
-                        out += "</time>"
-                        if let c11 = c10.template_docNo {
-                            out += "<p class=\"item-summary\">"
-                            if let c12 = c10.template_docNo {
-                                out += c12
-                            } else {
-                                out += "false"
-                            }
-                            out += "</p>"
-                        }
-                        out += "</li>\n"
-                    }
-                }
-                out += "</ul>"
-            }
-        }
-        out += "\n"
-        if !((c0.template_hasBulletins).map { $0 } ?? false) {
-            out += "<p class=\"empty\">暂无通报。</p>"
-        }
-        out += "\n\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
-        return out
-    }
-
-    static func bulletin(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_bulletin {
-            out += "<article class=\"gongwen\">\n<header class=\"gongwen-head\">\n<p class=\"gongwen-issuer\">"
-            out += c8.template_issuer
-            out += "</p>\n"
-            if let c9 = c8.template_docNo {
-                out += "<p class=\"gongwen-docno\">"
-                if let c10 = c8.template_docNo {
-                    out += c10
-                } else {
-                    out += "false"
-                }
-                out += "</p>"
-            }
-            out += "\n<hr class=\"gongwen-rule\">\n<h1 class=\"gongwen-title\">"
-            out += c8.template_title
-            out += "</h1>\n</header>\n<div class=\"gongwen-body\">\n"
-            if let c11 = c8.template_narrative {
-                if let c12 = c8.template_narrative {
-                    out += c12
-                } else {
-                    out += "false"
-                }
-            }
-            out += "\n"
-            for c13 in c8.template_parts {
-                out += "<h2>"
-                out += c13.template_heading
-                out += "</h2>\n"
-                for c14 in c13.template_paragraphs {
-                    out += "<p>"
-                    out += c14
-                    out += "</p>\n"
-                }
-                for c15 in c13.template_tables {
-                    out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c15.template_caption
-                    out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c15.template_caption
-                    out += "</caption>\n<thead><tr>"
-                    for c16 in c15.template_head {
-                        out += "<th scope=\"col\">"
-                        out += c16
-                        out += "</th>"
-                    }
-                    out += "</tr></thead>\n<tbody>\n"
-                    for c17 in c15.template_rows {
-                        out += "<tr>"
-                        for c18 in c17.template_cells {
-                            out += "<td"
-                            if let c19 = c18.template_className {
-                                out += " class=\""
-                                out += c19
-                                out += "\""
-                            }
-                            out += ">"
-                            if let c20 = c18.template_href {
-                                out += "<a href=\""
-                                out += c20
-                                out += "\">"
-                                out += c18.template_text
-                                out += "</a>"
-                            }
-                            if !(c18.template_href != nil) {
-                                out += c18.template_text
-                            }
-                            out += "</td>"
-                        }
-                        out += "</tr>\n"
-                    }
-                    out += "</tbody>\n</table>\n</div>\n"
-                }
-                out += "\n"
-            }
-            out += "</div>\n<footer class=\"gongwen-sign\">\n<p>"
-            out += c8.template_signature
-            out += "</p>\n<p><time datetime=\""
-            out += c8.template_dateISO
-            out += "\">"
-            out += c8.template_dateText
-            out += "</time></p>\n</footer>\n</article>\n"
-        }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
-        return out
-    }
-
-    static func campaigns(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_campaigns {
-            out += "<h1>专项行动</h1>\n<p class=\"as-of\">进度截至 <time datetime=\""
-            out += c8.template_asOfISO
-            out += "\">"
-            out += c8.template_asOfText
-            out += "</time>。</p>\n<dl class=\"figures\">\n"
-            for c9 in c8.template_counts {
-                out += "<div class=\"figure\"><dt>"
-                out += c9.template_label
-                out += "</dt><dd>"
-                out += c9.template_value
-                out += "</dd></div>\n"
-            }
-            out += "</dl>\n"
-            for c10 in c8.template_groups {
-                out += "<section class=\"campaign-group\">\n<h2>"
-                out += c10.template_name
-                out += "</h2>\n<ul class=\"campaign-list\">"
-                for c11 in c10.template_campaigns {
-                    out += "<li class=\"campaign\">\n<p class=\"campaign-head\"><a href=\""
-                    out += c11.template_href
-                    out += "\">"
-                    out += c11.template_title
-                    out += "</a> <span class=\"status status-"
-                    out += c11.template_statusKey
-                    out += "\">"
-                    out += c11.template_statusLabel
-                    out += "</span></p>\n"
-                    if c11.template_hasProgress {
-                        out += "<p class=\"progress-line\"><progress max=\"100\" value=\""
-                        out += String(c11.template_progressPercent)
-                        out += "\" aria-label=\""
-                        out += c11.template_title
-                        out += " 进度\">"
-                        out += c11.template_progressText
-                        out += "</progress> <span class=\"progress-text\">进度 "
-                        out += c11.template_progressText
-                        out += "</span></p>"
-                    }
-                    out += "\n<p class=\"campaign-meta\">时限："
-                    out += c11.template_deadline
-                    out += "　"
-                    out += c11.template_timing
-                    out += "　责任科室："
-                    out += c11.template_departments
-                    out += "</p>\n</li>\n"
-                }
-                out += "</ul>\n</section>\n"
-            }
-            out += "<section aria-labelledby=\"matrix-title\">\n<h2 id=\"matrix-title\">责任分工</h2>\n"
-            do {
-                let c12 = c8.template_matrix
+                let c12 = c1.template_records
                 out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
                 out += c12.template_caption
                 out += "\" tabindex=\"0\">\n<table>\n<caption>"
@@ -3540,143 +1837,324 @@ enum CompiledTheme {
                 }
                 out += "</tbody>\n</table>\n</div>\n"
             }
+            out += "\n"
+            if let c18 = c1.template_pagination {
+                out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
+                if let c19 = c18.template_previous {
+                    out += "<li><a href=\""
+                    if let c20 = c18.template_previous {
+                        out += c20
+                    }
+                    out += "\" rel=\"prev\">上一页</a></li>"
+                }
+                out += "\n"
+                for c21 in c18.template_pages {
+                    out += "<li>"
+                    if c21.template_current {
+                        out += "<span aria-current=\"page\">"
+                        out += c21.template_title
+                        out += "</span>"
+                    }
+                    if !(c21.template_current) {
+                        if let c22 = c21.template_href {
+                            out += "<a href=\""
+                            if let c23 = c21.template_href {
+                                out += c23
+                            } else {
+                                out += "false"
+                            }
+                            out += "\">"
+                            out += c21.template_title
+                            out += "</a>"
+                        }
+                        if !(c21.template_href != nil) {
+                            out += "<span class=\"gap\">"
+                            out += c21.template_title
+                            out += "</span>"
+                        }
+                    }
+                    out += "</li>"
+                }
+                out += "\n"
+                if let c24 = c18.template_next {
+                    out += "<li><a href=\""
+                    if let c25 = c18.template_next {
+                        out += c25
+                    }
+                    out += "\" rel=\"next\">下一页</a></li>"
+                }
+                out += "\n</ul>\n<p class=\"pagination-status\">第 "
+                out += String(c18.template_number)
+                out += " 页，共 "
+                out += String(c18.template_total)
+                out += " 页</p>\n</nav>\n"
+            }
+            out += "</section>\n"
+        }
+        part_base_2(c0, into: &out)
+        return out
+    }
+
+    static func bulletins(_ c0: PageView) -> String {
+        var out = ""
+        out.reserveCapacity(16_384)
+        part_base_1(c0, into: &out)
+        out += "<h1>工作通报</h1>\n<p class=\"lead\">“满意环保”月度工作进展通报：问题台账办理、重要问题督办与专项行动进展，每月一期。</p>\n"
+        if let c1 = c0.template_hasBulletins {
+            if c1 {
+                out += "<ul class=\"item-list\">"
+                if let c2 = c0.template_bulletins {
+                    for c3 in c2 {
+                        out += "<li class=\"item\"><a href=\""
+                        out += c3.template_href
+                        out += "\">"
+                        out += c3.template_title
+                        out += "</a><time datetime=\""
+                        out += c3.template_dateISO
+                        out += "\">"
+                        out += c3.template_dateText
+                        out += "</time>"
+                        if let c4 = c3.template_docNo {
+                            out += "<p class=\"item-summary\">"
+                            if let c5 = c3.template_docNo {
+                                out += c5
+                            } else {
+                                out += "false"
+                            }
+                            out += "</p>"
+                        }
+                        out += "</li>\n"
+                    }
+                }
+                out += "</ul>"
+            }
+        }
+        out += "\n"
+        if !((c0.template_hasBulletins).map { $0 } ?? false) {
+            out += "<p class=\"empty\">暂无通报。</p>"
+        }
+        out += "\n"
+        part_base_2(c0, into: &out)
+        return out
+    }
+
+    static func bulletin(_ c0: PageView) -> String {
+        var out = ""
+        out.reserveCapacity(16_384)
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_bulletin {
+            out += "<article class=\"gongwen\">\n<header class=\"gongwen-head\">\n<p class=\"gongwen-issuer\">"
+            out += c1.template_issuer
+            out += "</p>\n"
+            if let c2 = c1.template_docNo {
+                out += "<p class=\"gongwen-docno\">"
+                if let c3 = c1.template_docNo {
+                    out += c3
+                } else {
+                    out += "false"
+                }
+                out += "</p>"
+            }
+            out += "\n<hr class=\"gongwen-rule\">\n<h1 class=\"gongwen-title\">"
+            out += c1.template_title
+            out += "</h1>\n</header>\n<div class=\"gongwen-body\">\n"
+            if let c4 = c1.template_narrative {
+                if let c5 = c1.template_narrative {
+                    out += c5
+                } else {
+                    out += "false"
+                }
+            }
+            out += "\n"
+            for c6 in c1.template_parts {
+                out += "<h2>"
+                out += c6.template_heading
+                out += "</h2>\n"
+                for c7 in c6.template_paragraphs {
+                    out += "<p>"
+                    out += c7
+                    out += "</p>\n"
+                }
+                for c8 in c6.template_tables {
+                    out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
+                    out += c8.template_caption
+                    out += "\" tabindex=\"0\">\n<table>\n<caption>"
+                    out += c8.template_caption
+                    out += "</caption>\n<thead><tr>"
+                    for c9 in c8.template_head {
+                        out += "<th scope=\"col\">"
+                        out += c9
+                        out += "</th>"
+                    }
+                    out += "</tr></thead>\n<tbody>\n"
+                    for c10 in c8.template_rows {
+                        out += "<tr>"
+                        for c11 in c10.template_cells {
+                            out += "<td"
+                            if let c12 = c11.template_className {
+                                out += " class=\""
+                                out += c12
+                                out += "\""
+                            }
+                            out += ">"
+                            if let c13 = c11.template_href {
+                                out += "<a href=\""
+                                out += c13
+                                out += "\">"
+                                out += c11.template_text
+                                out += "</a>"
+                            }
+                            if !(c11.template_href != nil) {
+                                out += c11.template_text
+                            }
+                            out += "</td>"
+                        }
+                        out += "</tr>\n"
+                    }
+                    out += "</tbody>\n</table>\n</div>\n"
+                }
+                out += "\n"
+            }
+            out += "</div>\n<footer class=\"gongwen-sign\">\n<p>"
+            out += c1.template_signature
+            out += "</p>\n<p><time datetime=\""
+            out += c1.template_dateISO
+            out += "\">"
+            out += c1.template_dateText
+            out += "</time></p>\n</footer>\n</article>\n"
+        }
+        part_base_2(c0, into: &out)
+        return out
+    }
+
+    static func campaigns(_ c0: PageView) -> String {
+        var out = ""
+        out.reserveCapacity(16_384)
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_campaigns {
+            out += "<h1>专项行动</h1>\n<p class=\"as-of\">进度截至 <time datetime=\""
+            out += c1.template_asOfISO
+            out += "\">"
+            out += c1.template_asOfText
+            out += "</time>。</p>\n<dl class=\"figures\">\n"
+            for c2 in c1.template_counts {
+                out += "<div class=\"figure\"><dt>"
+                out += c2.template_label
+                out += "</dt><dd>"
+                out += c2.template_value
+                out += "</dd></div>\n"
+            }
+            out += "</dl>\n"
+            for c3 in c1.template_groups {
+                out += "<section class=\"campaign-group\">\n<h2>"
+                out += c3.template_name
+                out += "</h2>\n<ul class=\"campaign-list\">"
+                for c4 in c3.template_campaigns {
+                    out += "<li class=\"campaign\">\n<p class=\"campaign-head\"><a href=\""
+                    out += c4.template_href
+                    out += "\">"
+                    out += c4.template_title
+                    out += "</a> <span class=\"status status-"
+                    out += c4.template_statusKey
+                    out += "\">"
+                    out += c4.template_statusLabel
+                    out += "</span></p>\n"
+                    if c4.template_hasProgress {
+                        out += "<p class=\"progress-line\"><progress max=\"100\" value=\""
+                        out += String(c4.template_progressPercent)
+                        out += "\" aria-label=\""
+                        out += c4.template_title
+                        out += " 进度\">"
+                        out += c4.template_progressText
+                        out += "</progress> <span class=\"progress-text\">进度 "
+                        out += c4.template_progressText
+                        out += "</span></p>"
+                    }
+                    out += "\n<p class=\"campaign-meta\">时限："
+                    out += c4.template_deadline
+                    out += "　"
+                    out += c4.template_timing
+                    out += "　责任科室："
+                    out += c4.template_departments
+                    out += "</p>\n</li>\n"
+                }
+                out += "</ul>\n</section>\n"
+            }
+            out += "<section aria-labelledby=\"matrix-title\">\n<h2 id=\"matrix-title\">责任分工</h2>\n"
+            do {
+                let c5 = c1.template_matrix
+                out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
+                out += c5.template_caption
+                out += "\" tabindex=\"0\">\n<table>\n<caption>"
+                out += c5.template_caption
+                out += "</caption>\n<thead><tr>"
+                for c6 in c5.template_head {
+                    out += "<th scope=\"col\">"
+                    out += c6
+                    out += "</th>"
+                }
+                out += "</tr></thead>\n<tbody>\n"
+                for c7 in c5.template_rows {
+                    out += "<tr>"
+                    for c8 in c7.template_cells {
+                        out += "<td"
+                        if let c9 = c8.template_className {
+                            out += " class=\""
+                            out += c9
+                            out += "\""
+                        }
+                        out += ">"
+                        if let c10 = c8.template_href {
+                            out += "<a href=\""
+                            out += c10
+                            out += "\">"
+                            out += c8.template_text
+                            out += "</a>"
+                        }
+                        if !(c8.template_href != nil) {
+                            out += c8.template_text
+                        }
+                        out += "</td>"
+                    }
+                    out += "</tr>\n"
+                }
+                out += "</tbody>\n</table>\n</div>\n"
+            }
             out += "\n</section>\n"
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func campaign(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_campaign {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_campaign {
             do {
-                let c9 = c8.template_item
+                let c2 = c1.template_item
                 out += "<h1>"
-                out += c9.template_title
+                out += c2.template_title
                 out += "</h1>\n<p class=\"campaign-head\"><span class=\"status status-"
-                out += c9.template_statusKey
+                out += c2.template_statusKey
                 out += "\">"
-                out += c9.template_statusLabel
+                out += c2.template_statusLabel
                 out += "</span> <span class=\"campaign-meta\">"
-                out += c9.template_group
+                out += c2.template_group
                 out += "　时限："
-                out += c9.template_deadline
+                out += c2.template_deadline
                 out += "　"
-                out += c9.template_timing
+                out += c2.template_timing
                 out += "　责任科室："
-                out += c9.template_departments
+                out += c2.template_departments
                 out += "</span></p>\n"
-                if c9.template_hasProgress {
+                if c2.template_hasProgress {
                     out += "<p class=\"progress-line\"><progress max=\"100\" value=\""
-                    out += String(c9.template_progressPercent)
+                    out += String(c2.template_progressPercent)
                     out += "\" aria-label=\"总体进度\">"
-                    out += c9.template_progressText
+                    out += c2.template_progressText
                     out += "</progress> <span class=\"progress-text\">总体进度 "
-                    out += c9.template_progressText
+                    out += c2.template_progressText
                     out += "（截至 <time datetime=\""
                     out += c0.template_page.template_asOfISO
                     out += "\">"
@@ -3684,7 +2162,7 @@ enum CompiledTheme {
                     out += "</time>）</span></p>"
                 }
                 out += "\n"
-                if !(c9.template_hasProgress) {
+                if !(c2.template_hasProgress) {
                     out += "<p class=\"as-of\">截至 <time datetime=\""
                     out += c0.template_page.template_asOfISO
                     out += "\">"
@@ -3693,125 +2171,125 @@ enum CompiledTheme {
                 }
                 out += "\n"
             }
-            if let c10 = c8.template_requirement {
+            if let c3 = c1.template_requirement {
                 out += "<p class=\"requirement\"><strong>工作要求：</strong>"
-                if let c11 = c8.template_requirement {
-                    out += c11
+                if let c4 = c1.template_requirement {
+                    out += c4
                 } else {
                     out += "false"
                 }
                 out += "</p>"
             }
             out += "\n"
-            if let c12 = c8.template_summary {
+            if let c5 = c1.template_summary {
                 out += "<div class=\"article-body\">"
-                if let c13 = c8.template_summary {
-                    out += c13
+                if let c6 = c1.template_summary {
+                    out += c6
                 } else {
                     out += "false"
                 }
                 out += "</div>"
             }
             out += "\n"
-            if c8.template_hasMilestones {
+            if c1.template_hasMilestones {
                 out += "<section aria-labelledby=\"milestones-title\">\n<h2 id=\"milestones-title\">工作节点</h2>\n<ol class=\"timeline\">\n"
-                for c14 in c8.template_milestones {
+                for c7 in c1.template_milestones {
                     out += "<li class=\""
-                    if c14.template_isDone {
+                    if c7.template_isDone {
                         out += "done"
                     }
-                    if !(c14.template_isDone) {
+                    if !(c7.template_isDone) {
                         out += "open"
                     }
-                    if c14.template_late {
+                    if c7.template_late {
                         out += " late"
                     }
                     out += "\"><span class=\"timeline-title\">"
-                    out += c14.template_title
+                    out += c7.template_title
                     out += "</span>\n<span class=\"timeline-dates\">"
-                    if let c15 = c14.template_dueText {
+                    if let c8 = c7.template_dueText {
                         out += "计划 "
-                        if let c16 = c14.template_dueText {
-                            out += c16
+                        if let c9 = c7.template_dueText {
+                            out += c9
                         } else {
                             out += "false"
                         }
                     }
-                    if let c17 = c14.template_doneText {
+                    if let c10 = c7.template_doneText {
                         out += "　完成 <time datetime=\""
-                        out += c14.template_doneISO
+                        out += c7.template_doneISO
                         out += "\">"
-                        if let c18 = c14.template_doneText {
-                            out += c18
+                        if let c11 = c7.template_doneText {
+                            out += c11
                         } else {
                             out += "false"
                         }
                         out += "</time>"
                     }
-                    if !(c14.template_isDone) {
+                    if !(c7.template_isDone) {
                         out += "　未完成"
                     }
-                    if c14.template_late {
+                    if c7.template_late {
                         out += "（超过计划时间）"
                     }
                     out += "</span></li>\n"
                 }
                 out += "</ol>\n</section>\n"
             }
-            if c8.template_hasMetrics {
+            if c1.template_hasMetrics {
                 out += "<section aria-labelledby=\"metrics-title\">\n<h2 id=\"metrics-title\">目标与完成</h2>\n<ul class=\"metrics\">\n"
-                for c19 in c8.template_metrics {
+                for c12 in c1.template_metrics {
                     out += "<li><span class=\"metric-name\">"
-                    out += c19.template_name
+                    out += c12.template_name
                     out += "</span> <span class=\"metric-value\">完成 "
-                    out += c19.template_actual
-                    out += c19.template_unit
+                    out += c12.template_actual
+                    out += c12.template_unit
                     out += " / 目标 "
-                    out += c19.template_target
-                    out += c19.template_unit
+                    out += c12.template_target
+                    out += c12.template_unit
                     out += "</span>"
-                    if c19.template_hasShare {
+                    if c12.template_hasShare {
                         out += "<span class=\"bar\" aria-hidden=\"true\"><span style=\"width: "
-                        out += String(c19.template_share)
+                        out += String(c12.template_share)
                         out += "%\"></span></span>"
                     }
                     out += "</li>\n"
                 }
                 out += "</ul>\n</section>\n"
             }
-            if let c20 = c8.template_tasks {
+            if let c13 = c1.template_tasks {
                 out += "<section aria-labelledby=\"tasks-title\">\n<h2 id=\"tasks-title\">任务清单</h2>\n"
-                if let c21 = c8.template_streets {
+                if let c14 = c1.template_streets {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c21.template_caption
+                    out += c14.template_caption
                     out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c21.template_caption
+                    out += c14.template_caption
                     out += "</caption>\n<thead><tr>"
-                    for c22 in c21.template_head {
+                    for c15 in c14.template_head {
                         out += "<th scope=\"col\">"
-                        out += c22
+                        out += c15
                         out += "</th>"
                     }
                     out += "</tr></thead>\n<tbody>\n"
-                    for c23 in c21.template_rows {
+                    for c16 in c14.template_rows {
                         out += "<tr>"
-                        for c24 in c23.template_cells {
+                        for c17 in c16.template_cells {
                             out += "<td"
-                            if let c25 = c24.template_className {
+                            if let c18 = c17.template_className {
                                 out += " class=\""
-                                out += c25
+                                out += c18
                                 out += "\""
                             }
                             out += ">"
-                            if let c26 = c24.template_href {
+                            if let c19 = c17.template_href {
                                 out += "<a href=\""
-                                out += c26
+                                out += c19
                                 out += "\">"
-                                out += c24.template_text
+                                out += c17.template_text
                                 out += "</a>"
                             }
-                            if !(c24.template_href != nil) {
-                                out += c24.template_text
+                            if !(c17.template_href != nil) {
+                                out += c17.template_text
                             }
                             out += "</td>"
                         }
@@ -3820,35 +2298,35 @@ enum CompiledTheme {
                     out += "</tbody>\n</table>\n</div>\n"
                 }
                 out += "\n<div data-filter=\"street\">\n<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                out += c20.template_caption
+                out += c13.template_caption
                 out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                out += c20.template_caption
+                out += c13.template_caption
                 out += "</caption>\n<thead><tr>"
-                for c27 in c20.template_head {
+                for c20 in c13.template_head {
                     out += "<th scope=\"col\">"
-                    out += c27
+                    out += c20
                     out += "</th>"
                 }
                 out += "</tr></thead>\n<tbody>\n"
-                for c28 in c20.template_rows {
+                for c21 in c13.template_rows {
                     out += "<tr>"
-                    for c29 in c28.template_cells {
+                    for c22 in c21.template_cells {
                         out += "<td"
-                        if let c30 = c29.template_className {
+                        if let c23 = c22.template_className {
                             out += " class=\""
-                            out += c30
+                            out += c23
                             out += "\""
                         }
                         out += ">"
-                        if let c31 = c29.template_href {
+                        if let c24 = c22.template_href {
                             out += "<a href=\""
-                            out += c31
+                            out += c24
                             out += "\">"
-                            out += c29.template_text
+                            out += c22.template_text
                             out += "</a>"
                         }
-                        if !(c29.template_href != nil) {
-                            out += c29.template_text
+                        if !(c22.template_href != nil) {
+                            out += c22.template_text
                         }
                         out += "</td>"
                     }
@@ -3856,34 +2334,34 @@ enum CompiledTheme {
                 }
                 out += "</tbody>\n</table>\n</div>\n</div>\n</section>\n"
             }
-            if c8.template_hasUpdates {
+            if c1.template_hasUpdates {
                 out += "<section aria-labelledby=\"updates-title\">\n<h2 id=\"updates-title\">工作进展</h2>\n<ol class=\"updates\">"
-                for c32 in c8.template_updates {
+                for c25 in c1.template_updates {
                     out += "<li><time datetime=\""
-                    out += c32.template_dateISO
+                    out += c25.template_dateISO
                     out += "\">"
-                    out += c32.template_dateText
+                    out += c25.template_dateText
                     out += "</time><div class=\"article-body\">"
-                    out += c32.template_html
+                    out += c25.template_html
                     out += "</div></li>\n"
                 }
                 out += "</ol>\n</section>\n"
             }
-            if c8.template_hasNews {
+            if c1.template_hasNews {
                 out += "<section aria-labelledby=\"news-title\">\n<h2 id=\"news-title\">相关动态</h2>\n<ul class=\"item-list\">"
-                for c33 in c8.template_news {
+                for c26 in c1.template_news {
                     out += "<li class=\"item\">\n<a href=\""
-                    out += c33.template_href
+                    out += c26.template_href
                     out += "\">"
-                    out += c33.template_title
+                    out += c26.template_title
                     out += "</a>\n<time datetime=\""
-                    out += c33.template_dateISO
+                    out += c26.template_dateISO
                     out += "\">"
-                    out += c33.template_dateText
+                    out += c26.template_dateText
                     out += "</time>\n"
-                    if c33.template_showSummary {
+                    if c26.template_showSummary {
                         out += "<p class=\"item-summary\">"
-                        out += c33.template_summary
+                        out += c26.template_summary
                         out += "</p>"
                     }
                     out += "\n</li>\n"
@@ -3891,135 +2369,33 @@ enum CompiledTheme {
                 out += "</ul>\n</section>\n"
             }
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func data(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_data {
-            if c8.template_hasSiblings {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_data {
+            if c1.template_hasSiblings {
                 out += "<nav class=\"tabs\" aria-label=\"环境质量\"><ul>"
-                for c9 in c8.template_siblings {
+                for c2 in c1.template_siblings {
                     out += "<li>"
-                    if c9.template_current {
+                    if c2.template_current {
                         out += "<span aria-current=\"page\">"
-                        out += c9.template_title
+                        out += c2.template_title
                         out += "</span>"
                     }
-                    if !(c9.template_current) {
+                    if !(c2.template_current) {
                         out += "<a href=\""
-                        if let c10 = c9.template_href {
-                            out += c10
+                        if let c3 = c2.template_href {
+                            out += c3
                         } else {
                             out += "false"
                         }
                         out += "\">"
-                        out += c9.template_title
+                        out += c2.template_title
                         out += "</a>"
                     }
                     out += "</li>"
@@ -4027,44 +2403,44 @@ enum CompiledTheme {
                 out += "</ul></nav>"
             }
             out += "\n<h1>"
-            out += c8.template_title
+            out += c1.template_title
             out += "</h1>\n<p class=\"as-of\">数据截至 <time datetime=\""
-            out += c8.template_asOfISO
+            out += c1.template_asOfISO
             out += "\">"
-            out += c8.template_asOfText
+            out += c1.template_asOfText
             out += "</time></p>\n"
-            for c11 in c8.template_intro {
+            for c4 in c1.template_intro {
                 out += "<p>"
-                out += c11
+                out += c4
                 out += "</p>\n"
             }
-            if c8.template_hasRelated {
+            if c1.template_hasRelated {
                 out += "<p class=\"related\">延伸阅读："
-                for c12 in c8.template_related {
+                for c5 in c1.template_related {
                     out += "<a href=\""
-                    if let c13 = c12.template_href {
-                        out += c13
+                    if let c6 = c5.template_href {
+                        out += c6
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c12.template_title
+                    out += c5.template_title
                     out += "</a> "
                 }
                 out += "</p>"
             }
             out += "\n"
-            if c8.template_hasFigures {
+            if c1.template_hasFigures {
                 out += "<dl class=\"figures\">\n"
-                for c14 in c8.template_figures {
+                for c7 in c1.template_figures {
                     out += "<div class=\"figure\"><dt>"
-                    out += c14.template_label
+                    out += c7.template_label
                     out += "</dt><dd>"
-                    out += c14.template_value
-                    if let c15 = c14.template_note {
+                    out += c7.template_value
+                    if let c8 = c7.template_note {
                         out += "<span class=\"figure-note\">"
-                        if let c16 = c14.template_note {
-                            out += c16
+                        if let c9 = c7.template_note {
+                            out += c9
                         } else {
                             out += "false"
                         }
@@ -4074,72 +2450,72 @@ enum CompiledTheme {
                 }
                 out += "</dl>\n"
             }
-            if c8.template_hasLegend {
+            if c1.template_hasLegend {
                 out += "<ul class=\"legend\">"
-                for c17 in c8.template_legend {
+                for c10 in c1.template_legend {
                     out += "<li><span class=\"swatch\" style=\"background: "
-                    out += c17.template_color
+                    out += c10.template_color
                     out += "\"></span>"
-                    out += c17.template_label
+                    out += c10.template_label
                     out += "</li>"
                 }
                 out += "</ul>"
             }
             out += "\n"
-            if c8.template_hasCalendars {
+            if c1.template_hasCalendars {
                 out += "<section aria-labelledby=\"calendar-title\">\n<h2 id=\"calendar-title\">空气质量日历</h2>\n<div class=\"calendars\">\n"
-                for c18 in c8.template_calendars {
+                for c11 in c1.template_calendars {
                     out += "<figure class=\"chart-box\"><figcaption>"
-                    out += c18.template_title
+                    out += c11.template_title
                     out += "</figcaption>"
-                    out += c18.template_svg
+                    out += c11.template_svg
                     out += "</figure>\n"
                 }
                 out += "</div>\n</section>\n"
             }
-            if c8.template_hasCharts {
+            if c1.template_hasCharts {
                 out += "<section aria-labelledby=\"data-charts-title\">\n<h2 id=\"data-charts-title\">图表</h2>\n<div class=\"charts\">\n"
-                for c19 in c8.template_charts {
+                for c12 in c1.template_charts {
                     out += "<figure class=\"chart-box\"><figcaption>"
-                    out += c19.template_title
+                    out += c12.template_title
                     out += "</figcaption>"
-                    out += c19.template_svg
+                    out += c12.template_svg
                     out += "</figure>\n"
                 }
                 out += "</div>\n</section>\n"
             }
             out += "<section aria-labelledby=\"data-tables-title\">\n<h2 id=\"data-tables-title\">数据表</h2>\n"
-            for c20 in c8.template_tables {
+            for c13 in c1.template_tables {
                 out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                out += c20.template_caption
+                out += c13.template_caption
                 out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                out += c20.template_caption
+                out += c13.template_caption
                 out += "</caption>\n<thead><tr>"
-                for c21 in c20.template_head {
+                for c14 in c13.template_head {
                     out += "<th scope=\"col\">"
-                    out += c21
+                    out += c14
                     out += "</th>"
                 }
                 out += "</tr></thead>\n<tbody>\n"
-                for c22 in c20.template_rows {
+                for c15 in c13.template_rows {
                     out += "<tr>"
-                    for c23 in c22.template_cells {
+                    for c16 in c15.template_cells {
                         out += "<td"
-                        if let c24 = c23.template_className {
+                        if let c17 = c16.template_className {
                             out += " class=\""
-                            out += c24
+                            out += c17
                             out += "\""
                         }
                         out += ">"
-                        if let c25 = c23.template_href {
+                        if let c18 = c16.template_href {
                             out += "<a href=\""
-                            out += c25
+                            out += c18
                             out += "\">"
-                            out += c23.template_text
+                            out += c16.template_text
                             out += "</a>"
                         }
-                        if !(c23.template_href != nil) {
-                            out += c23.template_text
+                        if !(c16.template_href != nil) {
+                            out += c16.template_text
                         }
                         out += "</td>"
                     }
@@ -4148,159 +2524,57 @@ enum CompiledTheme {
                 out += "</tbody>\n</table>\n</div>\n"
             }
             out += "\n</section>\n<p class=\"downloads\">开放数据下载："
-            for c26 in c8.template_downloads {
+            for c19 in c1.template_downloads {
                 out += "<a href=\""
-                if let c27 = c26.template_href {
-                    out += c27
+                if let c20 = c19.template_href {
+                    out += c20
                 } else {
                     out += "false"
                 }
                 out += "\">"
-                out += c26.template_title
+                out += c19.template_title
                 out += "</a> "
             }
             out += "</p>\n"
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func envday(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_envday {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_envday {
             out += "<div class=\"envday-hero\">\n<p class=\"envday-date\">"
-            out += c8.template_dateText
+            out += c1.template_dateText
             out += "　六五环境日</p>\n<h1>"
-            out += c8.template_title
+            out += c1.template_title
             out += "</h1>\n"
             do {
-                let c9 = c8.template_theme
+                let c2 = c1.template_theme
                 out += "<p class=\"envday-theme\">主题："
-                out += c8.template_theme
+                out += c1.template_theme
                 out += "</p>"
             }
             out += "\n<p><a class=\"button\" href=\""
-            out += c8.template_posterHref
+            out += c1.template_posterHref
             out += "\">宣传海报（可打印）</a></p>\n</div>\n<div class=\"article-body\">"
-            out += c8.template_html
+            out += c1.template_html
             out += "</div>\n"
-            if c8.template_hasFigures {
+            if c1.template_hasFigures {
                 out += "<section aria-labelledby=\"envday-figures\">\n<h2 id=\"envday-figures\">截至"
-                out += String(c8.template_year)
+                out += String(c1.template_year)
                 out += "年6月5日的主要数据</h2>\n<dl class=\"figures\">\n"
-                for c10 in c8.template_figures {
+                for c3 in c1.template_figures {
                     out += "<div class=\"figure\"><dt>"
-                    out += c10.template_label
+                    out += c3.template_label
                     out += "</dt><dd>"
-                    out += c10.template_value
-                    if let c11 = c10.template_note {
+                    out += c3.template_value
+                    if let c4 = c3.template_note {
                         out += "<span class=\"figure-note\">"
-                        if let c12 = c10.template_note {
-                            out += c12
+                        if let c5 = c3.template_note {
+                            out += c5
                         } else {
                             out += "false"
                         }
@@ -4310,21 +2584,21 @@ enum CompiledTheme {
                 }
                 out += "</dl>\n</section>\n"
             }
-            if c8.template_hasMaterials {
+            if c1.template_hasMaterials {
                 out += "<section aria-labelledby=\"envday-materials\">\n<h2 id=\"envday-materials\">宣传材料</h2>\n<ul class=\"item-list\">"
-                for c13 in c8.template_materials {
+                for c6 in c1.template_materials {
                     out += "<li class=\"item\">\n<a href=\""
-                    out += c13.template_href
+                    out += c6.template_href
                     out += "\">"
-                    out += c13.template_title
+                    out += c6.template_title
                     out += "</a>\n<time datetime=\""
-                    out += c13.template_dateISO
+                    out += c6.template_dateISO
                     out += "\">"
-                    out += c13.template_dateText
+                    out += c6.template_dateText
                     out += "</time>\n"
-                    if c13.template_showSummary {
+                    if c6.template_showSummary {
                         out += "<p class=\"item-summary\">"
-                        out += c13.template_summary
+                        out += c6.template_summary
                         out += "</p>"
                     }
                     out += "\n</li>\n"
@@ -4332,164 +2606,62 @@ enum CompiledTheme {
                 out += "</ul>\n</section>\n"
             }
             out += "<section aria-labelledby=\"envday-rules\">\n<h2 id=\"envday-rules\">公民生态环境行为规范十条</h2>\n<ol class=\"rules\">"
-            for c14 in c8.template_rules {
+            for c7 in c1.template_rules {
                 out += "<li>"
-                out += c14
+                out += c7
                 out += "</li>"
             }
             out += "</ol>\n</section>\n"
-            if c8.template_hasYears {
+            if c1.template_hasYears {
                 out += "<p class=\"related\">往年环境日："
-                for c15 in c8.template_years {
+                for c8 in c1.template_years {
                     out += "<a href=\""
-                    if let c16 = c15.template_href {
-                        out += c16
+                    if let c9 = c8.template_href {
+                        out += c9
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c15.template_title
+                    out += c8.template_title
                     out += "</a> "
                 }
                 out += "</p>"
             }
             out += "\n"
         }
-        out += "\n</main>\n"
-        out += c0.template_footerHTML
-        out += "</body>\n</html>\n"
+        part_base_2(c0, into: &out)
         return out
     }
 
     static func poster(_ c0: PageView) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        out += "<!DOCTYPE html>\n<html lang=\""
-        out += c0.template_site.template_language
-        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out += c0.template_page.template_documentTitle
-        out += "</title>\n"
-        if c0.template_page.template_internal {
-            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
-        }
-        out += "\n<meta name=\"description\" content=\""
-        out += c0.template_page.template_description
-        out += "\">\n<meta name=\"SiteName\" content=\""
-        out += c0.template_site.template_title
-        out += "\">\n<meta name=\"SiteDomain\" content=\""
-        out += c0.template_site.template_domain
-        out += "\">\n<meta name=\"SiteIDCode\" content=\""
-        if let c1 = c0.template_site.template_footer.template_siteCode {
-            out += c1
-        }
-        out += "\">\n<meta name=\"ColumnName\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnDescription\" content=\""
-        out += c0.template_page.template_columnDescription
-        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
-        out += c0.template_page.template_columnName
-        out += "\">\n<meta name=\"ColumnType\" content=\""
-        out += c0.template_page.template_columnType
-        out += "\">\n"
-        if let c2 = c0.template_page.template_article {
-            out += "<meta name=\"ArticleTitle\" content=\""
-            out += c2.template_title
-            out += "\">\n<meta name=\"PubDate\" content=\""
-            out += c2.template_pubDate
-            out += "\">\n<meta name=\"ContentSource\" content=\""
-            out += c2.template_contentSource
-            out += "\">\n<meta name=\"Keywords\" content=\""
-            out += c2.template_keywords
-            out += "\">\n<meta name=\"Description\" content=\""
-            out += c2.template_summary
-            out += "\">\n<meta name=\"Url\" content=\""
-            out += c2.template_url
-            out += "\">\n"
-        }
-        out += "<link rel=\"canonical\" href=\""
-        out += c0.template_page.template_canonical
-        out += "\">\n<link rel=\"icon\" href=\""
-        out += c0.template_site.template_favicon
-        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
-        out += c0.template_site.template_stylesheet
-        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
-        out += c0.template_site.template_title
-        out += "\" href=\""
-        out += c0.template_site.template_feed
-        out += "\">\n<script src=\""
-        out += c0.template_site.template_script
-        out += "\" defer></script>\n"
-        if c0.template_page.template_isSearch {
-            out += "<script src=\""
-            out += c0.template_site.template_searchScript
-            out += "\" defer></script>"
-        }
-        out += "\n</head>\n<body"
-        if let c3 = c0.template_page.template_printLayout {
-            out += " class=\"print-"
-            if let c4 = c0.template_page.template_printLayout {
-                out += c4
-            } else {
-                out += "false"
-            }
-            out += "\""
-        }
-        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
-        if c0.template_page.template_internal {
-            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
-        }
-        out += "\n"
-        out += c0.template_headerHTML
-        out += "<main id=\"main\" class=\"container\">\n"
-        if c0.template_page.template_hasBreadcrumb {
-            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
-            for c5 in c0.template_page.template_breadcrumb {
-                out += "<li>"
-                if let c6 = c5.template_href {
-                    out += "<a href=\""
-                    if let c7 = c5.template_href {
-                        out += c7
-                    } else {
-                        out += "false"
-                    }
-                    out += "\">"
-                    out += c5.template_title
-                    out += "</a>"
-                }
-                if !(c5.template_href != nil) {
-                    out += "<span aria-current=\"page\">"
-                    out += c5.template_title
-                    out += "</span>"
-                }
-                out += "</li>"
-            }
-            out += "</ol>\n</nav>\n"
-        }
-        if let c8 = c0.template_envday {
+        part_base_1(c0, into: &out)
+        if let c1 = c0.template_envday {
             out += "<article class=\"poster\">\n<p class=\"poster-date\">"
-            out += c8.template_dateText
+            out += c1.template_dateText
             out += "　六五环境日</p>\n<h1 class=\"poster-theme\">"
             do {
-                let c9 = c8.template_theme
-                out += c8.template_theme
+                let c2 = c1.template_theme
+                out += c1.template_theme
             }
             if !(true) {
-                out += c8.template_title
+                out += c1.template_title
             }
             out += "</h1>\n<p class=\"poster-host\">"
-            out += c8.template_host
+            out += c1.template_host
             out += "</p>\n"
-            if c8.template_hasFigures {
+            if c1.template_hasFigures {
                 out += "<dl class=\"poster-figures\">\n"
-                for c10 in c8.template_figures {
+                for c3 in c1.template_figures {
                     out += "<div><dt>"
-                    out += c10.template_label
+                    out += c3.template_label
                     out += "</dt><dd>"
-                    out += c10.template_value
-                    if let c11 = c10.template_note {
+                    out += c3.template_value
+                    if let c4 = c3.template_note {
                         out += "<span>"
-                        if let c12 = c10.template_note {
-                            out += c12
+                        if let c5 = c3.template_note {
+                            out += c5
                         } else {
                             out += "false"
                         }
@@ -4500,16 +2672,130 @@ enum CompiledTheme {
                 out += "</dl>"
             }
             out += "\n<section class=\"poster-rules\" aria-labelledby=\"poster-rules-title\">\n<h2 id=\"poster-rules-title\">公民生态环境行为规范十条</h2>\n<ol>"
-            for c13 in c8.template_rules {
+            for c6 in c1.template_rules {
                 out += "<li>"
-                out += c13
+                out += c6
                 out += "</li>"
             }
             out += "</ol>\n</section>\n</article>\n"
         }
+        part_base_2(c0, into: &out)
+        return out
+    }
+
+    static func part_partials_meta(_ c0: PageView, into out: inout String) {
+        out += "<meta name=\"description\" content=\""
+        out += c0.template_page.template_description
+        out += "\">\n<meta name=\"SiteName\" content=\""
+        out += c0.template_site.template_title
+        out += "\">\n<meta name=\"SiteDomain\" content=\""
+        out += c0.template_site.template_domain
+        out += "\">\n<meta name=\"SiteIDCode\" content=\""
+        if let c1 = c0.template_site.template_footer.template_siteCode {
+            out += c1
+        }
+        out += "\">\n<meta name=\"ColumnName\" content=\""
+        out += c0.template_page.template_columnName
+        out += "\">\n<meta name=\"ColumnDescription\" content=\""
+        out += c0.template_page.template_columnDescription
+        out += "\">\n<meta name=\"ColumnKeywords\" content=\""
+        out += c0.template_page.template_columnName
+        out += "\">\n<meta name=\"ColumnType\" content=\""
+        out += c0.template_page.template_columnType
+        out += "\">\n"
+        if let c2 = c0.template_page.template_article {
+            out += "<meta name=\"ArticleTitle\" content=\""
+            out += c2.template_title
+            out += "\">\n<meta name=\"PubDate\" content=\""
+            out += c2.template_pubDate
+            out += "\">\n<meta name=\"ContentSource\" content=\""
+            out += c2.template_contentSource
+            out += "\">\n<meta name=\"Keywords\" content=\""
+            out += c2.template_keywords
+            out += "\">\n<meta name=\"Description\" content=\""
+            out += c2.template_summary
+            out += "\">\n<meta name=\"Url\" content=\""
+            out += c2.template_url
+            out += "\">\n"
+        }
+        out += "<link rel=\"canonical\" href=\""
+        out += c0.template_page.template_canonical
+        out += "\">\n"
+    }
+
+    static func part_base_1(_ c0: PageView, into out: inout String) {
+        out += "<!DOCTYPE html>\n<html lang=\""
+        out += c0.template_site.template_language
+        out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        out += c0.template_page.template_documentTitle
+        out += "</title>\n"
+        if c0.template_page.template_internal {
+            out += "<meta name=\"robots\" content=\"noindex,nofollow\">"
+        }
+        out += "\n"
+        part_partials_meta(c0, into: &out)
+        out += "<link rel=\"icon\" href=\""
+        out += c0.template_site.template_favicon
+        out += "\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\""
+        out += c0.template_site.template_stylesheet
+        out += "\">\n<script>try{if(localStorage.getItem(\"qingshan-large\")===\"1\")document.documentElement.classList.add(\"large\")}catch(e){}</script>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
+        out += c0.template_site.template_title
+        out += "\" href=\""
+        out += c0.template_site.template_feed
+        out += "\">\n<script src=\""
+        out += c0.template_site.template_script
+        out += "\" defer></script>\n"
+        if c0.template_page.template_isSearch {
+            out += "<script src=\""
+            out += c0.template_site.template_searchScript
+            out += "\" defer></script>"
+        }
+        out += "\n</head>\n<body"
+        if let c1 = c0.template_page.template_printLayout {
+            out += " class=\"print-"
+            if let c2 = c0.template_page.template_printLayout {
+                out += c2
+            } else {
+                out += "false"
+            }
+            out += "\""
+        }
+        out += ">\n<a class=\"skip-link\" href=\"#main\">跳到正文</a>\n"
+        if c0.template_page.template_internal {
+            out += "<p class=\"internal-banner\">内部资料　注意保密</p>"
+        }
+        out += "\n"
+        out += c0.template_headerHTML
+        out += "<main id=\"main\" class=\"container\">\n"
+        if c0.template_page.template_hasBreadcrumb {
+            out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
+            for c3 in c0.template_page.template_breadcrumb {
+                out += "<li>"
+                if let c4 = c3.template_href {
+                    out += "<a href=\""
+                    if let c5 = c3.template_href {
+                        out += c5
+                    } else {
+                        out += "false"
+                    }
+                    out += "\">"
+                    out += c3.template_title
+                    out += "</a>"
+                }
+                if !(c3.template_href != nil) {
+                    out += "<span aria-current=\"page\">"
+                    out += c3.template_title
+                    out += "</span>"
+                }
+                out += "</li>"
+            }
+            out += "</ol>\n</nav>\n"
+        }
+    }
+
+    static func part_base_2(_ c0: PageView, into out: inout String) {
         out += "\n</main>\n"
         out += c0.template_footerHTML
         out += "</body>\n</html>\n"
-        return out
     }
 }

@@ -31,11 +31,13 @@ public enum ThemeCompiler {
         }
         var functions = ""
         var uses: [(String, [String])] = []
+        let shared = SharedParts()
         for page in pages {
-            var emitter = PageEmitter(templates: parsed, page: page)
+            var emitter = PageEmitter(templates: parsed, page: page, shared: shared)
             functions += try emitter.function()
             uses.append((page, emitter.used.sorted()))
         }
+        functions += shared.functions.joined()
         out += "\n/// The built-in theme's pages, compiled.\nenum CompiledTheme {\n"
         out += "    /// The templates each compiled page is made of: the compiled code stands in for them\n"
         out += "    /// only while a site overrides none.\n"
@@ -81,11 +83,20 @@ public enum ThemeCompiler {
     static func getterName(_ name: String) -> String { "template_" + name }
 }
 
+/// The parts every page shares — a partial, or the part of a parent outside its blocks, seen
+/// with only the page on the stack — written once as functions the pages call.
+final class SharedParts {
+    /// The function of each part, and the templates it is made of.
+    var parts: [String: Set<String>] = [:]
+    var functions: [String] = []
+}
+
 /// Writes one compiled page function, resolving every name against the context stack as
 /// swift-mustache would at run time.
 struct PageEmitter {
     let templates: [String: [TemplateNode]]
     let page: String
+    let shared: SharedParts
     /// The templates the page is made of.
     private(set) var used: Set<String> = []
     private var body = ""
@@ -93,9 +104,10 @@ struct PageEmitter {
     private var counter = 0
     private var pendingText = ""
 
-    init(templates: [String: [TemplateNode]], page: String) {
+    init(templates: [String: [TemplateNode]], page: String, shared: SharedParts) {
         self.templates = templates
         self.page = page
+        self.shared = shared
     }
 
     /// A context on the stack: the Swift variable holding it and its kind.
@@ -142,9 +154,39 @@ struct PageEmitter {
                 } else {
                     try section(value, content, stack: stack, blocks: blocks, in: template)
                 }
-            case .partial(let name): try emit(template: name, stack: stack, blocks: [:])
+            case .partial(let name):
+                if stack.count == 1 {
+                    try call(part: name, stack: stack) { try $0.emit(template: name, stack: stack, blocks: [:]) }
+                } else {
+                    try emit(template: name, stack: stack, blocks: [:])
+                }
             case .parent(let name, let overrides):
-                try emit(template: name, stack: stack, blocks: overrides.merging(blocks) { _, outer in outer })
+                let blocks = overrides.merging(blocks) { _, outer in outer }
+                guard stack.count == 1, let nodes = templates[name],
+                    !nodes.contains(where: { if case .block = $0 { false } else { Self.holdsBlock($0) } })
+                else {
+                    try emit(template: name, stack: stack, blocks: blocks)
+                    continue
+                }
+                used.insert(name)
+                // The runs of the parent between its blocks are shared by every page.
+                var run: [TemplateNode] = []
+                var part = 0
+                for node in nodes + [.block("", [])] {
+                    guard case .block(let block, let fallback) = node else {
+                        run.append(node)
+                        continue
+                    }
+                    if !run.isEmpty {
+                        part += 1
+                        let content = run
+                        try call(part: name + "-\(part)", stack: stack) {
+                            try $0.emit(content, stack: stack, blocks: [:], in: name)
+                        }
+                        run = []
+                    }
+                    if !block.isEmpty { try emit(blocks[block] ?? fallback, stack: stack, blocks: blocks, in: name) }
+                }
             case .block(let name, let fallback):
                 try emit(blocks[name] ?? fallback, stack: stack, blocks: blocks, in: template)
             }
@@ -295,6 +337,32 @@ struct PageEmitter {
         default:
             throw failure("\(template): {{\(name)}} looks into a value that has no names")
         }
+    }
+
+    /// Whether a block is in `node` or below it.
+    static func holdsBlock(_ node: TemplateNode) -> Bool {
+        switch node {
+        case .block: true
+        case .section(_, _, let content): content.contains(where: holdsBlock)
+        case .parent(_, let blocks): blocks.values.contains { $0.contains(where: holdsBlock) }
+        case .text, .variable, .partial: false
+        }
+    }
+
+    /// A call of the shared function for `part`, written the first time by `body`.
+    mutating func call(part: String, stack: [Context], _ body: (inout PageEmitter) throws -> Void) throws {
+        let function =
+            "part_" + String(part.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        if shared.parts[function] == nil {
+            var emitter = PageEmitter(templates: templates, page: page, shared: shared)
+            try body(&emitter)
+            emitter.flush()
+            shared.parts[function] = emitter.used
+            shared.functions.append(
+                "\n    static func \(function)(_ c0: PageView, into out: inout String) {\n" + emitter.body + "    }\n")
+        }
+        used.formUnion(shared.parts[function] ?? [])
+        line("\(function)(c0, into: &out)")
     }
 
     mutating func nested(_ body: (inout PageEmitter) throws -> Void) rethrows {
