@@ -2,7 +2,7 @@
 /// mode what it does differently, in one place.
 public enum BuildMode: Sendable {
     /// `qingshan build`: the output folder is replaced as a whole once every step passed; the
-    /// pages are written into the staging folder while the rest renders.
+    /// pages are written into the staging folder as they render.
     case build
     /// `qingshan check`: every step but the writing; a column with nothing in it is an error,
     /// since the portal would publish it empty.

@@ -4,38 +4,41 @@ import QingshanModel
 import QingshanRender
 import QingshanSearch
 
-/// The privacy guard's step: a full build scans the pages while the rest renders and the rest
-/// at the end; serve scans only what changed since the build it keeps.
+/// The privacy guard's step: a full build scans the pages as they are rendered and the rest at
+/// the end; serve scans only what changed since the build it keeps.
 final class PrivacyScan: @unchecked Sendable {
     let run: BuildRun
     let guardian: PrivacyGuard
     let schedule: IncrementalSchedule?
-    let pageCount: Int
-    private let pageFindings: Pending<PrivacyGuard.Scan>?
+    /// The scan of the pages so far, in their order.
+    private var pageFindings = PrivacyGuard.Scan()
 
-    init(run: BuildRun, content: SiteContent, derived: DerivedSite, pages: [OutputFile]) {
+    init(run: BuildRun, content: SiteContent, derived: DerivedSite) {
         self.run = run
         let guardian = PrivacyGuard(
             ledger: content.ledger, allow: content.config.privacyAllow, siteRoot: content.siteRoot,
             contentFiles: content.articles.map(\.file))
         self.guardian = guardian
         schedule = derived.schedule
-        pageCount = pages.count
-        pageFindings = derived.schedule == nil ? Pending { guardian.findings(pages) } : nil
     }
 
-    /// Every output file checked; the files that are not text, or nil after reporting leaks.
-    func check(_ files: [OutputFile], copies: [(source: String, path: String)], search: SearchIndex.Output)
-        -> [String]?
-    {
-        let all = files + Self.staticFiles(copies)
+    /// The next pages of a full build, scanned as they come (`PublicBuild.pageSink`).
+    func scan(pages: [OutputFile]) {
+        pageFindings = pageFindings + guardian.findings(pages)
+    }
+
+    /// Every output file checked (the first `pageCount`, the pages, scanned already in a full
+    /// build); the files that are not text, or nil after reporting leaks.
+    func check(
+        _ files: [OutputFile], pageCount: Int, copies: [(source: String, path: String)], search: SearchIndex.Output
+    ) -> [String]? {
         let leaks: [Diagnostic]
         var unscanned: [String] = []
         if let schedule {
+            let all = files + Self.staticFiles(copies)
             leaks = guardian.check(schedule.unchecked(all, searchDelta: search.changed))
         } else {
-            let pages = pageFindings?.wait() ?? guardian.findings(Array(all[..<pageCount]))
-            let scan = pages + guardian.findings(Array(all[pageCount...]))
+            let scan = pageFindings + guardian.findings(Array(files[pageCount...])) + staticFindings(copies)
             leaks = guardian.report(scan)
             unscanned = scan.unscanned
         }
@@ -44,6 +47,18 @@ final class PrivacyScan: @unchecked Sendable {
             return nil
         }
         return unscanned
+    }
+
+    /// Static files, each read, scanned and let go on all cores (a site's PDFs are never all in
+    /// memory at once).
+    func staticFindings(_ copies: [(source: String, path: String)]) -> PrivacyGuard.Scan {
+        let scans = Parallel.map(copies) { copy -> PrivacyGuard.Scan in
+            guard let data = FileManager.default.contents(atPath: copy.source) else { return PrivacyGuard.Scan() }
+            let file = OutputFile(path: copy.path, data: data, origin: "static/" + copy.path)
+            guard let found = guardian.scan(file) else { return PrivacyGuard.Scan(unscanned: [copy.path]) }
+            return PrivacyGuard.Scan(findings: found)
+        }
+        return scans.reduce(PrivacyGuard.Scan(), +)
     }
 
     /// Static files, every one: the privacy guard reads them too.

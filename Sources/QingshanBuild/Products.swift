@@ -24,6 +24,8 @@ final class Products: @unchecked Sendable {
     /// A full build indexes the articles for the search while the pages render.
     let contentDocuments: (documents: [SearchDocument], covered: Set<String>)?
     let articleSearch: Pending<SearchIndex.FullBuild>?
+    /// The documents of the pages a full build rendered so far (`read(pages:)`).
+    private var pageDocuments: [SearchDocument] = []
     /// The open data and the feed need no page: made while the pages render.
     let openData: Pending<[OutputFile]>
     let kept: BuildSession?
@@ -60,15 +62,16 @@ final class Products: @unchecked Sendable {
     var content: SiteContent { site.content }
     var index: SiteIndex { derived.index }
 
-    /// Articles, section lists, tags and the home page with its headline figures.
-    func pages() -> [OutputFile] {
+    /// Articles, section lists, tags and the home page with its headline figures, through `sink`
+    /// as they are rendered.
+    func pages(sink: PageSink?) -> [OutputFile] {
         let links = content.config.links
         let highlights = HomeHighlights(
             figures: monitoringPages.homeFigures + (ledgerPages?.homeFigures ?? []),
             figuresHref: derived.ledger.map { _ in links.link(Route.ledger) },
             campaigns: campaignPages.items,
             campaignsHref: content.campaigns.isEmpty ? nil : links.link(Route.campaigns))
-        return PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll()
+        return PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll(sink: sink)
     }
 
     /// The data products, in the order of their pages in the output.
@@ -85,16 +88,25 @@ final class Products: @unchecked Sendable {
         return products.compactMap { $0 }
     }
 
-    /// The data products' pages and the search page.
-    func dataPages() -> [OutputFile] {
-        dataProducts().flatMap { chrome.render($0) } + [chrome.searchPage()]
+    /// The data products' pages and the search page, a product at a time through `sink`.
+    func dataPages(sink: PageSink?) -> [OutputFile] {
+        let pass = { (pages: [OutputFile]) in sink?(pages) ?? pages }
+        return dataProducts().flatMap { pass(chrome.render($0)) } + pass([chrome.searchPage()])
     }
 
-    /// Starts the search index over every page (a full build adds the pages to the articles it
-    /// indexed meanwhile; serve patches the index it keeps).
+    /// A full build's pages as they come: the search takes what it reads of them (the title and
+    /// description of a page no article document covers).
+    func read(pages: [OutputFile]) {
+        guard let contentDocuments else { return }
+        pageDocuments += searchSources.pageDocuments(pages: pages, covered: contentDocuments.covered)
+    }
+
+    /// Starts the search index over every page (a full build adds the documents of the pages,
+    /// read as they came, to the articles it indexed meanwhile; serve patches the index it
+    /// keeps).
     func startSearch(pages: [OutputFile]) -> Pending<SearchIndex.Output> {
-        if let contentDocuments, let articleSearch {
-            let pageDocuments = searchSources.pageDocuments(pages: pages, covered: contentDocuments.covered)
+        if contentDocuments != nil, let articleSearch {
+            let pageDocuments = pageDocuments
             return Pending { SearchIndex().finish(articleSearch.wait(), adding: pageDocuments) }
         }
         let documents = searchSources.make(index: index, pages: pages)

@@ -10,9 +10,11 @@ import QingshanRender
 
 /// The public edition, step by step (`build` reads as the list). Work that waits on nothing
 /// starts early and is collected by the step that needs it: a full build takes the staging
-/// folder, writes the open data and the feed, indexes the articles for the search and scans
-/// the pages for personal data while the pages render (`Pending`); nothing is swapped in
-/// before every check passed.
+/// folder, writes the open data and the feed and indexes the articles for the search while
+/// the pages render (`Pending`). The pages pass through `pageSink` a batch at a time —
+/// scanned for personal data, written, read by the search — and only their paths are kept,
+/// so a large site's pages are never all in memory; nothing is swapped in before every check
+/// passed.
 final class PublicBuild {
     let run: BuildRun
     let site: LoadedSite
@@ -30,12 +32,11 @@ final class PublicBuild {
         let output = StagedWrite(run: run)
         defer { output.abandonUnlessFinished() }
         let products = Products(site: site, derived: derived, options: run.options)
+        let privacy = PrivacyScan(run: run, content: content, derived: derived)
         run.progress?("生成页面")
-        let pages = run.step("pages", products.pages)
-        let privacy = PrivacyScan(run: run, content: content, derived: derived, pages: pages)
-        output.writeEarly(pages)
-        var files = pages
-        files += run.step("data pages", products.dataPages)
+        let sink = pageSink(output, privacy, products)
+        var files = run.step("pages") { products.pages(sink: sink) }
+        files += run.step("data pages") { products.dataPages(sink: sink) }
         let pageCount = files.count
         let searching = run.step("search docs") { products.startSearch(pages: files) }
         let feeds = run.step("feeds") { products.feeds(pages: files) }
@@ -44,15 +45,30 @@ final class PublicBuild {
         files += feeds
         let copies = staticCopies(generated: files)
         guard !diagnostics.hasErrors else { return nil }
-        let unscanned = run.step("privacy") { privacy.check(files, copies: copies, search: search) }
+        let unscanned = run.step("privacy") {
+            privacy.check(files, pageCount: pageCount, copies: copies, search: search)
+        }
         guard let unscanned else { return nil }
         checkInternalLinks(outputs: Set(files.map(\.path) + copies.map(\.path)), articles: derived.index.articles)
-        guard run.step("write", { output.finish(files, pageCount: pages.count, copies: copies, derived: derived) })
+        guard run.step("write", { output.finish(files, pageCount: pageCount, copies: copies, derived: derived) })
         else { return nil }
         derived.schedule?.finish()
         return run.report(
             site: site, pages: pageCount, files: files.count + copies.count, articles: content.articles.count,
             unscanned: unscanned)
+    }
+
+    /// A full build or check scans the pages for personal data, writes them and gives the search
+    /// what it reads of them as they come, keeping only their paths (serve keeps the pages, for
+    /// its memo).
+    func pageSink(_ output: StagedWrite, _ privacy: PrivacyScan, _ products: Products) -> PageSink? {
+        guard run.mode.session == nil else { return nil }
+        return { pages in
+            privacy.scan(pages: pages)
+            output.write(pages: pages)
+            products.read(pages: pages)
+            return pages.map { OutputFile(path: $0.path, data: Data(), origin: $0.origin) }
+        }
     }
 
     /// Derive: the site index (lists, tags, URLs as of D), column freshness, the ledger as of

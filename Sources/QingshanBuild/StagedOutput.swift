@@ -5,7 +5,7 @@ import QingshanModel
 
 /// A write of the whole output tree in progress: the staging folder (the recycled spare tree,
 /// or a new one) listed once, filled in batches, then swapped in. A full build begins it while
-/// the pages render and writes the pages while the rest renders; nothing becomes visible
+/// the articles load and writes the pages a batch at a time as they render; nothing becomes visible
 /// before `finish`, and `abandon` removes what the build wrote.
 ///
 /// Batches are written one after another (each on all cores), never two at once.

@@ -4,13 +4,14 @@ import QingshanModel
 import QingshanRender
 
 /// The write step of the public edition in each mode: a full build takes the staging folder at
-/// once, writes the pages while the rest renders and swaps in the whole tree at the end; serve
+/// once, writes the pages as they render and swaps in the whole tree at the end; serve
 /// writes only the files that changed (`IncrementalSchedule`); a check writes nothing.
 final class StagedWrite: @unchecked Sendable {
     let run: BuildRun
     /// The staging folder, taken and listed while the pages render (full builds only).
     private let staged: Pending<Result<StagedOutput, any Error>>?
-    private var pagesWritten: Pending<Result<Void, any Error>>?
+    /// The first error of writing the pages as they came.
+    private var pageError: (any Error)?
     private var finished = false
 
     init(run: BuildRun) {
@@ -24,11 +25,11 @@ final class StagedWrite: @unchecked Sendable {
         }
     }
 
-    /// A full build writes the pages into the staging folder while the rest renders.
-    func writeEarly(_ pages: [OutputFile]) {
-        pagesWritten = staged.map { staged in
-            Pending { staged.wait().flatMap { output in Result { try output.write(pages) } } }
-        }
+    /// A full build writes the pages into the staging folder as they are rendered (a check
+    /// writes nothing).
+    func write(pages: [OutputFile]) {
+        guard let staged, pageError == nil else { return }
+        do { try staged.wait().get().write(pages) } catch { pageError = error }
     }
 
     /// Writes what is left and swaps the output in; false (with the error) when that failed.
@@ -38,9 +39,9 @@ final class StagedWrite: @unchecked Sendable {
         guard run.mode.writes else { return true }
         run.progress?("写入 \(run.outputDir)")
         do {
-            if let staged, let pagesWritten {
+            if let staged {
                 let output = try staged.wait().get()
-                try pagesWritten.wait().get()
+                if let pageError { throw pageError }
                 try output.write(Array(files[pageCount...]), copies: copies)
                 finished = true  // whatever happens next, finish() cleans up after itself
                 _ = try output.finish()
@@ -57,11 +58,9 @@ final class StagedWrite: @unchecked Sendable {
         return true
     }
 
-    /// A run that stopped before the swap leaves nothing of itself: the page write ends first,
-    /// then the staging folder goes.
+    /// A run that stopped before the swap leaves nothing of itself: the staging folder goes.
     func abandonUnlessFinished() {
         guard !finished else { return }
-        _ = pagesWritten?.wait()
         if case .success(let output)? = staged?.wait() { output.abandon() }
     }
 }

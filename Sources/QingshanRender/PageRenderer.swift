@@ -19,8 +19,9 @@ public struct PageRenderer: Sendable {
         self.highlights = highlights
     }
 
-    /// Every HTML page: home, lists, articles, tags, 404. Rendered in parallel, returned in a stable order.
-    public func renderAll() -> [OutputFile] {
+    /// Every HTML page: home, lists, articles, tags, 404. Rendered in parallel (through `sink`
+    /// as they come, when there is one), returned in a stable order.
+    public func renderAll(sink: PageSink? = nil) -> [OutputFile] {
         enum Job: Sendable {
             case home
             case article(Article, newer: Article?, older: Article?)
@@ -38,7 +39,7 @@ public struct PageRenderer: Sendable {
             }
         }
         jobs += (index.listPages + index.tagPages).map { .list($0) }
-        return chrome.renderAll(jobs, key: key) { job in
+        return chrome.renderAll(jobs, key: key, sink: sink) { job in
             switch job {
             case .home: return home()
             case .article(let a, let newer, let older): return article(a, newer: newer, older: older)

@@ -97,13 +97,30 @@ public final class RenderMemo: @unchecked Sendable {
     }
 }
 
+/// What becomes of pages as they are rendered, a batch at a time: a full build scans and
+/// writes them at once and keeps of each only what later steps read, so the pages of a large
+/// site are never all in memory together.
+public typealias PageSink = @Sendable ([OutputFile]) -> [OutputFile]
+
 extension PageChrome {
+    /// Pages handed to a sink at a time (about 9 MB of real-sized pages).
+    static let sinkBatch = 512
+
     /// One page per item, rendered on all cores; with a memo, the items whose key it holds are
-    /// taken from it (looked up together, so 12,000 pages cost one lock).
+    /// taken from it (looked up together, so 12,000 pages cost one lock); with a sink, a batch
+    /// at a time through it.
     func renderAll<Item: Sendable>(
-        _ items: [Item], key: (Item) -> RenderKey, render: @Sendable (Item) -> OutputFile
+        _ items: [Item], key: (Item) -> RenderKey, sink: PageSink? = nil, render: @Sendable (Item) -> OutputFile
     ) -> [OutputFile] {
-        guard let memo else { return Parallel.map(items, render) }
+        guard let memo else {
+            guard let sink else { return Parallel.map(items, render) }
+            var out: [OutputFile] = []
+            out.reserveCapacity(items.count)
+            for start in stride(from: 0, to: items.count, by: Self.sinkBatch) {
+                out += sink(Parallel.map(Array(items[start..<min(items.count, start + Self.sinkBatch)]), render))
+            }
+            return out
+        }
         let keys = items.map(key)
         var files = memo.lookup(keys)
         let missing = files.indices.filter { files[$0] == nil }

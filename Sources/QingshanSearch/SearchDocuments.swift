@@ -81,7 +81,7 @@ public struct SearchDocuments {
 
     /// An `index.html` page that is neither a tag page nor a later page of a list (compared as
     /// bytes: String's hasPrefix compares Characters, slow over 12,000 paths).
-    static func isSearchedPage(_ path: String) -> Bool {
+    public static func isSearchedPage(_ path: String) -> Bool {
         guard OutputFile.isPage(path) else { return false }
         var path = path
         return path.withUTF8 { bytes in
