@@ -16,14 +16,14 @@ public struct PageChrome: Sendable {
     /// Header and footer, rendered once per navigation state.
     let parts = ChromeParts()
     /// Pages kept from the last build (serve); nil renders every page.
-    let memo: RenderMemo?
+    let memo: (any PageMemo)?
     /// The kinds of page written by the compiled theme (`CompiledTheme`): those whose
     /// templates the site keeps as built in.
     let compiled: Set<TemplateName>
 
     public init(
         config: SiteConfig, theme: Theme, asOf: Day, singlePages: [Article],
-        dataColumns: [(column: Column, path: SitePath)] = [], memo: RenderMemo? = nil, compiledPages: Bool = true
+        dataColumns: [(column: Column, path: SitePath)] = [], memo: (any PageMemo)? = nil, compiledPages: Bool = true
     ) {
         self.memo = memo
         compiled =

@@ -72,7 +72,7 @@ final class CompiledThemeTests: XCTestCase {
 
     /// The sample portal: attachments, document numbers, sources, tags and neighbours.
     func testTheSamplePortalBuildsTheSameBothWays() throws {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-test-\(UUID().uuidString)")
+        let target = Fixture.temporaryFolder("qingshan-test")
         let site = target.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         for item in ["site.yaml", "content", "static"] {

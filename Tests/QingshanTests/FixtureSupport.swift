@@ -9,10 +9,31 @@ enum Fixture {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The folder of this test run's temporary folders (`qingshan-tests-PID` in the system's
+    /// temporary folder): removed when the run ends, and the folders of runs that are gone
+    /// removed when the next begins.
+    static let runFolder: URL = {
+        let base = FileManager.default.temporaryDirectory
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix("qingshan-tests-") {
+            if let pid = Int32(name.dropFirst("qingshan-tests-".count)), kill(pid, 0) != 0, errno == ESRCH {
+                try? fm.removeItem(at: base.appendingPathComponent(name))
+            }
+        }
+        let folder = base.appendingPathComponent("qingshan-tests-\(getpid())")
+        try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        XCTestObservationCenter.shared.addTestObserver(RunFolderRemover(folder))
+        return folder
+    }()
+
+    /// A new empty folder for one test, inside the run's folder.
+    static func temporaryFolder(_ prefix: String = "qingshan-test") -> URL {
+        runFolder.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+
     /// Copies a fixture site into a fresh temporary folder so builds never touch the repository.
     static func copy(_ name: String) throws -> URL {
-        let target = FileManager.default.temporaryDirectory
-            .appendingPathComponent("qingshan-test-\(UUID().uuidString)")
+        let target = temporaryFolder()
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         let site = target.appendingPathComponent("site")
         try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: site)
@@ -21,8 +42,7 @@ enum Fixture {
 
     /// Copies the sample portal (site.yaml, content/, templates/, static/ at the repository root).
     static func copySample() throws -> URL {
-        let target = FileManager.default.temporaryDirectory
-            .appendingPathComponent("qingshan-test-\(UUID().uuidString)").appendingPathComponent("site")
+        let target = temporaryFolder().appendingPathComponent("site")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         for item in ["site.yaml", "content", "templates", "static"] {
             let source = repositoryRoot.appendingPathComponent(item)
@@ -67,5 +87,18 @@ enum Fixture {
             return ""
         }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Removes a test run's temporary folders when the run ends.
+final class RunFolderRemover: NSObject, XCTestObservation {
+    let folder: URL
+
+    init(_ folder: URL) {
+        self.folder = folder
+    }
+
+    func testBundleDidFinish(_ testBundle: Bundle) {
+        try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -115,7 +115,7 @@ final class InputFailureTests: XCTestCase {
     }
 
     func testInitBelowAFileSaysSo() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-file-\(UUID().uuidString)")
+        let file = Fixture.temporaryFolder("qingshan-file")
         try Data("x".utf8).write(to: file)
         XCTAssertThrowsError(try NewContent.site(at: file.path + "/site")) { error in
             XCTAssertTrue("\(error)".contains("是文件而不是目录"), "\(error)")

@@ -6,7 +6,7 @@ import XCTest
 /// Each CSV problem is an error naming the file, line and (where there is one) column.
 final class MonitoringLoaderTests: XCTestCase {
     func errors(_ file: String, _ text: String) throws -> [Diagnostic] {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-csv-\(UUID().uuidString)")
+        let root = Fixture.temporaryFolder("qingshan-csv")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("content/data"), withIntermediateDirectories: true)
         try text.write(to: root.appendingPathComponent("content/data/" + file), atomically: true, encoding: .utf8)

@@ -9,7 +9,7 @@ import XCTest
 /// cells that are not plain decimals are errors, and every bad cell of a row is reported.
 final class MonitoringPlausibilityTests: XCTestCase {
     func diagnostics(_ file: String, _ text: String) throws -> (data: MonitoringData, all: [Diagnostic]) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-csv-\(UUID().uuidString)")
+        let root = Fixture.temporaryFolder("qingshan-csv")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("content/data"), withIntermediateDirectories: true)

@@ -7,7 +7,7 @@ import XCTest
 
 final class NewContentTests: XCTestCase {
     func testInitSiteBuildsAndRefusesANonEmptyFolder() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-init-\(UUID().uuidString)")
+        let root = Fixture.temporaryFolder("qingshan-init")
         let files = try NewContent.site(at: root.path)
         XCTAssertTrue(files.contains("site.yaml"))
         let diagnostics = Diagnostics()

@@ -99,7 +99,7 @@ final class OutputPlacementTests: XCTestCase {
 
     /// The swap is one exchange: the old tree ends up as the spare, the new one in place.
     func testTheSwapExchangesInOneStep() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-swap-\(UUID().uuidString)")
+        let root = Fixture.temporaryFolder("qingshan-swap")
         let out = root.appendingPathComponent("public")
         try OutputWriter(outputDir: out.path).write(files: [page("index.html", "one")], copies: [])
         let a = root.appendingPathComponent("a")

@@ -6,7 +6,7 @@ import XCTest
 
 final class OutputWriterTests: XCTestCase {
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-writer-\(UUID().uuidString)")
+        let url = Fixture.temporaryFolder("qingshan-writer")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

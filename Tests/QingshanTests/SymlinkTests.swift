@@ -40,7 +40,7 @@ final class SymlinkTests: XCTestCase {
     }
 
     func testTheRule() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qingshan-link-\(UUID().uuidString)")
+        let root = Fixture.temporaryFolder("qingshan-link")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("a/l").path, withDestinationPath: "/etc/hostname")

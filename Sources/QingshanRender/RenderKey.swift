@@ -25,76 +25,14 @@ public struct RenderKey: Hashable, Sendable {
     }
 }
 
-/// Pages of the last build, kept by serve: a page whose key and context (config, theme, data,
-/// as-of day, navigation) are unchanged is taken as it was instead of being rendered again.
-/// `begin` starts a build (a different context forgets everything), `finish` drops the pages
-/// the build no longer has.
-public final class RenderMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var context = Digest()
-    private var entries: [RenderKey: [OutputFile]] = [:]
-    private var used = Set<RenderKey>()
-    private var hitCount = 0
-
-    public init() {}
-
-    /// Pages taken from the memo by the last build, for tests and the serve log.
-    public var hits: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return hitCount
-    }
-
-    public func begin(context: Digest) {
-        lock.lock()
-        defer { lock.unlock() }
-        if context != self.context { entries = [:] }
-        self.context = context
-        used = []
-        hitCount = 0
-    }
-
-    public func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        // Every key of the memo is in `used` when nothing went away.
-        if used.count < entries.count { entries = entries.filter { used.contains($0.key) } }
-    }
-
-    /// The kept pages for each key (nil where there are none), under one lock.
-    func lookup(_ keys: [RenderKey]) -> [OutputFile?] {
-        lock.lock()
-        defer { lock.unlock() }
-        used.reserveCapacity(used.count + keys.count)
-        return keys.map { key in
-            used.insert(key)
-            guard let kept = entries[key]?.first else { return nil }
-            hitCount += 1
-            return kept
-        }
-    }
-
-    func store(_ made: [(RenderKey, OutputFile)]) {
-        lock.lock()
-        defer { lock.unlock() }
-        for (key, file) in made { entries[key] = [file] }
-    }
-
-    func files(_ key: RenderKey, _ render: () -> [OutputFile]) -> [OutputFile] {
-        lock.lock()
-        used.insert(key)
-        if let kept = entries[key] {
-            hitCount += kept.count
-            lock.unlock()
-            return kept
-        }
-        lock.unlock()
-        let made = render()
-        lock.lock()
-        entries[key] = made
-        lock.unlock()
-        return made
-    }
+/// Pages a build may take from the last one instead of rendering them (serve's `RenderMemo`,
+/// kept by its session): looked up by the key of what each was made from.
+public protocol PageMemo: AnyObject, Sendable {
+    /// The kept page for each key (nil where there is none), all under one look-up.
+    func lookup(_ keys: [RenderKey]) -> [OutputFile?]
+    func store(_ made: [(RenderKey, OutputFile)])
+    /// The kept pages of `key`, or those `render` makes (then kept).
+    func files(_ key: RenderKey, _ render: () -> [OutputFile]) -> [OutputFile]
 }
 
 /// What becomes of pages as they are rendered, a batch at a time: a full build scans and
