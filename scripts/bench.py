@@ -10,8 +10,9 @@ time, the ratio and the peak RSS of each. Results also go to OUT/results.md.
   a list and links;
 - real: pages of real size (~9 KB of Chinese text each: several sections, two tables, lists,
   links), with front matter carrying keys from other generators (category, id, weight,
-  aliases, author) as a migrated site has. Each is built into a fresh folder (removed before
-  every run) and into an existing one (the last run's output).
+  aliases, author) as a migrated site has. Each is built into an existing folder (the last
+  run's output), into a folder that does not exist yet (a first build), and into the same
+  folder right after the last output was deleted (the worst case on ext4; see measure).
 """
 import argparse
 import datetime
@@ -260,20 +261,36 @@ def report(row):
         print(f", hugo {h[0]:.2f} s ({h[1]:.0f} MiB), ratio {q[0] / h[0]:.3f}", end="")
     if "hugo fresh" in row:
         print(f", fresh ratio {row['fresh'][0] / row['hugo fresh'][0]:.3f}", end="")
+    if "hugo removed" in row:
+        print(f", just-deleted ratio {row['removed'][0] / row['hugo removed'][0]:.3f}", end="")
     print(flush=True)
 
 
-def measure(cmd, cwd, runs, fresh=None):
-    """Median time and peak RSS of `runs` runs; with `fresh`, that folder (and Qingshan's spare
-    beside it) is removed before each run."""
-    def one():
-        if fresh:
+def measure(cmd, cwd, runs, fresh=None, removed=False, leftovers=None):
+    """Median time and peak RSS of `runs` runs. With `fresh` (the output option's value), each
+    run writes a folder that does not exist yet (`fresh`-1, -2, …, added to `leftovers` for the
+    caller to remove once nothing else is measured): a first build. With `removed` too, each run writes `fresh` itself right after
+    the last run's output (and Qingshan's spare beside it) was removed: on ext4 the inodes of
+    a tree deleted in the last seconds are skipped one by one when new files are created, which
+    slows every tool's writing several times over."""
+    made = []
+
+    def one(n):
+        run = cmd
+        if fresh and removed:
             shutil.rmtree(fresh, ignore_errors=True)
             parent, name = os.path.split(fresh)
             shutil.rmtree(os.path.join(parent, "." + name + ".prev"), ignore_errors=True)
             subprocess.run(["sync"])
-        return timed(cmd, cwd)
-    results = [one() for _ in range(runs)]
+        elif fresh:
+            target = f"{fresh}-{n}"
+            shutil.rmtree(target, ignore_errors=True)
+            made.append(target)
+            run = [target if part == fresh else part for part in cmd]
+        return timed(run, cwd)
+    results = [one(n) for n in range(1, runs + 1)]
+    if leftovers is not None:
+        leftovers += made
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -320,12 +337,24 @@ def main():
             h_out = os.path.join(args.out, f"hugo-real-{pages}")
             shutil.rmtree(q_out, ignore_errors=True)
             q = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs)
-            fresh = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs, fresh=q_out)
+            q_fresh = q_out + "-fresh"
+            leftovers = []
+            fresh = measure([qingshan, "build", "--site", folder, "--output", q_fresh], folder, args.runs,
+                            fresh=q_fresh, leftovers=leftovers)
             row = {"pages": pages, "corpus": "real", "qingshan": q, "fresh": fresh}
             if hugo:
                 row["hugo"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs)
-                row["hugo fresh"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs,
-                                            fresh=h_out)
+                h_fresh = h_out + "-fresh"
+                row["hugo fresh"] = measure([hugo, "--quiet", "-s", folder, "-d", h_fresh], folder, args.runs,
+                                            fresh=h_fresh, leftovers=leftovers)
+            for target in leftovers:
+                shutil.rmtree(target, ignore_errors=True)
+            # The same, each right after the last output was deleted (see measure).
+            row["removed"] = measure([qingshan, "build", "--site", folder, "--output", q_out], folder, args.runs,
+                                     fresh=q_out, removed=True)
+            if hugo:
+                row["hugo removed"] = measure([hugo, "--quiet", "-s", folder, "-d", h_out], folder, args.runs,
+                                              fresh=h_out, removed=True)
             rows.append(row)
             report(row)
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
@@ -334,7 +363,8 @@ def main():
              "|---|---:|---|---:|---:|---:|---:|---:|"]
     for row in rows:
         for label, q, h in [("existing", row["qingshan"], row.get("hugo")),
-                            ("fresh", row.get("fresh"), row.get("hugo fresh"))]:
+                            ("fresh", row.get("fresh"), row.get("hugo fresh")),
+                            ("fresh, just deleted", row.get("removed"), row.get("hugo removed"))]:
             if q is None:
                 continue
             lines.append(f"| {row['corpus']} | {row['pages']} | {label} | {q[0]:.2f} | {q[1]:.0f} | " +
