@@ -46,17 +46,23 @@ extension PageChrome {
 
     /// One page per item, rendered on all cores; with a memo, the items whose key it holds are
     /// taken from it (looked up together, so 12,000 pages cost one lock); with a sink, a batch
-    /// at a time through it.
+    /// at a time through it, in order.
     func renderAll<Item: Sendable>(
         _ items: [Item], key: (Item) -> RenderKey, sink: PageSink? = nil, render: @Sendable (Item) -> OutputFile
     ) -> [OutputFile] {
         guard let memo else {
             guard let sink else { return Parallel.map(items, render) }
+            // A batch goes through the sink while the next one renders; one batch in the sink
+            // at a time.
             var out: [OutputFile] = []
             out.reserveCapacity(items.count)
+            var sinking: Pending<[OutputFile]>?
             for start in stride(from: 0, to: items.count, by: Self.sinkBatch) {
-                out += sink(Parallel.map(Array(items[start..<min(items.count, start + Self.sinkBatch)]), render))
+                let batch = Parallel.map(Array(items[start..<min(items.count, start + Self.sinkBatch)]), render)
+                if let sinking { out += sinking.wait() }
+                sinking = Pending { sink(batch) }
             }
+            if let sinking { out += sinking.wait() }
             return out
         }
         let keys = items.map(key)
