@@ -74,6 +74,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
+    /// The day after.
+    public var next: Day {
+        if day < Day.daysIn(year: year, month: month), let next = Day(year: year, month: month, day: day + 1) {
+            return next
+        }
+        if month < 12, let next = Day(year: year, month: month + 1, day: 1) { return next }
+        return Day(year: year + 1, month: 1, day: 1) ?? self
+    }
+
     /// Today in the given time zone (China Standard Time by default).
     public static func today(in zone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current) -> Day {
         var calendar = Calendar(identifier: .gregorian)

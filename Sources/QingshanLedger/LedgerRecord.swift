@@ -14,6 +14,53 @@ public enum Channel: String, CaseIterable, Sendable, Comparable {
     var order: Int { Channel.allCases.firstIndex(of: self) ?? 0 }
 }
 
+/// 三本台账: the plan (三（一）) keeps “满意度调查反馈问题台账、民意收集平台问题台账、自由渠道问题台账”.
+/// A record's book sits beside its source channel (docs/RULES.md, Ledger).
+public enum LedgerBook: String, CaseIterable, Sendable, Comparable {
+    case satisfactionSurvey = "满意度调查反馈"
+    case opinionPlatform = "民意收集平台"
+    case freeChannels = "自由渠道"
+
+    /// The book of a record that names none: its channel's own book for the two channels
+    /// that have one, else 自由渠道.
+    public static func of(_ channel: Channel) -> LedgerBook {
+        switch channel {
+        case .satisfactionSurvey: return .satisfactionSurvey
+        case .opinionPlatform: return .opinionPlatform
+        default: return .freeChannels
+        }
+    }
+
+    public static func < (a: LedgerBook, b: LedgerBook) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+/// 阶段进展 of a long rectification (the plan 三（二）: “对需要长期整改的定期跟踪反馈阶段进展情况”):
+/// public.
+public struct ProgressNote: Hashable, Sendable {
+    public var date: Day
+    public var text: String
+
+    public init(date: Day, text: String) {
+        self.date = date
+        self.text = text
+    }
+}
+
+/// 销号后回访 (the plan 三（二）: “对已完成销号的及时进行回访，确保整改到位，防止问题反弹”).
+public struct Recheck: Hashable, Sendable {
+    public var date: Day
+    public var satisfied: Bool
+    public var note: String
+
+    public init(date: Day, satisfied: Bool, note: String = "") {
+        self.date = date
+        self.satisfied = satisfied
+        self.note = note
+    }
+}
+
 /// 问题类别: the plan's three categories.
 public enum Category: String, CaseIterable, Sendable, Comparable {
     case complaint = "投诉举报"
@@ -54,8 +101,8 @@ public enum Status: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// 绿黄红分级 (docs/RULES.md, Ledger; the plan 三（二）): green satisfied, yellow unsatisfied
-/// after one round, red unsatisfied after two or more, pending before any callback.
+/// 绿黄红分级 (docs/RULES.md, Ledger; the plan 三（二）: “对于一次办理满意的标记绿标，对一次办结不
+/// 满意的标记黄标，对两次及以上办理仍不满意的标记红标”): by the unsatisfied callbacks so far.
 public enum Grade: String, CaseIterable, Sendable {
     case green
     case yellow
@@ -106,6 +153,12 @@ public struct LedgerRecord: Sendable {
     public var closed: Day?
     public var repeatOf: String?
     public var rounds: [Round]
+    /// Which of the three ledgers the record is kept in.
+    public var book: LedgerBook
+    public var progress: [ProgressNote]
+    public var rechecks: [Recheck]
+    /// Why the record was 销号 without a satisfied callback.
+    public var closeReason: String?
     /// Every field under `private:` (complainant, phone, address …) with its key path
     /// (`phone`, `contacts.1.name`): internal edition only, never published.
     public var privateFields: [(key: String, value: String)]
@@ -121,10 +174,15 @@ public struct LedgerRecord: Sendable {
         id: String, received: Day, channel: Channel, category: Category, domain: Domain? = nil,
         street: String? = nil, summary: String, department: String, owner: String? = nil,
         requirement: String? = nil, deadline: Day, status: Status, closed: Day? = nil, repeatOf: String? = nil,
-        rounds: [Round] = [], privateFields: [(key: String, value: String)] = [],
+        rounds: [Round] = [], book: LedgerBook? = nil, progress: [ProgressNote] = [], rechecks: [Recheck] = [],
+        closeReason: String? = nil, privateFields: [(key: String, value: String)] = [],
         location: SourceLocation = SourceLocation(file: ""),
         repeatOfLocation: SourceLocation? = nil
     ) {
+        self.book = book ?? LedgerBook.of(channel)
+        self.progress = progress
+        self.rechecks = rechecks
+        self.closeReason = closeReason
         self.repeatOfLocation = repeatOfLocation
         self.id = id
         self.received = received

@@ -17,9 +17,12 @@ public struct LedgerLoader: Sendable {
 
     static let keys: Set<String> = [
         "id", "received", "channel", "category", "domain", "street", "summary", "department", "owner",
-        "requirement", "deadline", "status", "closed", "repeat_of", "rounds", "private",
+        "requirement", "deadline", "status", "closed", "repeat_of", "rounds", "private", "ledger", "progress",
+        "rechecks", "close_reason",
     ]
     static let roundKeys: Set<String> = ["handled", "result", "callback", "satisfied"]
+    static let progressKeys: Set<String> = ["date", "text"]
+    static let recheckKeys: Set<String> = ["date", "satisfied", "note"]
 
     /// The ledger files of the site, relative to it, in a stable order.
     func files() -> [String] {
@@ -109,6 +112,10 @@ public struct LedgerLoader: Sendable {
         let department = map.requireString("department", what: "责任科室")
         map.checkDepartment(department, in: organization)
         let deadline = required(map, "deadline", "整改时限") { map.day($0) }
+        if let received, let deadline, deadline < received {
+            diagnostics.error(map.location(ofKey: "deadline"), "整改时限 \(deadline.iso) 早于受理日期 \(received.iso)")
+        }
+        let book = enumValue(map, "ledger", "所属台账", required: false, LedgerBook.init(rawValue:), LedgerBook.allCases)
         let status = enumValue(map, "status", "办理状态", required: true, Status.init(rawValue:), Status.allCases)
         let closed = map.day("closed")
         if status == .closed, closed == nil, map.value("closed") == nil {
@@ -121,6 +128,12 @@ public struct LedgerLoader: Sendable {
             diagnostics.error(map.location(ofKey: "closed"), "销号日期 \(closed.iso) 早于受理日期 \(received.iso)")
         }
         let rounds = self.rounds(map, received: received)
+        let progress = self.progress(map, received: received)
+        let rechecks = self.rechecks(map, closed: status == .closed ? closed : nil)
+        let closeReason = map.string("close_reason")
+        if status == .closed, let rounds {
+            checkClosure(map, rounds: rounds, closed: closed, closeReason: closeReason)
+        }
         let privateFields = privateStrings(map)
 
         guard let id, let received, let channel, let category, let summary, let department, let deadline,
@@ -130,7 +143,8 @@ public struct LedgerLoader: Sendable {
             id: id, received: received, channel: channel, category: category, domain: domain, street: street,
             summary: summary, department: department, owner: map.string("owner"),
             requirement: map.string("requirement"), deadline: deadline, status: status, closed: closed,
-            repeatOf: map.string("repeat_of"), rounds: rounds ?? [], privateFields: privateFields,
+            repeatOf: map.string("repeat_of"), rounds: rounds ?? [], book: book, progress: progress,
+            rechecks: rechecks, closeReason: closeReason, privateFields: privateFields,
             location: map.location(ofKey: "id"),
             repeatOfLocation: map.value("repeat_of") == nil ? nil : map.location(ofKey: "repeat_of"))
     }
@@ -193,6 +207,80 @@ public struct LedgerLoader: Sendable {
             }
             out.append(
                 Round(handled: handled, result: entry.string("result") ?? "", callback: callback, satisfied: satisfied))
+        }
+        return out
+    }
+
+    /// 闭环, 销号制 (docs/RULES.md, Ledger): a record is 销号 after its last handling, and only
+    /// with a satisfied latest callback or a `close_reason`.
+    func checkClosure(_ map: MappingReader, rounds: [Round], closed: Day?, closeReason: String?) {
+        if let closed, let last = rounds.last, closed < last.handled {
+            map.diagnostics.error(
+                map.location(ofKey: "closed"), "销号日期 \(closed.iso) 早于最后一轮办结日期 \(last.handled.iso)")
+        }
+        let latest = rounds.last { $0.callback != nil }
+        if latest?.satisfied != true, closeReason?.isEmpty ?? true {
+            map.diagnostics.error(
+                map.location(ofKey: "status"),
+                latest == nil ? "已销号的记录没有回访" : "已销号的记录最近一次回访不满意",
+                hint: "回访满意后再销号；确需销号的，用 close_reason 写明原因")
+        }
+    }
+
+    /// 阶段进展, oldest first, each with a date and a text.
+    func progress(_ map: MappingReader, received: Day?) -> [ProgressNote] {
+        entries(map, "progress", what: "阶段进展", keys: Self.progressKeys).compactMap { entry, date in
+            guard let text = entry.requireString("text", what: "进展情况") else { return nil }
+            if let received, date < received {
+                map.diagnostics.error(entry.location(ofKey: "date"), "进展日期 \(date.iso) 早于受理日期 \(received.iso)")
+            }
+            return ProgressNote(date: date, text: text)
+        }
+    }
+
+    /// 销号后回访: only on a record 已销号, each on or after its closing day.
+    func rechecks(_ map: MappingReader, closed: Day?) -> [Recheck] {
+        let items = entries(map, "rechecks", what: "销号后回访", keys: Self.recheckKeys)
+        if !items.isEmpty, closed == nil {
+            map.diagnostics.error(map.location(ofKey: "rechecks"), "rechecks（销号后回访）只用于已销号的记录")
+        }
+        return items.compactMap { entry, date in
+            guard let satisfied = entry.bool("satisfied") else {
+                map.diagnostics.error(entry.location(ofKey: "date"), "销号后回访需注明 satisfied: true 或 false")
+                return nil
+            }
+            if let closed, date < closed {
+                map.diagnostics.error(entry.location(ofKey: "date"), "销号后回访日期 \(date.iso) 早于销号日期 \(closed.iso)")
+            }
+            return Recheck(date: date, satisfied: satisfied, note: entry.string("note") ?? "")
+        }
+    }
+
+    /// The mappings of a list under `key` with their required `date` (nothing when absent; an
+    /// error when not a list); dates of consecutive entries must not go back.
+    func entries(_ map: MappingReader, _ key: String, what: String, keys: Set<String>)
+        -> [(entry: MappingReader, date: Day)]
+    {
+        guard let node = map.value(key) else { return [] }
+        guard let items = node.sequence else {
+            map.diagnostics.error(map.location(node), "\(key) 应为\(what)的列表")
+            return []
+        }
+        var out: [(entry: MappingReader, date: Day)] = []
+        var previous: Day?
+        for item in items {
+            guard
+                let entry = MappingReader(
+                    item, file: map.file, lineOffset: map.lineOffset, diagnostics: map.diagnostics, what: what)
+            else { continue }
+            entry.warnUnknownKeys(allowed: keys, context: what)
+            guard let date = required(entry, "date", "日期", { entry.day($0) }) else { continue }
+            if let previous, date < previous {
+                map.diagnostics.error(
+                    entry.location(ofKey: "date"), "\(what)应按时间先后排列：\(date.iso) 早于上一条的 \(previous.iso)")
+            }
+            previous = date
+            out.append((entry, date))
         }
         return out
     }

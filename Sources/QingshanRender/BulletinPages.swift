@@ -53,7 +53,11 @@ public struct BulletinPages: Sendable {
         notes[month]?.title ?? "\(month.chinese)“满意环保”工作进展通报"
     }
 
+    /// The day the bulletin's figures stand on: the month's end (or D, in the month of D).
     func date(_ month: Month) -> Day { min(month.lastDay, asOf) }
+
+    /// 成文日期 (GB/T 9704): the bulletin's own `date:`, else the day of its figures.
+    func signed(_ month: Month) -> Day { notes[month]?.date.day ?? date(month) }
 
     var issuer: String { chrome.config.footer.sponsor.isEmpty ? chrome.config.title : chrome.config.footer.sponsor }
 
@@ -61,7 +65,7 @@ public struct BulletinPages: Sendable {
         let items = months.reversed().map { month in
             BulletinItemView(
                 title: title(month), href: links.link(Self.path(month)), docNo: notes[month]?.front.docNo,
-                date: date(month))
+                date: signed(month))
         }
         let path = Route.bulletins
         let meta = chrome.meta(
@@ -89,7 +93,7 @@ public struct BulletinPages: Sendable {
         let note = notes[month]
         let view = BulletinView(
             issuer: issuer, title: title(month), docNo: note?.front.docNo, narrative: note?.html,
-            parts: BulletinText.numbered(parts), signature: issuer, date: end)
+            parts: BulletinText.numbered(parts), signature: issuer, date: signed(month))
         let path = Self.path(month)
         var meta = chrome.meta(
             title: title(month), path: path, column: .bulletins, columnDescription: "“满意环保”月度工作进展通报",

@@ -1943,69 +1943,65 @@ enum CompiledTheme {
         out.reserveCapacity(16_384)
         part_base_1(c0, into: &out)
         if let c1 = c0.template_bulletin {
-            out += "<article class=\"gongwen\">\n<header class=\"gongwen-head\">\n<p class=\"gongwen-issuer\">"
-            out += c1.template_issuer
-            out += "</p>\n"
+            out += "<article class=\"gongwen\">\n<header class=\"gongwen-head\">\n"
             if let c2 = c1.template_docNo {
-                out += "<p class=\"gongwen-docno\">"
-                if let c3 = c1.template_docNo {
-                    out += c3
-                } else {
-                    out += "false"
-                }
-                out += "</p>"
+                out += "<p class=\"gongwen-issuer\">"
+                out += c1.template_issuer
+                out += "</p>\n<p class=\"gongwen-docno\">"
+                out += c2
+                out += "</p>\n<hr class=\"gongwen-rule\">\n"
             }
-            out += "\n<hr class=\"gongwen-rule\">\n<h1 class=\"gongwen-title\">"
+            out += "<h1 class=\"gongwen-title\">"
             out += c1.template_title
             out += "</h1>\n</header>\n<div class=\"gongwen-body\">\n"
-            if let c4 = c1.template_narrative {
-                if let c5 = c1.template_narrative {
-                    out += c5
+            if let c3 = c1.template_narrative {
+                if let c4 = c1.template_narrative {
+                    out += c4
                 } else {
                     out += "false"
                 }
             }
             out += "\n"
-            for c6 in c1.template_parts {
+            for c5 in c1.template_parts {
                 out += "<h2>"
-                out += c6.template_heading
+                out += c5.template_heading
                 out += "</h2>\n"
-                for c7 in c6.template_paragraphs {
+                for c6 in c5.template_paragraphs {
                     out += "<p>"
-                    out += c7
+                    out += c6
                     out += "</p>\n"
                 }
-                for c8 in c6.template_tables {
+                for c7 in c5.template_tables {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c8.template_caption
+                    out += c7.template_caption
                     out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c8.template_caption
+                    out += c7.template_caption
                     out += "</caption>\n<thead><tr>"
-                    for c9 in c8.template_head {
+                    for c8 in c7.template_head {
                         out += "<th scope=\"col\">"
-                        out += c9
+                        out += c8
                         out += "</th>"
                     }
                     out += "</tr></thead>\n<tbody>\n"
-                    for c10 in c8.template_rows {
+                    for c9 in c7.template_rows {
                         out += "<tr>"
-                        for c11 in c10.template_cells {
+                        for c10 in c9.template_cells {
                             out += "<td"
-                            if let c12 = c11.template_className {
+                            if let c11 = c10.template_className {
                                 out += " class=\""
-                                out += c12
+                                out += c11
                                 out += "\""
                             }
                             out += ">"
-                            if let c13 = c11.template_href {
+                            if let c12 = c10.template_href {
                                 out += "<a href=\""
-                                out += c13
+                                out += c12
                                 out += "\">"
-                                out += c11.template_text
+                                out += c10.template_text
                                 out += "</a>"
                             }
-                            if !(c11.template_href != nil) {
-                                out += c11.template_text
+                            if !(c10.template_href != nil) {
+                                out += c10.template_text
                             }
                             out += "</td>"
                         }

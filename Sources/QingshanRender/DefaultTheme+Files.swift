@@ -618,9 +618,11 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#bulletin}}
 <article class="gongwen">
 <header class="gongwen-head">
+{{#docNo}}
 <p class="gongwen-issuer">{{issuer}}</p>
-{{#docNo}}<p class="gongwen-docno">{{docNo}}</p>{{/docNo}}
+<p class="gongwen-docno">{{.}}</p>
 <hr class="gongwen-rule">
+{{/docNo}}
 <h1 class="gongwen-title">{{title}}</h1>
 </header>
 <div class="gongwen-body">

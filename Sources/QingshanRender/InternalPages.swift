@@ -107,7 +107,7 @@ public struct InternalPages: Sendable {
             intro: ["本版本含责任人和投诉人联系方式，仅供局内月调度、双月会和季度督导使用，不得对外公开或转发。"],
             figures: [
                 FigureView("在办问题", "\(derived.filter { $0.status.isOpen }.count)件"),
-                FigureView("逾期", "\(stats.overdue)件"), FigureView("重点督办", "\(stats.supervised)件"),
+                FigureView("逾期未办", "\(stats.overdue)件"), FigureView("督办中", "\(stats.supervisionOpen)件"),
                 FigureView("红标", "\(stats.byGrade[.red] ?? 0)件"),
             ],
             parts: [],
@@ -146,7 +146,7 @@ public struct InternalPages: Sendable {
                 ]
             })
         let closedTable = TableView(
-            caption: "\(month.chinese)销号问题", head: ["编号", "问题摘要", "责任科室", "责任人", "销号日期", "回访分级", "超期销号"],
+            caption: "\(month.chinese)销号问题", head: ["编号", "问题摘要", "责任科室", "责任人", "销号日期", "回访分级", "超期办结"],
             rows: closed.map { item in
                 let r = item.record
                 return [
@@ -159,40 +159,68 @@ public struct InternalPages: Sendable {
             ReportView.Part(
                 heading: "一、在办问题",
                 paragraphs: [
-                    "截至\(end.chinese)，在办问题\(open.count)件，其中逾期\(open.filter(\.overdue).count)件。请责任科室和街道环保办按时限办结并及时回访。"
+                    "截至\(end.chinese)，在办问题\(open.count)件，其中逾期未办\(open.filter(\.overdue).count)件。请责任科室和街道环保办按时限办结并及时回访。"
                 ],
                 tables: [openTable]),
             ReportView.Part(heading: "二、本月销号", paragraphs: ["本月销号\(closed.count)件。"], tables: [closedTable]),
         ]
+        let stats = LedgerStats(derived)
+        parts.append(
+            ReportView.Part(
+                heading: "三、按科室、街道分析",
+                paragraphs: ["截至\(end.chinese)各责任科室、街道的受理、办理、逾期和回访分级情况（实施方案：对反馈及梳理问题分析研判）。"],
+                tables: [
+                    LedgerPages.units("按责任科室", "责任科室", stats.byDepartment),
+                    LedgerPages.units("按街道", "街道", stats.byStreet),
+                ]))
         if !campaigns.isEmpty {
-            let progress = campaigns.map { CampaignRules.derive($0, asOf: end) }
-            parts.append(
-                ReportView.Part(
-                    heading: "三、专项行动进度",
-                    tables: [
-                        TableView(
-                            caption: "专项行动进度与时限", head: ["专项行动", "责任科室", "时限", "剩余/逾期", "进度", "状态"],
-                            rows: progress.map { c in
-                                let days = c.daysLeft
-                                return [
-                                    .init(c.campaign.title), .init(c.campaign.departments.joined(separator: "、")),
-                                    .init(
-                                        c.campaign.ongoing ? "长期坚持" : c.campaign.deadline?.iso ?? "—",
-                                        className: "nowrap"),
-                                    .init(
-                                        days.map { $0 >= 0 ? "剩余 \($0) 天" : "逾期 \(-$0) 天" } ?? "—",
-                                        className: (days ?? 0) < 0 && c.status != .done ? "due-overdue" : nil),
-                                    .init(c.progress.map { percent($0) } ?? "—", className: "num"),
-                                    .init(c.status.label),
-                                ]
-                            })
-                    ]))
+            parts.append(ReportView.Part(heading: "四、专项行动进度", tables: [campaignTable(asOf: end)]))
         }
         let view = ReportView(
             title: "\(month.chinese)问题台账月调度表", asOf: end, intro: [], figures: [], parts: parts, links: [])
         return page(
             Route.dispatch(month.iso), title: "\(month.chinese)月调度表", view: view, column: .dispatch,
             landscape: true)
+    }
+
+    /// Every campaign's deadline, days left and progress as of `day`; a finished campaign reads
+    /// 已完成, never days overdue.
+    func campaignTable(asOf day: Day) -> TableView {
+        TableView(
+            caption: "专项行动进度与时限", head: ["专项行动", "责任科室", "时限", "剩余/逾期", "进度", "状态"],
+            rows: campaigns.map { CampaignRules.derive($0, asOf: day) }.map { c in
+                let days = c.daysLeft
+                let timing: String
+                if c.status == .done {
+                    timing = "已完成"
+                } else {
+                    timing = days.map { $0 >= 0 ? "剩余 \($0) 天" : "逾期 \(-$0) 天" } ?? "—"
+                }
+                return [
+                    .init(c.campaign.title), .init(c.campaign.departments.joined(separator: "、")),
+                    .init(c.campaign.ongoing ? "长期坚持" : c.campaign.deadline?.iso ?? "—", className: "nowrap"),
+                    .init(timing, className: (days ?? 0) < 0 && c.status != .done ? "due-overdue" : nil),
+                    .init(c.progress.map { percent($0) } ?? "—", className: "num"),
+                    .init(c.status.label),
+                ]
+            })
+    }
+
+    /// What is stuck at each 科室 on `day`: open, overdue, yellow and red records.
+    static func stuckByDepartment(_ derived: [DerivedRecord]) -> TableView {
+        let byDepartment = Dictionary(grouping: derived, by: \.record.department)
+        return TableView(
+            caption: "各科室在办与滞留问题", head: ["责任科室", "在办", "逾期未办", "黄标", "红标", "督办中"],
+            rows: byDepartment.keys.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }.map { name in
+                let items = byDepartment[name] ?? []
+                let counts: [Int] = [
+                    items.filter { $0.status.isOpen }.count, items.filter(\.overdue).count,
+                    items.filter { $0.grade == .yellow }.count, items.filter { $0.grade == .red }.count,
+                    items.filter(\.supervisionOpen).count,
+                ]
+                let cells: [TableView.Cell] = counts.map { TableView.Cell(String($0), className: "num") }
+                return [TableView.Cell(name)] + cells
+            })
     }
 
     func meeting(_ month: Month) -> OutputFile {
@@ -207,7 +235,7 @@ public struct InternalPages: Sendable {
         let closed = now.filter { inPeriod($0.closed) }
         let callbacks = now.flatMap(\.rounds).filter { inPeriod($0.callback) }
         let overdue = now.filter(\.overdue)
-        let red = now.filter { $0.grade == .red }
+        let red = now.filter { $0.grade == .red && $0.status != .closed }
         let rebound = now.filter(\.rebound)
         let stats = LedgerStats(now)
         var decisions: [String] = []
@@ -232,6 +260,25 @@ public struct InternalPages: Sendable {
                     ]
                 })
         }
+        let problems = (overdue + red + rebound).reduce(into: [DerivedRecord]()) { list, item in
+            if !list.contains(where: { $0.id == item.id }) { list.append(item) }
+        }
+        var parts = [
+            ReportView.Part(
+                heading: "一、两个月来的进展",
+                paragraphs: [
+                    "\(start.chinese)至\(month.month)月，共受理群众反映问题\(received.count)件，销号\(closed.count)件，开展回访\(callbacks.count)件次。截至\(end.chinese)，累计受理\(stats.total)件，在办\(now.filter { $0.status.isOpen }.count)件。"
+                ]),
+            ReportView.Part(
+                heading: "二、存在的问题",
+                paragraphs: ["逾期未办\(overdue.count)件，未销号的红标问题\(red.count)件，反弹\(rebound.count)件。"],
+                tables: [table("逾期、红标和反弹问题", problems), Self.stuckByDepartment(now)]),
+        ]
+        if !campaigns.isEmpty {
+            parts.append(ReportView.Part(heading: "三、专项行动进度", tables: [campaignTable(asOf: end)]))
+        }
+        parts.append(
+            ReportView.Part(heading: (campaigns.isEmpty ? "三" : "四") + "、提请会议研究的事项", bullets: decisions))
         let view = ReportView(
             title: "\(start.chinese)至\(month.month)月“满意环保”双月推进会材料", asOf: end, intro: [],
             figures: [
@@ -239,25 +286,7 @@ public struct InternalPages: Sendable {
                 FigureView("两月回访", "\(callbacks.count)件次"),
                 FigureView("累计回访满意率", percent(stats.satisfactionRate)),
             ],
-            parts: [
-                ReportView.Part(
-                    heading: "一、两个月来的进展",
-                    paragraphs: [
-                        "\(start.chinese)至\(month.month)月，共受理群众反映问题\(received.count)件，销号\(closed.count)件，开展回访\(callbacks.count)件次。截至\(end.chinese)，累计受理\(stats.total)件，在办\(now.filter { $0.status.isOpen }.count)件。"
-                    ]),
-                ReportView.Part(
-                    heading: "二、存在的问题",
-                    paragraphs: ["逾期\(overdue.count)件，红标\(red.count)件，反弹\(rebound.count)件。"],
-                    tables: [
-                        table(
-                            "逾期、红标和反弹问题",
-                            (overdue + red + rebound).reduce(into: [DerivedRecord]()) { list, item in
-                                if !list.contains(where: { $0.id == item.id }) { list.append(item) }
-                            })
-                    ]),
-                ReportView.Part(heading: "三、提请会议研究的事项", bullets: decisions),
-            ],
-            links: [])
+            parts: parts, links: [])
         return page(Route.meetings(month.iso), title: "\(month.chinese)双月会", view: view, column: .meetings)
     }
 
@@ -270,26 +299,23 @@ public struct InternalPages: Sendable {
         return labels[key] ?? key
     }
 
-    /// Why a record is supervised (docs/RULES.md, Ledger).
-    static func reasons(_ item: DerivedRecord, named: Set<String>) -> String {
-        var out: [String] = []
-        if item.grade == .yellow { out.append("黄标") }
-        if item.grade == .red { out.append("红标") }
-        if item.record.repeatOf != nil { out.append("重复访") }
-        if named.contains(item.id) { out.append("被重复反映") }
-        if item.overdue { out.append("逾期") }
-        return out.joined(separator: "、")
-    }
-
+    /// The 重要问题督办台账 (docs/RULES.md, Ledger): every record that entered it, open ones first,
+    /// with the day and reason it entered, who follows it up (专人盯办) and its history; closed
+    /// entries stay as history.
     func supervision() -> OutputFile {
         let derived = LedgerRules.derive(records, asOf: asOf)
-        let named = Set(derived.compactMap(\.record.repeatOf))
-        let supervised = derived.filter(\.supervised).sorted { $0.id < $1.id }
-        let parts = supervised.map { item -> ReportView.Part in
+        let supervised = derived.filter(\.supervised).sorted { a, b in
+            a.supervisionOpen != b.supervisionOpen ? a.supervisionOpen : a.id < b.id
+        }
+        let part = { (item: DerivedRecord) -> ReportView.Part in
             let r = item.record
             var history = [
-                "受理：\(r.received.chinese)，\(r.channel.rawValue)，\(r.category.rawValue)。整改要求：\(r.requirement ?? "—")；时限 \(r.deadline.chinese)。"
+                "受理：\(r.received.chinese)，\(r.channel.rawValue)（\(r.book.rawValue)台账），\(r.category.rawValue)。整改要求：\(r.requirement ?? "—")；时限 \(r.deadline.chinese)。"
             ]
+            for event in item.supervision?.events ?? [] {
+                history.append("\(event.day.chinese)列入督办：\(event.reason.rawValue)。")
+            }
+            for note in item.progress { history.append("\(note.date.chinese)阶段进展：\(note.text)。") }
             for (i, round) in item.rounds.enumerated() {
                 var line = "第\(i + 1)轮：\(round.handled.chinese)办结，\(round.result.isEmpty ? "—" : round.result)"
                 if let callback = round.callback {
@@ -299,18 +325,33 @@ public struct InternalPages: Sendable {
                 }
                 history.append(line + "。")
             }
+            if let closed = item.closed {
+                history.append("\(closed.chinese)销号\(r.closeReason.map { "（\($0)）" } ?? "")。")
+            }
+            for recheck in item.rechecks {
+                history.append(
+                    "\(recheck.date.chinese)销号后回访：\(recheck.satisfied ? "满意" : "不满意，问题反弹")\(recheck.note.isEmpty ? "" : "，\(recheck.note)")。"
+                )
+            }
             if let repeatOf = r.repeatOf { history.append("重复反映，前次记录 \(repeatOf)\(item.rebound ? "（已销号后反弹）" : "")。") }
+            let entry = item.supervision.map { "\($0.entered.chinese)因\($0.reason.rawValue)列入" } ?? "—"
             return ReportView.Part(
                 heading: "\(r.id)　\(r.summary)",
                 paragraphs: [
-                    "责任科室：\(r.department)；责任人：\(r.owner ?? "—")；街道：\(r.street ?? "—")；状态：\(item.status.rawValue)；回访分级：\(item.grade.label)；督办原因：\(Self.reasons(item, named: named))。"
+                    "\(item.supervisionOpen ? "督办中" : "已结束")；\(entry)；责任科室：\(r.department)；专人盯办：\(r.owner ?? "—")；街道：\(r.street ?? "—")；状态：\(item.status.rawValue)；回访分级：\(item.grade.label)。"
                 ],
                 bullets: history)
         }
+        let openCount = supervised.filter(\.supervisionOpen).count
         let view = ReportView(
             title: "重要问题督办台账", asOf: asOf,
-            intro: ["回访黄标、红标，重复反映和逾期未办结的问题列入督办台账，明确科室、专人盯办（实施方案三（二））。共\(supervised.count)件。"],
-            figures: [], parts: parts, links: [])
+            intro: [
+                "回访不满意、重复反映、逾期未办和销号后回访不满意的问题列入督办台账，明确科室、专人盯办（实施方案三（二））。累计列入\(supervised.count)件，其中督办中\(openCount)件；销号后的记录留作历史，销号后回访不满意的重新督办。"
+            ],
+            figures: [
+                FigureView("督办中", "\(openCount)件"), FigureView("累计列入", "\(supervised.count)件"),
+            ],
+            parts: supervised.map(part), links: [])
         return page(Route.supervision, title: "督办台账", view: view, column: .supervision)
     }
 

@@ -14,6 +14,21 @@ public enum LedgerOpenData {
         ]
     }
 
+    /// The figures of each 科室 or 街道 (by name, in a stable order).
+    static func units(_ figures: [String: UnitFigures]) -> JSONValue {
+        .object(
+            figures.sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }.map { name, unit in
+                (
+                    name,
+                    .object(
+                        [
+                            ("received", .int(unit.received)), ("handled", .int(unit.handled)),
+                            ("closed", .int(unit.closed)), ("overdue", .int(unit.overdue)),
+                        ] + [Grade.green, .yellow, .red, .pending].map { ($0.rawValue, .int(unit.byGrade[$0] ?? 0)) })
+                )
+            })
+    }
+
     static func counts<T: RawRepresentable>(_ all: [T], _ counts: [T: Int]) -> JSONValue where T.RawValue == String {
         .object(all.map { ($0.rawValue, .int(counts[$0] ?? 0)) })
     }
@@ -36,12 +51,22 @@ public enum LedgerOpenData {
                 ("status", .string(item.status.rawValue)),
                 ("closed", .optional(item.closed)),
                 ("repeat_of", .optional(r.repeatOf)),
+                ("ledger", .string(r.book.rawValue)),
                 ("grade", .string(item.grade.rawValue)),
                 ("first_time_satisfied", .bool(item.firstTimeSatisfied)),
+                ("satisfied_now", .bool(item.satisfiedNow)),
                 ("overdue", .bool(item.overdue)),
                 ("late", .bool(item.late)),
                 ("supervised", .bool(item.supervised)),
+                ("supervision_open", .bool(item.supervisionOpen)),
                 ("rebound", .bool(item.rebound)),
+                (
+                    "progress",
+                    .array(
+                        item.progress.map { note in
+                            .object([("date", .string(note.date.iso)), ("text", .string(note.text))])
+                        })
+                ),
                 (
                     "rounds",
                     .array(
@@ -64,16 +89,20 @@ public enum LedgerOpenData {
                 .object([
                     ("total", .int(stats.total)),
                     ("by_channel", counts(Channel.allCases, stats.byChannel)),
+                    ("by_ledger", counts(LedgerBook.allCases, stats.byBook)),
                     ("by_category", counts(Category.allCases, stats.byCategory)),
                     ("by_domain", counts(Domain.allCases, stats.byDomain)),
                     ("by_status", counts(Status.allCases, stats.byStatus)),
                     ("by_grade", counts([Grade.green, .yellow, .red, .pending], stats.byGrade)),
                     ("overdue", .int(stats.overdue)),
                     ("supervised", .int(stats.supervised)),
+                    ("supervision_open", .int(stats.supervisionOpen)),
                     ("late", .int(stats.late)),
                     ("rebound", .int(stats.rebound)),
                     ("first_time_satisfaction_rate", .optional(stats.firstTimeSatisfactionRate)),
                     ("satisfaction_rate", .optional(stats.satisfactionRate)),
+                    ("by_department", units(stats.byDepartment)),
+                    ("by_street", units(stats.byStreet)),
                 ])
             ),
         ])
@@ -84,7 +113,7 @@ public enum LedgerOpenData {
         return CSVTable.render(
             header: [
                 "编号", "受理日期", "来源渠道", "问题类别", "环境要素", "所在街道", "问题摘要", "责任科室", "整改要求", "整改时限", "办理状态", "销号日期",
-                "回访分级", "一次办理满意", "逾期", "超期销号", "重点督办", "反弹", "重复反映",
+                "所属台账", "回访分级", "一次办理满意", "当前满意", "逾期未办", "超期办结", "重点督办", "督办中", "反弹", "重复反映",
             ],
             rows: report.records.map { item in
                 let r = item.record
@@ -92,8 +121,9 @@ public enum LedgerOpenData {
                     r.id, r.received.iso, r.channel.rawValue, r.category.rawValue, r.domain?.rawValue ?? "",
                     r.street ?? "",
                     r.summary, r.department, r.requirement ?? "", r.deadline.iso, item.status.rawValue,
-                    item.closed?.iso ?? "", item.grade.label, yes(item.firstTimeSatisfied), yes(item.overdue),
-                    yes(item.late), yes(item.supervised), yes(item.rebound), r.repeatOf ?? "",
+                    item.closed?.iso ?? "", r.book.rawValue, item.grade.label, yes(item.firstTimeSatisfied),
+                    yes(item.satisfiedNow), yes(item.overdue), yes(item.late), yes(item.supervised),
+                    yes(item.supervisionOpen), yes(item.rebound), r.repeatOf ?? "",
                 ]
             })
     }

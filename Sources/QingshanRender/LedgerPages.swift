@@ -58,7 +58,7 @@ public struct LedgerPages: Sendable {
             FigureView("办结率", percent(stats.completionRate), note: "已办结 \(done) 件"),
             FigureView(
                 "回访满意率", percent(stats.satisfactionRate), note: "一次办理满意率 " + percent(stats.firstTimeSatisfactionRate)),
-            FigureView("重点督办", "\(stats.supervised)件", note: "逾期未办结 \(stats.overdue) 件"),
+            FigureView("重点督办", "\(stats.supervisionOpen)件", note: "逾期未办 \(stats.overdue) 件"),
         ]
     }
 
@@ -68,8 +68,8 @@ public struct LedgerPages: Sendable {
             FigureView("累计受理", "\(stats.total)件"),
             FigureView("已办结", "\(done)件", note: "办结率 " + percent(stats.completionRate)),
             FigureView("已销号", "\(stats.byStatus[.closed] ?? 0)件"),
-            FigureView("逾期未办结", "\(stats.overdue)件"),
-            FigureView("重点督办", "\(stats.supervised)件"),
+            FigureView("逾期未办", "\(stats.overdue)件", note: "超期办结 \(stats.late) 件"),
+            FigureView("重点督办", "\(stats.supervisionOpen)件", note: "累计列入 \(stats.supervised) 件"),
             FigureView("一次办理满意率", percent(stats.firstTimeSatisfactionRate), note: "已回访 \(stats.calledBack) 件"),
             FigureView("回访满意率", percent(stats.satisfactionRate), note: "以最近一次回访为准"),
             FigureView(
@@ -150,12 +150,30 @@ public struct LedgerPages: Sendable {
                 })
         }
         return [
+            table("按所属台账", "台账", LedgerBook.allCases, \.rawValue, stats.byBook),
             table("按来源渠道", "来源渠道", Channel.allCases, \.rawValue, stats.byChannel),
             table("按问题类别", "问题类别", Category.allCases, \.rawValue, stats.byCategory),
             table("按环境要素", "环境要素", Domain.allCases, \.rawValue, stats.byDomain),
             table("按办理状态", "办理状态", Status.allCases, \.rawValue, stats.byStatus),
             table("按回访分级", "回访分级", [Grade.green, .yellow, .red, .pending], \.label, stats.byGrade),
+            Self.units("按责任科室", "责任科室", stats.byDepartment),
+            Self.units("按街道", "街道", stats.byStreet),
         ]
+    }
+
+    /// The figures of each 科室 or 街道, for the analysis the plan asks of 月调度 and 双月会.
+    static func units(_ caption: String, _ head: String, _ figures: [String: UnitFigures]) -> TableView {
+        TableView(
+            caption: caption, head: [head, "受理", "已办结", "已销号", "逾期未办", "绿标", "黄标", "红标", "待回访"],
+            rows: figures.sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }.map { name, unit in
+                [.init(name)]
+                    + [unit.received, unit.handled, unit.closed, unit.overdue].map {
+                        .init(String($0), className: "num")
+                    }
+                    + [Grade.green, .yellow, .red, .pending].map {
+                        .init(String(unit.byGrade[$0] ?? 0), className: "num")
+                    }
+            })
     }
 
     func recordsTable(_ records: [DerivedRecord]) -> TableView {

@@ -39,7 +39,7 @@ final class InternalEditionTests: XCTestCase {
         let supervision = Fixture.text(out, "supervision/index.html")
         for id in ["L01", "L02", "L03", "L06", "L07", "L08"] { XCTAssertTrue(supervision.contains("\(id)　"), id) }
         for id in ["L04", "L05", "L09"] { XCTAssertFalse(supervision.contains("\(id)　"), id) }
-        XCTAssertTrue(supervision.contains("责任人：责任人甲"))
+        XCTAssertTrue(supervision.contains("专人盯办：责任人甲"))
 
         // Q2 spot check: both Q2 closures (fewer than 5: all), with the complainant's phone.
         let q2 = Fixture.text(out, "spotcheck/2023-Q2/index.html")
@@ -48,6 +48,22 @@ final class InternalEditionTests: XCTestCase {
         let q1 = Fixture.text(out, "spotcheck/2023-Q1/index.html")
         XCTAssertTrue(q1.contains("电话：13900000001"))
         XCTAssertFalse(Fixture.text(out, "meetings/2023-06/index.html").isEmpty)
+    }
+
+    /// A finished campaign reads 已完成 in the dispatch, never days overdue beside its status.
+    func testTheDispatchShowsFinishedCampaignsAsFinished() throws {
+        let site = try Fixture.copy("ledger")
+        let campaigns = try Fixture.text(try Fixture.copy("campaigns"), "content/data/campaigns.yaml")
+            .replacingOccurrences(of: "  deadline: 2023-12-31", with: "  deadline: 2023-05-31")
+        try campaigns.write(
+            to: site.appendingPathComponent("content/data/campaigns.yaml"), atomically: true, encoding: .utf8)
+        let (report, diagnostics) = buildInternal(site)
+        XCTAssertNotNil(report, "\(diagnostics.all)")
+        let june = Fixture.text(site.appendingPathComponent("internal"), "dispatch/2023-06/index.html")
+        let row = try XCTUnwrap(june.components(separatedBy: "<tr>").first { $0.contains("全部完成") })
+        XCTAssertTrue(row.contains(">已完成<"), row)
+        XCTAssertFalse(row.contains("逾期"), row)
+        XCTAssertTrue(june.contains("按责任科室"), "the analysis by 科室")
     }
 
     func testRefusesThePublicOutputFolder() throws {
@@ -71,7 +87,7 @@ final class InternalEditionTests: XCTestCase {
         XCTAssertNotNil(Fixture.build(site).0)
         for (path, data) in Fixture.tree(site.appendingPathComponent("public")) {
             let text = String(decoding: data, as: UTF8.self)
-            for secret in ["投诉人一号", "13900000001", "责任人甲", "内部资料", "dispatch", "supervision"] {
+            for secret in ["投诉人一号", "13900000001", "责任人甲", "内部资料", "/dispatch/", "/supervision/"] {
                 XCTAssertFalse(text.contains(secret), "\(path) contains \(secret)")
             }
         }

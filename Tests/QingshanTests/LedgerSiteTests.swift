@@ -38,8 +38,9 @@ final class LedgerSiteTests: XCTestCase {
         check(
             "L01", grade: "green", status: "已销号", fts: true, overdue: false, late: false, supervised: true,
             rebound: false, closed: "2023-03-20")
+        // Handled on 03-15, before its deadline: unsatisfied, but not overdue.
         check(
-            "L02", grade: "yellow", status: "办理中", fts: false, overdue: true, late: false, supervised: true,
+            "L02", grade: "yellow", status: "办理中", fts: false, overdue: false, late: false, supervised: true,
             rebound: false, closed: nil)
         check(
             "L03", grade: "red", status: "办理中", fts: false, overdue: false, late: false, supervised: true,
@@ -65,7 +66,10 @@ final class LedgerSiteTests: XCTestCase {
 
         let stats = try XCTUnwrap(json["stats"] as? [String: Any])
         XCTAssertEqual(stats["total"] as? Int, 9)
-        XCTAssertEqual(stats["overdue"] as? Int, 2)
+        XCTAssertEqual(stats["overdue"] as? Int, 1)
+        XCTAssertEqual(stats["supervision_open"] as? Int, 4, "L02, L03, L06, L07; L01 and L08 closed")
+        XCTAssertEqual(
+            stats["by_ledger"] as? [String: Int], ["满意度调查反馈": 0, "民意收集平台": 1, "自由渠道": 8])
         XCTAssertEqual(stats["supervised"] as? Int, 6)
         XCTAssertEqual(stats["by_grade"] as? [String: Int], ["green": 3, "yellow": 1, "red": 1, "pending": 4])
         XCTAssertEqual((stats["by_channel"] as? [String: Int])?["12345热线"], 5)
@@ -101,6 +105,12 @@ final class LedgerSiteTests: XCTestCase {
         XCTAssertTrue(may.contains("测环〔2023〕5号"))
         XCTAssertTrue(may.contains("2023年5月31日"))
         XCTAssertTrue(may.contains("本月共受理群众反映问题1件"), may)
+        // 成文日期 is the bulletin's own date; the 版头 (issuer and red rule) only with a 文号.
+        XCTAssertTrue(may.contains("<p><time datetime=\"2023-06-01\">2023年6月1日</time></p>\n</footer>"), may)
+        XCTAssertTrue(may.contains("class=\"gongwen-issuer\""))
+        let march = Fixture.text(out, "bulletins/2023-03/index.html")
+        XCTAssertFalse(march.contains("class=\"gongwen-issuer\"") || march.contains("gongwen-rule"), march)
+        XCTAssertTrue(march.contains("<time datetime=\"2023-03-31\">2023年3月31日</time></p>\n</footer>"), march)
         let ledger = Fixture.text(out, "ledger/index.html")
         XCTAssertTrue(ledger.contains("<svg class=\"chart\""))
         XCTAssertTrue(ledger.contains("<title id=\"chart-channel-t\">"))
