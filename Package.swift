@@ -72,8 +72,10 @@ let package = Package(
         // index written as /search-index.json (kept by serve and patched per document).
         .target(
             name: "QingshanSearch", dependencies: ["QingshanCore", "QingshanModel", "QingshanDerive"]),
-        // qingshan new and init: a new article, a new site from the built-in sample.
-        .target(name: "QingshanStarter", dependencies: ["QingshanCore", "QingshanModel"]),
+        // qingshan new, init and spotcheck draw: a new article, a new site from the built-in
+        // sample, a quarter's frozen spot-check sample.
+        .target(
+            name: "QingshanStarter", dependencies: ["QingshanCore", "QingshanModel", "QingshanLedger", "QingshanLoad"]),
         // Stage 5 and the pipeline: orchestration, parallelism, atomic writer.
         .target(
             name: "QingshanBuild",

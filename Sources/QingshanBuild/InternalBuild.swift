@@ -20,7 +20,9 @@ struct InternalBuild {
                 internalFor: content.config, theme: site.theme, asOf: site.asOf, navigation: InternalPages.navigation)
         }
         let pages = run.step("render") {
-            InternalPages(chrome: chrome, records: content.ledger, campaigns: content.campaigns).renderAll()
+            InternalPages(
+                chrome: chrome, records: content.ledger, campaigns: content.campaigns, spotChecks: content.spotChecks
+            ).renderAll()
         }
         var files = pages
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow: /\n", origin: "robots.txt"))

@@ -136,7 +136,8 @@ public enum LedgerRules {
             if let day = round.callback { events.append(.init(day: day, reason: .unsatisfied)) }
         }
         for recheck in rechecks where !recheck.satisfied {
-            events.append(.init(day: recheck.date, reason: .rebound))
+            let afterClosing = closed.map { recheck.date >= $0 } ?? false
+            events.append(.init(day: recheck.date, reason: afterClosing ? .rebound : .unsatisfied))
         }
         if repeatOf != nil { events.append(.init(day: received, reason: .repeated)) }
         if let repeatedOn { events.append(.init(day: repeatedOn, reason: .repeated)) }
@@ -156,10 +157,12 @@ public enum LedgerRules {
         return Supervision(events: events, open: open)
     }
 
-    /// docs/RULES.md, Ledger: 反弹 — an unsatisfied recheck after 销号, or a repeat of a record
-    /// that was 已销号 before this one was received.
-    public static func rebound(rechecks: [Recheck], repeatOf earlier: LedgerRecord?, received: Day) -> Bool {
-        if rechecks.contains(where: { !$0.satisfied }) { return true }
+    /// docs/RULES.md, Ledger: 反弹 — an unsatisfied recheck after 销号 (`closed`, as of D), or a
+    /// repeat of a record that was 已销号 before this one was received.
+    public static func rebound(rechecks: [Recheck], closed: Day?, repeatOf earlier: LedgerRecord?, received: Day)
+        -> Bool
+    {
+        if let closed, rechecks.contains(where: { !$0.satisfied && $0.date >= closed }) { return true }
         guard let earlier, earlier.status == .closed, let closed = earlier.closed else { return false }
         return closed < received
     }
@@ -192,7 +195,8 @@ public enum LedgerRules {
                     rounds: rounds, rechecks: rechecks, closed: closed, repeatOf: record.repeatOf,
                     received: record.received, deadline: record.deadline, repeatedOn: repeatedOn[record.id], asOf: d),
                 rebound: rebound(
-                    rechecks: rechecks, repeatOf: record.repeatOf.flatMap { byID[$0] }, received: record.received))
+                    rechecks: rechecks, closed: closed, repeatOf: record.repeatOf.flatMap { byID[$0] },
+                    received: record.received))
         }
     }
 }

@@ -53,6 +53,7 @@ public struct SiteLoader: Sendable {
             (
                 ledger: config.map { LedgerLoader(siteRoot: siteRoot, organization: $0.organization) }?
                     .load(diagnostics: diagnostics) ?? [],
+                spotChecks: SpotCheckLoader(siteRoot: siteRoot).load(diagnostics: diagnostics),
                 campaigns: config.map {
                     CampaignLoader(siteRoot: siteRoot, organization: $0.organization, renderer: renderer)
                 }?
@@ -78,7 +79,9 @@ public struct SiteLoader: Sendable {
                 SourceLocation(file: note.file), "月度通报的说明文件应命名为 YYYY-MM.md（例如 2023-05.md）",
                 hint: "文件名就是通报的月份")
         }
-        let (ledger, campaigns, monitoring) = data.wait()
+        let (written, spotChecks, campaigns, monitoring) = data.wait()
+        SpotCheckLoader.check(spotChecks, records: written, diagnostics: diagnostics)
+        let ledger = SpotCheck.apply(spotChecks, to: written)
         let campaignIDs = Set(campaigns.map(\.id))
         for article in articles {
             if let campaign = article.front.campaign, !campaignIDs.contains(campaign) {
@@ -101,7 +104,8 @@ public struct SiteLoader: Sendable {
         }
         guard let config else { return nil }
         return SiteContent(
-            config: config, articles: articles, ledger: ledger, campaigns: campaigns, monitoring: monitoring,
+            config: config, articles: articles, ledger: ledger, spotChecks: spotChecks, campaigns: campaigns,
+            monitoring: monitoring,
             staticFiles: staticFiles, siteRoot: siteRoot)
     }
 

@@ -104,8 +104,10 @@ public final class Article: Sendable {
 public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var articles: [Article]
-    /// 问题台账 records of every ledger file.
+    /// 问题台账 records of every ledger file, with the results of the spot checks applied.
     public var ledger: [LedgerRecord]
+    /// The quarters' frozen spot-check samples (content/data/spotcheck/).
+    public var spotChecks: [SpotCheckFile]
     /// 专项行动 of content/data/campaigns.yaml.
     public var campaigns: [Campaign]
     /// Air, water and noise monitoring of content/data/*.csv.
@@ -115,9 +117,11 @@ public struct SiteContent: Sendable {
     public var siteRoot: String
 
     public init(
-        config: SiteConfig, articles: [Article], ledger: [LedgerRecord] = [], campaigns: [Campaign] = [],
-        monitoring: MonitoringData = MonitoringData(), staticFiles: [String], siteRoot: String
+        config: SiteConfig, articles: [Article], ledger: [LedgerRecord] = [], spotChecks: [SpotCheckFile] = [],
+        campaigns: [Campaign] = [], monitoring: MonitoringData = MonitoringData(), staticFiles: [String],
+        siteRoot: String
     ) {
+        self.spotChecks = spotChecks
         self.monitoring = monitoring
         self.config = config
         self.articles = articles

@@ -11,11 +11,16 @@ public struct InternalPages: Sendable {
     let chrome: PageChrome
     let records: [LedgerRecord]
     let campaigns: [Campaign]
+    /// The quarters' frozen samples, by quarter.
+    let spotChecks: [Quarter: SpotCheckFile]
 
-    public init(chrome: PageChrome, records: [LedgerRecord], campaigns: [Campaign]) {
+    public init(
+        chrome: PageChrome, records: [LedgerRecord], campaigns: [Campaign], spotChecks: [SpotCheckFile] = []
+    ) {
         self.chrome = chrome
         self.records = records
         self.campaigns = campaigns
+        self.spotChecks = Dictionary(spotChecks.map { ($0.quarter, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The internal navigation.
@@ -34,7 +39,9 @@ public struct InternalPages: Sendable {
     }
 
     var meetingMonths: [Month] { months.filter { $0.month % 2 == 0 } }
-    var quarters: [Quarter] { SpotCheck.quarters(records, asOf: asOf) }
+    var quarters: [Quarter] {
+        Set(SpotCheck.quarters(records, asOf: asOf) + spotChecks.keys.filter { $0.firstDay <= asOf }).sorted()
+    }
 
     public func renderAll() -> [OutputFile] {
         enum Job: Sendable {
@@ -329,8 +336,10 @@ public struct InternalPages: Sendable {
                 history.append("\(closed.chinese)销号\(r.closeReason.map { "（\($0)）" } ?? "")。")
             }
             for recheck in item.rechecks {
+                let afterClosing = item.closed.map { recheck.date >= $0 } ?? false
+                let outcome = recheck.satisfied ? "满意" : afterClosing ? "不满意，问题反弹" : "不满意"
                 history.append(
-                    "\(recheck.date.chinese)销号后回访：\(recheck.satisfied ? "满意" : "不满意，问题反弹")\(recheck.note.isEmpty ? "" : "，\(recheck.note)")。"
+                    "\(recheck.date.chinese)\(afterClosing ? "销号后回访" : "抽查回访")：\(outcome)\(recheck.note.isEmpty ? "" : "，\(recheck.note)")。"
                 )
             }
             if let repeatOf = r.repeatOf { history.append("重复反映，前次记录 \(repeatOf)\(item.rebound ? "（已销号后反弹）" : "")。") }
@@ -355,32 +364,57 @@ public struct InternalPages: Sendable {
         return page(Route.supervision, title: "督办台账", view: view, column: .supervision)
     }
 
+    /// 季度抽查回访: the quarter's frozen sample (`qingshan spotcheck draw`) with who to call and
+    /// the results entered so far; before it is drawn, a preview and the command that freezes it.
     func spotCheck(_ quarter: Quarter) -> OutputFile {
-        let pool = SpotCheck.closed(in: quarter, records, asOf: asOf)
-        let sample = SpotCheck.sample(quarter, records, asOf: asOf)
+        let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let pool = SpotCheck.pool(quarter, records, asOf: asOf)
+        let file = spotChecks[quarter]
+        let entries =
+            file?.entries ?? SpotCheck.sample(quarter, records, asOf: asOf).map { SpotCheckEntry(id: $0.id) }
+        let called = entries.filter { $0.callback != nil && $0.satisfied != nil }
         let table = TableView(
-            caption: "\(quarter.chinese)抽查回访清单（抽取\(sample.count)件，共销号\(pool.count)件）",
-            head: ["编号", "问题摘要", "责任科室", "责任人", "销号日期", "投诉人及联系方式", "回访结果（满意/不满意）", "回访人", "回访日期"],
-            rows: sample.map { r in
-                [
-                    .init(r.id, className: "nowrap"), .init(r.summary), .init(r.department), .init(r.owner ?? "—"),
-                    .init(r.closed?.iso ?? "", className: "nowrap"),
+            caption: "\(quarter.chinese)抽查回访清单（\(entries.count)件，本季度办结或销号\(pool.count)件）",
+            head: ["编号", "问题摘要", "责任科室", "责任人", "办结/销号", "投诉人及联系方式", "回访日期", "回访结果", "备注"],
+            rows: entries.map { entry in
+                let r = byID[entry.id]
+                let done = r.map { r in
+                    r.closed.map { "销号 " + $0.iso } ?? r.rounds.last.map { "办结 " + $0.handled.iso } ?? ""
+                }
+                let result = entry.satisfied.map { $0 ? "满意" : "不满意" } ?? ""
+                return [
+                    .init(entry.id, className: "nowrap"), .init(r?.summary ?? "（台账中已无此记录）"),
+                    .init(r?.department ?? "—"), .init(r?.owner ?? "—"), .init(done ?? "", className: "nowrap"),
                     .init(
-                        r.privateFields.isEmpty
-                            ? "（台账未记录）"
-                            : r.privateFields.map { "\(Self.label($0.key))：\($0.value)" }.joined(separator: "；")),
-                    .init("", className: "blank"), .init("", className: "blank"), .init("", className: "blank"),
+                        r.map { r in
+                            r.privateFields.isEmpty
+                                ? "（台账未记录）"
+                                : r.privateFields.map { "\(Self.label($0.key))：\($0.value)" }.joined(separator: "；")
+                        } ?? "—"),
+                    .init(entry.callback?.iso ?? "", className: entry.callback == nil ? "blank" : "nowrap"),
+                    .init(result, className: entry.satisfied == nil ? "blank" : nil),
+                    .init(entry.note, className: entry.note.isEmpty ? "blank" : nil),
                 ]
             })
+        let intro: [String]
+        if file != nil {
+            let unsatisfied = called.filter { $0.satisfied == false }.count
+            intro = [
+                "按“季督导”制度，从本季度办结或销号的问题中抽取不少于20%（至少5件，不足5件全部抽取），按责任科室分布，名单已固定在 \(SpotCheckFile.path(quarter))。",
+                "已回访\(called.count)件，其中不满意\(unsatisfied)件；回访结果填入该文件后，计入对应记录的回访（最后一轮尚未回访时）或销号后回访。",
+            ]
+        } else {
+            intro = [
+                "本季度的抽查名单尚未固定，以下为按当前台账抽取的预览，台账变动后可能不同。",
+                "请运行 qingshan spotcheck draw \(quarter.label) 固定名单（写入 \(SpotCheckFile.path(quarter))），再按名单回访并填写结果。",
+            ]
+        }
         let view = ReportView(
-            title: "\(quarter.chinese)抽查回访清单", asOf: min(quarter.lastDay, asOf),
-            intro: [
-                "按“季督导”制度，从本季度销号问题中抽取不少于20%（至少5件，不足5件全部抽取）开展回访。抽样以季度编号 \(quarter.label) 为种子，同一数据重复生成结果相同。回访结果按绿黄红分级登记。"
-            ],
-            figures: [], parts: [ReportView.Part(heading: "抽查清单", tables: [table])], links: [])
+            title: "\(quarter.chinese)抽查回访清单", asOf: min(quarter.lastDay, asOf), intro: intro,
+            figures: [FigureView("抽查", "\(entries.count)件"), FigureView("已回访", "\(called.count)件")],
+            parts: [ReportView.Part(heading: "抽查清单", tables: [table])], links: [])
         return page(
-            Route.spotcheck(quarter.label), title: "\(quarter.chinese)抽查回访", view: view,
-            column: .spotcheck,
+            Route.spotcheck(quarter.label), title: "\(quarter.chinese)抽查回访", view: view, column: .spotcheck,
             landscape: true)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QingshanBuild
 import QingshanCore
+import QingshanLedger
 import QingshanLoad
 import QingshanServe
 import QingshanStarter
@@ -13,7 +14,7 @@ struct Qingshan: ParsableCommand {
         abstract: "青山：生态环境局门户网站与报告的静态生成器。",
         discussion: "把站点目录中的 YAML、CSV 和 Markdown 生成为完整的公开门户（public/）。",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, SpotCheckCommand.self]
     )
 
     /// Exit codes (README, "Commands"): 0 success, 1 input errors, 2 usage errors.
@@ -293,6 +294,45 @@ struct Init: ParsableCommand {
             Console.out("已在 \(root) 新建站点（\(files.count) 个文件）。先修改 site.yaml，然后运行：qingshan build --site \(directory)")
         } catch let failure as NewContent.Failure {
             throw ValidationError(failure.description)
+        }
+    }
+}
+
+struct SpotCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spotcheck", abstract: "季度抽查回访（季督导）。", subcommands: [Draw.self])
+
+    struct Draw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "抽取一个季度的抽查回访名单，写入 content/data/spotcheck/YYYY-Qn.yaml（已有则不覆盖）。",
+            discussion: "从该季度办结或销号的问题中抽取不少于20%（至少5件），按责任科室分布，同一台账结果相同。回访后在文件中填写 callback、satisfied 和 note。")
+
+        @Argument(help: "季度，例如 2023-Q4")
+        var quarter: String
+
+        @OptionGroup var siteOptions: SiteOptions
+
+        func run() throws {
+            guard let quarter = Quarter(label: quarter) else {
+                throw ValidationError("季度应写作 YYYY-Qn，例如 2023-Q4，而不是“\(self.quarter)”")
+            }
+            let diagnostics = Diagnostics()
+            let drawn: SpotCheckDraw.Drawn?
+            do {
+                drawn = try SpotCheckDraw.draw(
+                    siteRoot: siteOptions.siteRoot, quarter: quarter, asOf: try siteOptions.asOfDay(),
+                    today: Day.today(),
+                    diagnostics: diagnostics)
+            } catch let failure as NewContent.Failure {
+                throw ValidationError(failure.description)
+            }
+            Console.print(diagnostics)
+            guard let drawn else {
+                Console.error("未抽取：\(diagnostics.errorCount) 个错误。")
+                throw ExitCode(1)
+            }
+            Console.out(
+                "已抽取\(quarter.chinese)抽查回访名单 \(drawn.sample.count) 件（本季度办结或销号 \(drawn.poolCount) 件）→ \(drawn.path)")
         }
     }
 }
