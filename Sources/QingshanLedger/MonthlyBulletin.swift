@@ -43,7 +43,7 @@ public struct LedgerMonth: Sendable {
         openAtEnd = derived.filter { $0.status.isOpen }.count
         overdueAtEnd = derived.filter(\.overdue).count
         cumulative = LedgerStats(derived)
-        supervised = derived.filter(\.supervised)
+        supervised = derived.filter(\.supervisionOpen)
     }
 
     /// Months in which anything happened to the ledger (received, handled, called back,

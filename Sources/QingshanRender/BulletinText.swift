@@ -9,7 +9,7 @@ enum BulletinText {
 
     static func summary(_ m: LedgerMonth) -> String {
         "\(m.month.chinese)受理群众反映问题\(m.received.count)件，销号\(m.closedInMonth)件；截至\(m.asOf.chinese)累计受理"
-            + "\(m.cumulative.total)件，在办\(m.openAtEnd)件，其中逾期\(m.overdueAtEnd)件。"
+            + "\(m.cumulative.total)件，在办\(m.openAtEnd)件，其中逾期未办\(m.overdueAtEnd)件。"
     }
 
     static func ledgerParts(_ m: LedgerMonth) -> [BulletinView.Part] {
@@ -23,7 +23,7 @@ enum BulletinText {
             ? "。" : "，其中" + channels.joined(separator: "、") + "；按类别分，" + categories.joined(separator: "、") + "。"
         let second =
             "本月办结\(m.handledInMonth)件次、销号\(m.closedInMonth)件，开展回访\(m.callbacksInMonth)件次。截至\(m.asOf.chinese)，"
-            + "累计受理\(stats.total)件，仍在办理\(m.openAtEnd)件，其中超过整改时限\(m.overdueAtEnd)件。"
+            + "累计受理\(stats.total)件，仍在办理\(m.openAtEnd)件，其中超过整改时限仍未办理\(m.overdueAtEnd)件。"
         let third =
             "累计回访\(stats.calledBack)件，绿标\(count(stats.byGrade, Grade.green))件、黄标\(count(stats.byGrade, Grade.yellow))件、"
             + "红标\(count(stats.byGrade, Grade.red))件，一次办理满意率\(percent(stats.firstTimeSatisfactionRate))，"
@@ -50,8 +50,16 @@ enum BulletinText {
                     .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"), .init(reasons(item)),
                 ]
             })
+        let analysis = BulletinView.Part(
+            heading: "分析研判",
+            paragraphs: ["截至\(m.asOf.chinese)各责任科室、街道的受理、办理、逾期和回访分级情况如下，请逾期和黄标、红标较多的科室、街道分析原因，抓好整改。"],
+            tables: [
+                LedgerPages.units("按责任科室（截至\(m.asOf.chinese)）", "责任科室", stats.byDepartment),
+                LedgerPages.units("按街道（截至\(m.asOf.chinese)）", "街道", stats.byStreet),
+            ])
         return [
             BulletinView.Part(heading: "问题台账办理情况", paragraphs: [first, second, third], tables: [newTable]),
+            analysis,
             BulletinView.Part(
                 heading: "重要问题督办情况",
                 paragraphs: [
@@ -104,13 +112,12 @@ enum BulletinText {
         return BulletinView.Part(heading: "专项行动推进情况", paragraphs: [text], tables: [table])
     }
 
-    /// Why a record is on the 督办台账.
+    /// Why a record is on the 督办台账: every reason it entered for, oldest first.
     static func reasons(_ item: DerivedRecord) -> String {
         var out: [String] = []
-        if item.grade == .yellow || item.grade == .red { out.append("回访\(item.grade.label)") }
-        if item.record.repeatOf != nil { out.append("重复访") }
-        if item.overdue { out.append("逾期") }
-        if out.isEmpty { out.append("被重复反映") }
+        for event in item.supervision?.events ?? [] where !out.contains(event.reason.rawValue) {
+            out.append(event.reason.rawValue)
+        }
         return out.joined(separator: "、")
     }
 }

@@ -35,7 +35,7 @@ public struct LedgerPages: Sendable {
         let slice = report.records[start..<min(report.records.count, start + Self.recordsPerPage)]
         let view = LedgerPageView(
             asOf: report.asOf, figures: figures(stats), charts: number == 1 ? charts() : [],
-            tables: number == 1 ? breakdownTables(stats) : [], records: recordsTable(Array(slice)),
+            tables: number == 1 ? breakdownTables(stats) + progressTables() : [], records: recordsTable(Array(slice)),
             pagination: chrome.pagination(current: number, total: total, path: Self.ledgerPath),
             isFirstPage: number == 1)
         let title = number > 1 ? "问题台账（第\(number)页）" : "问题台账"
@@ -158,6 +158,31 @@ public struct LedgerPages: Sendable {
             table("按回访分级", "回访分级", [Grade.green, .yellow, .red, .pending], \.label, stats.byGrade),
             Self.units("按责任科室", "责任科室", stats.byDepartment),
             Self.units("按街道", "街道", stats.byStreet),
+        ]
+    }
+
+    /// 阶段进展 of the rectifications still under way (the plan 三（二）: “对需要长期整改的定期跟踪
+    /// 反馈阶段进展情况，避免信息不对称导致重复投诉”): each with its latest note.
+    func progressTables() -> [TableView] {
+        let ongoing = report.records.filter { !$0.progress.isEmpty && $0.status != .closed }
+        guard !ongoing.isEmpty else { return [] }
+        let ordered = ongoing.sorted { a, b in
+            let (x, y) = (a.progress.last?.date ?? a.record.received, b.progress.last?.date ?? b.record.received)
+            return x != y ? x > y : a.id < b.id
+        }
+        return [
+            TableView(
+                caption: "正在整改问题的阶段进展（截至\(report.asOf.chinese)）",
+                head: ["编号", "问题摘要", "责任科室", "整改时限", "最新进展", "状态"],
+                rows: ordered.map { item in
+                    let note = item.progress.last
+                    return [
+                        .init(item.id, className: "nowrap"), .init(item.record.summary), .init(item.record.department),
+                        .init(item.record.deadline.iso, className: "nowrap"),
+                        .init(note.map { $0.date.iso + "　" + $0.text } ?? "—"),
+                        .init(item.status.rawValue, className: "nowrap"),
+                    ]
+                })
         ]
     }
 

@@ -184,4 +184,23 @@ final class LedgerSiteTests: XCTestCase {
         XCTAssertEqual(
             text, "\u{FEFF}a,b\r\n\"'=HYPERLINK(\"\"x\"\")\",\"1,2\"\r\n'@cmd,'+1\r\n'-2,正常\r\n")
     }
+
+    /// Progress notes of rectifications under way are public on /ledger/; the bulletin analyses
+    /// by 科室 and 街道.
+    func testProgressAndAnalysisArePublished() throws {
+        let site = try Fixture.copy("ledger")
+        let file = site.appendingPathComponent("content/data/ledger.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "  deadline: 2023-07-31\n  status: 办理中\n",
+            with: "  deadline: 2023-07-31\n  status: 办理中\n  progress:\n    - {date: 2023-04-20, text: 已约谈施工单位}\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let (report, diagnostics) = Fixture.build(site)
+        XCTAssertNotNil(report, "\(diagnostics.all)")
+        let out = site.appendingPathComponent("public")
+        let ledger = Fixture.text(out, "ledger/index.html")
+        XCTAssertTrue(ledger.contains("2023-04-20　已约谈施工单位"), "L03's latest note")
+        XCTAssertTrue(ledger.contains("<caption>按责任科室</caption>") && ledger.contains("<caption>按街道</caption>"))
+        let june = Fixture.text(out, "bulletins/2023-06/index.html")
+        XCTAssertTrue(june.contains("分析研判") && june.contains("按责任科室（截至2023年6月30日）"), june)
+    }
 }
