@@ -530,6 +530,9 @@ extension LedgerPageView: MustacheParent {
     var template_figures: [FigureView] { figures }
     var template_charts: [ChartView] { charts }
     var template_tables: [TableView] { tables }
+    var template_analysis: [TableView] { analysis }
+    var template_progress: [TableView] { progress }
+    var template_hasProgress: Bool { !progress.isEmpty }
     var template_records: TableView { records }
     var template_pagination: PaginationView? { pagination }
     var template_isFirstPage: Bool { isFirstPage }
@@ -541,6 +544,9 @@ extension LedgerPageView: MustacheParent {
         case "figures": return template_figures
         case "charts": return template_charts
         case "tables": return template_tables
+        case "analysis": return template_analysis
+        case "progress": return template_progress
+        case "hasProgress": return template_hasProgress
         case "records": return template_records
         case "pagination": return template_pagination.map { $0 as Any } ?? false
         case "isFirstPage": return template_isFirstPage
@@ -1795,41 +1801,122 @@ enum CompiledTheme {
                     }
                     out += "</tbody>\n</table>\n</div>\n"
                 }
-                out += "\n</div>\n</section>\n"
+                out += "\n</div>\n</section>\n<section aria-labelledby=\"analysis-title\">\n<h2 id=\"analysis-title\">按科室、街道</h2>\n"
+                for c12 in c1.template_analysis {
+                    out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
+                    out += c12.template_caption
+                    out += "\" tabindex=\"0\">\n<table>\n<caption>"
+                    out += c12.template_caption
+                    out += "</caption>\n<thead><tr>"
+                    for c13 in c12.template_head {
+                        out += "<th scope=\"col\">"
+                        out += c13
+                        out += "</th>"
+                    }
+                    out += "</tr></thead>\n<tbody>\n"
+                    for c14 in c12.template_rows {
+                        out += "<tr>"
+                        for c15 in c14.template_cells {
+                            out += "<td"
+                            if let c16 = c15.template_className {
+                                out += " class=\""
+                                out += c16
+                                out += "\""
+                            }
+                            out += ">"
+                            if let c17 = c15.template_href {
+                                out += "<a href=\""
+                                out += c17
+                                out += "\">"
+                                out += c15.template_text
+                                out += "</a>"
+                            }
+                            if !(c15.template_href != nil) {
+                                out += c15.template_text
+                            }
+                            out += "</td>"
+                        }
+                        out += "</tr>\n"
+                    }
+                    out += "</tbody>\n</table>\n</div>\n"
+                }
+                out += "\n</section>\n"
+                if c1.template_hasProgress {
+                    out += "<section aria-labelledby=\"progress-title\">\n<h2 id=\"progress-title\">整改进展</h2>\n"
+                    for c18 in c1.template_progress {
+                        out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
+                        out += c18.template_caption
+                        out += "\" tabindex=\"0\">\n<table>\n<caption>"
+                        out += c18.template_caption
+                        out += "</caption>\n<thead><tr>"
+                        for c19 in c18.template_head {
+                            out += "<th scope=\"col\">"
+                            out += c19
+                            out += "</th>"
+                        }
+                        out += "</tr></thead>\n<tbody>\n"
+                        for c20 in c18.template_rows {
+                            out += "<tr>"
+                            for c21 in c20.template_cells {
+                                out += "<td"
+                                if let c22 = c21.template_className {
+                                    out += " class=\""
+                                    out += c22
+                                    out += "\""
+                                }
+                                out += ">"
+                                if let c23 = c21.template_href {
+                                    out += "<a href=\""
+                                    out += c23
+                                    out += "\">"
+                                    out += c21.template_text
+                                    out += "</a>"
+                                }
+                                if !(c21.template_href != nil) {
+                                    out += c21.template_text
+                                }
+                                out += "</td>"
+                            }
+                            out += "</tr>\n"
+                        }
+                        out += "</tbody>\n</table>\n</div>\n"
+                    }
+                    out += "\n</section>\n"
+                }
             }
             out += "<section aria-labelledby=\"records-title\">\n<h2 id=\"records-title\">台账明细</h2>\n"
             do {
-                let c12 = c1.template_records
+                let c24 = c1.template_records
                 out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                out += c12.template_caption
+                out += c24.template_caption
                 out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                out += c12.template_caption
+                out += c24.template_caption
                 out += "</caption>\n<thead><tr>"
-                for c13 in c12.template_head {
+                for c25 in c24.template_head {
                     out += "<th scope=\"col\">"
-                    out += c13
+                    out += c25
                     out += "</th>"
                 }
                 out += "</tr></thead>\n<tbody>\n"
-                for c14 in c12.template_rows {
+                for c26 in c24.template_rows {
                     out += "<tr>"
-                    for c15 in c14.template_cells {
+                    for c27 in c26.template_cells {
                         out += "<td"
-                        if let c16 = c15.template_className {
+                        if let c28 = c27.template_className {
                             out += " class=\""
-                            out += c16
+                            out += c28
                             out += "\""
                         }
                         out += ">"
-                        if let c17 = c15.template_href {
+                        if let c29 = c27.template_href {
                             out += "<a href=\""
-                            out += c17
+                            out += c29
                             out += "\">"
-                            out += c15.template_text
+                            out += c27.template_text
                             out += "</a>"
                         }
-                        if !(c15.template_href != nil) {
-                            out += c15.template_text
+                        if !(c27.template_href != nil) {
+                            out += c27.template_text
                         }
                         out += "</td>"
                     }
@@ -1838,55 +1925,55 @@ enum CompiledTheme {
                 out += "</tbody>\n</table>\n</div>\n"
             }
             out += "\n"
-            if let c18 = c1.template_pagination {
+            if let c30 = c1.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c19 = c18.template_previous {
+                if let c31 = c30.template_previous {
                     out += "<li><a href=\""
-                    if let c20 = c18.template_previous {
-                        out += c20
+                    if let c32 = c30.template_previous {
+                        out += c32
                     }
                     out += "\" rel=\"prev\">上一页</a></li>"
                 }
                 out += "\n"
-                for c21 in c18.template_pages {
+                for c33 in c30.template_pages {
                     out += "<li>"
-                    if c21.template_current {
+                    if c33.template_current {
                         out += "<span aria-current=\"page\">"
-                        out += c21.template_title
+                        out += c33.template_title
                         out += "</span>"
                     }
-                    if !(c21.template_current) {
-                        if let c22 = c21.template_href {
+                    if !(c33.template_current) {
+                        if let c34 = c33.template_href {
                             out += "<a href=\""
-                            if let c23 = c21.template_href {
-                                out += c23
+                            if let c35 = c33.template_href {
+                                out += c35
                             } else {
                                 out += "false"
                             }
                             out += "\">"
-                            out += c21.template_title
+                            out += c33.template_title
                             out += "</a>"
                         }
-                        if !(c21.template_href != nil) {
+                        if !(c33.template_href != nil) {
                             out += "<span class=\"gap\">"
-                            out += c21.template_title
+                            out += c33.template_title
                             out += "</span>"
                         }
                     }
                     out += "</li>"
                 }
                 out += "\n"
-                if let c24 = c18.template_next {
+                if let c36 = c30.template_next {
                     out += "<li><a href=\""
-                    if let c25 = c18.template_next {
-                        out += c25
+                    if let c37 = c30.template_next {
+                        out += c37
                     }
                     out += "\" rel=\"next\">下一页</a></li>"
                 }
                 out += "\n</ul>\n<p class=\"pagination-status\">第 "
-                out += String(c18.template_number)
+                out += String(c30.template_number)
                 out += " 页，共 "
-                out += String(c18.template_total)
+                out += String(c30.template_total)
                 out += " 页</p>\n</nav>\n"
             }
             out += "</section>\n"

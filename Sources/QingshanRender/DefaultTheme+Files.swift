@@ -915,6 +915,16 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#tables}}{{>partials/table}}{{/tables}}
 </div>
 </section>
+<section aria-labelledby="analysis-title">
+<h2 id="analysis-title">按科室、街道</h2>
+{{#analysis}}{{>partials/table}}{{/analysis}}
+</section>
+{{#hasProgress}}
+<section aria-labelledby="progress-title">
+<h2 id="progress-title">整改进展</h2>
+{{#progress}}{{>partials/table}}{{/progress}}
+</section>
+{{/hasProgress}}
 {{/isFirstPage}}
 <section aria-labelledby="records-title">
 <h2 id="records-title">台账明细</h2>

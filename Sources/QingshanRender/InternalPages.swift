@@ -410,7 +410,7 @@ public struct InternalPages: Sendable {
             ]
         }
         let view = ReportView(
-            title: "\(quarter.chinese)抽查回访清单", asOf: min(quarter.lastDay, asOf), intro: intro,
+            title: "\(quarter.chinese)抽查回访清单", asOf: asOf, intro: intro,
             figures: [FigureView("抽查", "\(entries.count)件"), FigureView("已回访", "\(called.count)件")],
             parts: [ReportView.Part(heading: "抽查清单", tables: [table])], links: [])
         return page(

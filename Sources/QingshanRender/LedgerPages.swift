@@ -35,7 +35,12 @@ public struct LedgerPages: Sendable {
         let slice = report.records[start..<min(report.records.count, start + Self.recordsPerPage)]
         let view = LedgerPageView(
             asOf: report.asOf, figures: figures(stats), charts: number == 1 ? charts() : [],
-            tables: number == 1 ? breakdownTables(stats) + progressTables() : [], records: recordsTable(Array(slice)),
+            tables: number == 1 ? breakdownTables(stats) : [],
+            analysis: number == 1
+                ? [
+                    Self.units("按责任科室", "责任科室", stats.byDepartment), Self.units("按街道", "街道", stats.byStreet),
+                ] : [],
+            progress: number == 1 ? progressTables() : [], records: recordsTable(Array(slice)),
             pagination: chrome.pagination(current: number, total: total, path: Self.ledgerPath),
             isFirstPage: number == 1)
         let title = number > 1 ? "问题台账（第\(number)页）" : "问题台账"
@@ -156,8 +161,6 @@ public struct LedgerPages: Sendable {
             table("按环境要素", "环境要素", Domain.allCases, \.rawValue, stats.byDomain),
             table("按办理状态", "办理状态", Status.allCases, \.rawValue, stats.byStatus),
             table("按回访分级", "回访分级", [Grade.green, .yellow, .red, .pending], \.label, stats.byGrade),
-            Self.units("按责任科室", "责任科室", stats.byDepartment),
-            Self.units("按街道", "街道", stats.byStreet),
         ]
     }
 

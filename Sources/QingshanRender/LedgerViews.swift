@@ -6,6 +6,10 @@ public struct LedgerPageView: Sendable {
     public var figures: [FigureView]
     public var charts: [ChartView]
     public var tables: [TableView]
+    /// By 科室 and by 街道.
+    public var analysis: [TableView]
+    /// 阶段进展 of the rectifications under way.
+    public var progress: [TableView]
     public var records: TableView
     public var pagination: PaginationView?
     public var isFirstPage: Bool
