@@ -24,6 +24,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -183,7 +184,7 @@ def add_data(folder, records):
     start = datetime.date(2023, 1, 1)
     for n in range(1, records + 1):
         received = start + datetime.timedelta(days=n * 360 // records)
-        closed = received + datetime.timedelta(days=rng.randint(3, 20))
+        closed = received + datetime.timedelta(days=rng.randint(6, 23))
         done = closed <= datetime.date(2023, 12, 31)
         lines += [f"- id: BM-2023-{n:05d}", f"  received: {received}", "  channel: 12345热线",
                   f"  category: {rng.choice(['投诉举报', '咨询', '建议'])}",
@@ -194,10 +195,15 @@ def add_data(folder, records):
                   f"  deadline: {received + datetime.timedelta(days=15)}",
                   f"  status: {'已销号' if done else '办理中'}"]
         if done:
+            # 销号 only after a satisfied callback (docs/RULES.md, Ledger): one in ten is
+            # unsatisfied first and handled again.
             callback = closed - datetime.timedelta(days=1)
-            lines += [f"  closed: {closed}", "  rounds:", f"    - handled: {callback - datetime.timedelta(days=1)}",
-                      "      result: 已现场核查并督促整改", f"      callback: {callback}",
-                      f"      satisfied: {'true' if rng.random() < 0.9 else 'false'}"]
+            lines += [f"  closed: {closed}", "  rounds:"]
+            if rng.random() >= 0.9:
+                lines += [f"    - handled: {received + datetime.timedelta(days=1)}", "      result: 已现场核查",
+                          f"      callback: {received + datetime.timedelta(days=2)}", "      satisfied: false"]
+            lines += [f"    - handled: {callback - datetime.timedelta(days=1)}",
+                      "      result: 已现场核查并督促整改", f"      callback: {callback}", "      satisfied: true"]
         lines += ["  private:", f"    complainant: \"示例群众{n:05d}\"", f"    phone: \"139{n:08d}\""]
     with open(os.path.join(data, "ledger.yaml"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
@@ -240,12 +246,15 @@ def rebuild_after_edit(qingshan, folder):
 
 
 def timed(cmd, cwd):
-    """Runs cmd, returns (seconds, peak RSS in MiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace")
+    """Runs cmd, returns (seconds, peak RSS in MiB). Its messages go to a file: a pipe nobody
+    reads until the end stops a run that writes more than the pipe holds."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        log.seek(0)
+        err = log.read().decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(cmd)} failed:\n{err}")
     return elapsed, usage.ru_maxrss / 1024
