@@ -32,17 +32,34 @@ public struct CampaignTask: Hashable, Sendable {
     }
 }
 
-/// A measured target: 排查企业 120 家, done 87.
+/// A metric's value on a day (`history` entries).
+public struct MetricValue: Hashable, Sendable {
+    public var date: Day
+    public var actual: Double
+
+    public init(date: Day, actual: Double) {
+        self.date = date
+        self.actual = actual
+    }
+}
+
+/// A measured target: 排查企业 120 家, done 87 — as it stood on each day of its `history`.
 public struct Metric: Hashable, Sendable {
     public var name: String
     public var unit: String
     public var target: Double?
+    /// Dated values, oldest first.
+    public var history: [MetricValue]
+    /// An undated value (`actual:` without `history`): the same on every day, with a warning.
     public var actual: Double?
 
-    public init(name: String, unit: String = "", target: Double? = nil, actual: Double? = nil) {
+    public init(
+        name: String, unit: String = "", target: Double? = nil, history: [MetricValue] = [], actual: Double? = nil
+    ) {
         self.name = name
         self.unit = unit
         self.target = target
+        self.history = history
         self.actual = actual
     }
 }

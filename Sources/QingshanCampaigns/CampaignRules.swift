@@ -30,6 +30,8 @@ public struct DerivedCampaign: Sendable {
     public let daysLeft: Int?
     /// Updates dated up to D, newest first.
     public let updates: [CampaignUpdate]
+    /// The metrics with a value by D, each with that value.
+    public let metrics: [(metric: Metric, actual: Double)]
 
     public var id: String { campaign.id }
 }
@@ -57,6 +59,13 @@ public enum CampaignRules {
         return d <= deadline ? .onTrack : .overdue
     }
 
+    /// docs/RULES.md, Campaigns: a metric's value as of D is its latest history entry dated on or
+    /// before D (nil before the first: not shown); an undated `actual` is the value on every day.
+    public static func value(_ metric: Metric, asOf d: Day) -> Double? {
+        guard !metric.history.isEmpty else { return metric.actual }
+        return metric.history.last { $0.date <= d }?.actual
+    }
+
     static func isDone(_ done: Day?, _ d: Day) -> Bool {
         guard let done else { return false }
         return done <= d
@@ -69,7 +78,8 @@ public enum CampaignRules {
             tasksDone: campaign.tasks.filter { isDone($0.done, d) }.count,
             milestonesDone: campaign.milestones.filter { isDone($0.done, d) }.count,
             daysLeft: campaign.ongoing ? nil : campaign.deadline.map { d.days(until: $0) },
-            updates: campaign.updates.filter { $0.date <= d }.sorted { $0.date > $1.date })
+            updates: campaign.updates.filter { $0.date <= d }.sorted { $0.date > $1.date },
+            metrics: campaign.metrics.compactMap { metric in value(metric, asOf: d).map { (metric, $0) } })
     }
 
     /// Months in which a campaign recorded progress (a task or milestone done, an update) up to D.

@@ -108,11 +108,22 @@ public struct CampaignLoader: Sendable {
             return CampaignTask(name: name, street: street, done: entry.day("done"))
         }
         let metrics: [Metric] = list(map, "metrics", what: "指标") { entry in
-            entry.warnUnknownKeys(allowed: ["name", "unit", "target", "actual"], context: "指标")
+            entry.warnUnknownKeys(allowed: ["name", "unit", "target", "actual", "history"], context: "指标")
             guard let name = entry.requireString("name", what: "指标名称") else { return nil }
+            let history = self.history(entry)
+            let actual = number(entry, "actual")
+            if actual != nil, entry.value("history") != nil {
+                diagnostics.error(
+                    entry.location(ofKey: "actual"), "指标“\(name)”同时写了 actual 和 history",
+                    hint: "完成值写在 history 中，每条带日期")
+            } else if actual != nil {
+                diagnostics.warning(
+                    entry.location(ofKey: "actual"), "指标“\(name)”的完成值没有日期，任何截至日期都显示为该值",
+                    hint: "写作 history: [{date: 2023-06-30, actual: 87}]，按截至日期显示当时的完成值")
+            }
             return Metric(
-                name: name, unit: entry.string("unit") ?? "", target: number(entry, "target"),
-                actual: number(entry, "actual"))
+                name: name, unit: entry.string("unit") ?? "", target: number(entry, "target"), history: history,
+                actual: actual)
         }
         let updates: [CampaignUpdate] = list(map, "updates", what: "进展") { entry in
             entry.warnUnknownKeys(allowed: ["date", "text"], context: "进展")
@@ -141,6 +152,29 @@ public struct CampaignLoader: Sendable {
             MappingReader(item, file: map.file, lineOffset: map.lineOffset, diagnostics: map.diagnostics, what: what)
                 .flatMap(read)
         }
+    }
+
+    /// A metric's dated values, oldest first, each with a date and a number.
+    func history(_ entry: MappingReader) -> [MetricValue] {
+        var out: [MetricValue] = []
+        for item in list(entry, "history", what: "指标完成值", { $0 }) {
+            item.warnUnknownKeys(allowed: ["date", "actual"], context: "指标完成值")
+            guard item.value("date") != nil else {
+                item.diagnostics.error(item.location(ofKey: "date"), "指标完成值缺少日期 date")
+                continue
+            }
+            guard item.value("actual") != nil else {
+                item.diagnostics.error(item.location(ofKey: "actual"), "指标完成值缺少 actual")
+                continue
+            }
+            guard let date = item.day("date"), let actual = number(item, "actual") else { continue }
+            if let previous = out.last, date <= previous.date {
+                item.diagnostics.error(
+                    item.location(ofKey: "date"), "指标完成值应按日期先后排列：\(date.iso) 不晚于上一条的 \(previous.date.iso)")
+            }
+            out.append(MetricValue(date: date, actual: actual))
+        }
+        return out
     }
 
     func number(_ map: MappingReader, _ key: String) -> Double? {

@@ -123,8 +123,9 @@ public struct CampaignPages: Sendable {
         let view = CampaignPageView(
             item: item(c), requirement: campaign.requirement, summaryHTML: campaign.summaryHTML, milestones: milestones,
             tasks: tasks, streets: streets,
-            metrics: campaign.metrics.map {
-                CampaignPageView.MetricView(name: $0.name, unit: $0.unit, target: $0.target, actual: $0.actual)
+            metrics: c.metrics.map {
+                CampaignPageView.MetricView(
+                    name: $0.metric.name, unit: $0.metric.unit, target: $0.metric.target, actual: $0.actual)
             },
             updates: c.updates.map { CampaignPageView.UpdateView(date: $0.date, html: $0.html) },
             news: (news[c.id] ?? []).filter { $0.date.day <= asOf }.sorted { $0.date > $1.date }.map { article in
@@ -171,6 +172,17 @@ public enum CampaignOpenData {
                             ("tasks_done", .int(c.tasksDone)),
                             ("milestones_total", .int(c.campaign.milestones.count)),
                             ("milestones_done", .int(c.milestonesDone)),
+                            (
+                                "metrics",
+                                .array(
+                                    c.campaign.metrics.map { metric in
+                                        .object([
+                                            ("name", .string(metric.name)), ("unit", .string(metric.unit)),
+                                            ("target", .optional(metric.target)),
+                                            ("actual", .optional(CampaignRules.value(metric, asOf: d))),
+                                        ])
+                                    })
+                            ),
                         ])
                     })
             ),

@@ -62,4 +62,28 @@ final class CampaignLoaderTests: XCTestCase {
         XCTAssertEqual(department.map(\.message), ["未知责任科室“宣传科”"])
         XCTAssertEqual(department.first?.hint, "site.yaml 中的科室：综合科")
     }
+
+    /// Dated metric values: in order, each with a date and a number; `actual` beside `history` is
+    /// an error; an undated `actual` alone is a warning.
+    func testMetricHistory() {
+        let head = ok + "  metrics:\n    - name: 排查企业\n      target: 120\n"
+        XCTAssertEqual(
+            errors(head + "      history: [{date: 2023-05-31, actual: 40}, {date: 2023-06-30, actual: 87}]\n"), [])
+        XCTAssertEqual(
+            errors(head + "      history: [{date: 2023-06-30, actual: 87}, {date: 2023-05-31, actual: 40}]\n")
+                .map(\.location.line), [9], "out of order")
+        XCTAssertEqual(errors(head + "      history: [{actual: 40}]\n").map(\.location.line), [9], "no date")
+        XCTAssertEqual(
+            errors(head + "      history: [{date: 2023-05-31, actual: -1}]\n").map(\.location.line), [9], "negative")
+        XCTAssertEqual(
+            errors(head + "      actual: 87\n      history: [{date: 2023-05-31, actual: 40}]\n").map(\.location.line),
+            [9])
+        let diagnostics = Diagnostics()
+        _ = CampaignLoader(
+            siteRoot: "/nonexistent", organization: Organization(departments: ["综合科"], streets: ["兴仁街道"]),
+            renderer: MarkdownRenderer()
+        ).parse(head + "      actual: 87\n", diagnostics: diagnostics)
+        XCTAssertEqual(diagnostics.all.map(\.severity), [.warning])
+        XCTAssertEqual(diagnostics.all.map(\.location.line), [9])
+    }
 }

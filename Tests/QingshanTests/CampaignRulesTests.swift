@@ -58,4 +58,22 @@ final class CampaignRulesTests: XCTestCase {
         XCTAssertEqual(derived.updates.map(\.html), ["a"])
         XCTAssertEqual(CampaignRules.derive(c, asOf: d("2023-11-02")).daysLeft, -2)
     }
+
+    /// A metric's value as of D is its latest history entry dated on or before D; before the
+    /// first it is not shown; an undated `actual` is the same on every day.
+    func testMetricValueAsOfTheDay() {
+        let metric = Metric(
+            name: "治理村庄", unit: "个", target: 34,
+            history: [MetricValue(date: d("2023-06-30"), actual: 4), MetricValue(date: d("2023-09-30"), actual: 20)])
+        XCTAssertNil(CampaignRules.value(metric, asOf: d("2023-06-29")))
+        XCTAssertEqual(CampaignRules.value(metric, asOf: d("2023-06-30")), 4)
+        XCTAssertEqual(CampaignRules.value(metric, asOf: d("2023-09-29")), 4)
+        XCTAssertEqual(CampaignRules.value(metric, asOf: d("2023-12-31")), 20)
+        XCTAssertEqual(CampaignRules.value(Metric(name: "旧写法", actual: 7), asOf: d("2020-01-01")), 7)
+        var c = campaign()
+        c.metrics = [metric]
+        XCTAssertTrue(
+            CampaignRules.derive(c, asOf: d("2023-05-31")).metrics.isEmpty, "not shown before its first value")
+        XCTAssertEqual(CampaignRules.derive(c, asOf: d("2023-07-01")).metrics.map(\.actual), [4])
+    }
 }

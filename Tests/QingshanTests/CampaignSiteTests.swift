@@ -42,6 +42,29 @@ final class CampaignSiteTests: XCTestCase {
         XCTAssertTrue(Fixture.text(out, "index.html").contains("专项行动进展"))
     }
 
+    /// Dated metrics read as of the day: the page and campaigns.json show the value of the
+    /// latest entry by D, a metric with none yet is left off the page and null in the data.
+    func testMetricsAsOfTheDay() throws {
+        let site = try Fixture.copy("campaigns")
+        let file = site.appendingPathComponent("content/data/campaigns.yaml")
+        let yaml = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "    - {name: 丁村, street: 兴仁街道, done: 2023-07-02}\n",
+            with: "    - {name: 丁村, street: 兴仁街道, done: 2023-07-02}\n  metrics:\n"
+                + "    - {name: 治理村庄, unit: 个, target: 4, history: [{date: 2023-05-01, actual: 1}, {date: 2023-07-01, actual: 2}, {date: 2023-07-02, actual: 3}]}\n"
+                + "    - {name: 后续指标, unit: 个, target: 9, history: [{date: 2023-08-01, actual: 5}]}\n")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let (report, diagnostics) = Fixture.build(site)
+        XCTAssertNotNil(report, "\(diagnostics.all)")
+        let out = site.appendingPathComponent("public")
+        let page = Fixture.text(out, "campaigns/half-tasks/index.html")
+        XCTAssertTrue(page.contains("完成 2个 / 目标 4个"), "as of 2023-07-01, not 3")
+        XCTAssertFalse(page.contains("后续指标"))
+        let json = Fixture.text(out, "data/campaigns.json")
+        XCTAssertTrue(json.contains("\"name\": \"治理村庄\""), json)
+        XCTAssertTrue(json.contains("\"actual\": 2"), json)
+        XCTAssertTrue(json.contains("\"actual\": null"), json)
+    }
+
     func testImpossibleDateExitsNamingFileAndLine() throws {
         let site = try Fixture.copy("campaigns")
         let file = site.appendingPathComponent("content/data/campaigns.yaml")
