@@ -1737,7 +1737,7 @@ enum CompiledTheme {
             out += c0.template_site.template_home
             out += "data/ledger.csv\">ledger.csv</a>。</p>\n"
             if c1.template_isFirstPage {
-                out += "<section aria-labelledby=\"figures-title\">\n<h2 id=\"figures-title\">总体情况</h2>\n<dl class=\"figures\">\n"
+                out += "<section aria-labelledby=\"figures-title\">\n<h2 id=\"figures-title\">总体情况</h2>\n<p class=\"lead\">每件群众反映的问题都登记入账，明确责任科室和整改时限；办理完毕为“已办结”，回访群众满意（或写明原因）后“销号”闭环。回访分级：<strong>绿标</strong>为回访满意（一次办理满意），<strong>黄标</strong>为有一次回访不满意，<strong>红标</strong>为两次及以上回访不满意，分级不因此后的回访而改变；尚未回访的为“待回访”。</p>\n<dl class=\"figures\">\n"
                 for c2 in c1.template_figures {
                     out += "<div class=\"figure\"><dt>"
                     out += c2.template_label

@@ -899,6 +899,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#isFirstPage}}
 <section aria-labelledby="figures-title">
 <h2 id="figures-title">总体情况</h2>
+<p class="lead">每件群众反映的问题都登记入账，明确责任科室和整改时限；办理完毕为“已办结”，回访群众满意（或写明原因）后“销号”闭环。回访分级：<strong>绿标</strong>为回访满意（一次办理满意），<strong>黄标</strong>为有一次回访不满意，<strong>红标</strong>为两次及以上回访不满意，分级不因此后的回访而改变；尚未回访的为“待回访”。</p>
 <dl class="figures">
 {{#figures}}<div class="figure"><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="figure-note">{{note}}</span>{{/note}}</dd></div>
 {{/figures}}</dl>

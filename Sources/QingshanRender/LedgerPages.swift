@@ -71,7 +71,7 @@ public struct LedgerPages: Sendable {
         let done = (stats.byStatus[.handled] ?? 0) + (stats.byStatus[.closed] ?? 0)
         return [
             FigureView("累计受理", "\(stats.total)件"),
-            FigureView("已办结", "\(done)件", note: "办结率 " + percent(stats.completionRate)),
+            FigureView("办结（含已销号）", "\(done)件", note: "办结率 " + percent(stats.completionRate)),
             FigureView("已销号", "\(stats.byStatus[.closed] ?? 0)件"),
             FigureView("逾期未办", "\(stats.overdue)件", note: "超期办结 \(stats.late) 件"),
             FigureView("重点督办", "\(stats.supervisionOpen)件", note: "累计列入 \(stats.supervised) 件"),

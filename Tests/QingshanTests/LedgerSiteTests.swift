@@ -199,6 +199,8 @@ final class LedgerSiteTests: XCTestCase {
         let out = site.appendingPathComponent("public")
         let ledger = Fixture.text(out, "ledger/index.html")
         XCTAssertTrue(ledger.contains("2023-04-20　已约谈施工单位"), "L03's latest note")
+        XCTAssertTrue(ledger.contains("<strong>黄标</strong>为有一次回访不满意"), "the grades are explained")
+        XCTAssertTrue(ledger.contains("<dt>办结（含已销号）</dt>"), "the card says what it counts")
         XCTAssertTrue(ledger.contains("<caption>按责任科室</caption>") && ledger.contains("<caption>按街道</caption>"))
         let june = Fixture.text(out, "bulletins/2023-06/index.html")
         XCTAssertTrue(june.contains("分析研判") && june.contains("按责任科室（截至2023年6月30日）"), june)
