@@ -114,10 +114,18 @@ struct PrivacyGuard: Sendable {
     /// The leaks in `files`, in their order (scanned on all cores). Scans of consecutive runs
     /// of files joined in order are the scan of the whole run.
     func findings(_ files: [OutputFile]) -> Scan {
-        let scans = Parallel.map(files) { file in scan(file) }
+        findings(count: files.count) { files[$0] }
+    }
+
+    /// The leaks in `count` files that `file` hands over one at a time (nil: nothing to scan),
+    /// each let go once scanned; in their order, on all cores.
+    func findings(count: Int, _ file: @Sendable (Int) -> OutputFile?) -> Scan {
+        let scans = Parallel.map(Array(0..<count)) { i -> (path: String, found: [Finding]?)? in
+            file(i).map { ($0.path, scan($0)) }
+        }
         var out = Scan()
-        for (file, found) in zip(files, scans) {
-            if let found { out.findings += found } else { out.unscanned.append(file.path) }
+        for case let (path, found)? in scans {
+            if let found { out.findings += found } else { out.unscanned.append(path) }
         }
         return out
     }

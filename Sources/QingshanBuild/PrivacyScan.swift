@@ -52,21 +52,18 @@ final class PrivacyScan: @unchecked Sendable {
     /// Static files, each read, scanned and let go on all cores (a site's PDFs are never all in
     /// memory at once).
     func staticFindings(_ copies: [(source: String, path: String)]) -> PrivacyGuard.Scan {
-        let scans = Parallel.map(copies) { copy -> PrivacyGuard.Scan in
-            guard let data = FileManager.default.contents(atPath: copy.source) else { return PrivacyGuard.Scan() }
-            let file = OutputFile(path: copy.path, data: data, origin: "static/" + copy.path)
-            guard let found = guardian.scan(file) else { return PrivacyGuard.Scan(unscanned: [copy.path]) }
-            return PrivacyGuard.Scan(findings: found)
-        }
-        return scans.reduce(PrivacyGuard.Scan(), +)
+        guardian.findings(count: copies.count) { Self.staticFile(copies[$0]) }
     }
 
     /// Static files, every one: the privacy guard reads them too.
     static func staticFiles(_ copies: [(source: String, path: String)]) -> [OutputFile] {
-        copies.compactMap { copy in
-            FileManager.default.contents(atPath: copy.source).map {
-                OutputFile(path: copy.path, data: $0, origin: "static/" + copy.path)
-            }
+        copies.compactMap(staticFile)
+    }
+
+    /// A static file as the output will hold it (nil when it cannot be read).
+    static func staticFile(_ copy: (source: String, path: String)) -> OutputFile? {
+        FileManager.default.contents(atPath: copy.source).map {
+            OutputFile(path: copy.path, data: $0, origin: "static/" + copy.path)
         }
     }
 }

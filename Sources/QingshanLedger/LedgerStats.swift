@@ -8,6 +8,8 @@ public struct UnitFigures: Sendable, Equatable {
     public var closed = 0
     public var overdue = 0
     public var byGrade: [Grade: Int] = [:]
+    /// On the 重要问题督办台账 and still open.
+    public var supervisionOpen = 0
 
     public init() {}
 
@@ -17,6 +19,7 @@ public struct UnitFigures: Sendable, Equatable {
         if derived.status == .closed { closed += 1 }
         if derived.overdue { overdue += 1 }
         byGrade[derived.grade, default: 0] += 1
+        if derived.supervisionOpen { supervisionOpen += 1 }
     }
 }
 

@@ -115,7 +115,7 @@ public enum SpotCheck {
         let order = remainders.sorted { a, b in
             if a.fraction != b.fraction { return a.fraction > b.fraction }
             if a.count != b.count { return a.count > b.count }
-            return Array(a.name.utf8).lexicographicallyPrecedes(b.name.utf8)
+            return String.bytesPrecede(a.name, b.name)
         }
         for entry in order where left > 0 {
             guard (quota[entry.name] ?? 0) < entry.count else { continue }
@@ -129,9 +129,13 @@ public enum SpotCheck {
     /// chosen by a shuffle seeded from the quarter and the department: the same ledger always
     /// gives the same records. Returned in id order.
     public static func sample(_ quarter: Quarter, _ records: [LedgerRecord], asOf d: Day) -> [LedgerRecord] {
-        let pool = pool(quarter, records, asOf: d)
+        sample(quarter, from: pool(quarter, records, asOf: d))
+    }
+
+    /// The sample of a quarter's pool (`pool`).
+    public static func sample(_ quarter: Quarter, from pool: [LedgerRecord]) -> [LedgerRecord] {
         let byDepartment = Dictionary(grouping: pool, by: \.department)
-        let names = byDepartment.keys.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+        let names = byDepartment.keys.sorted(by: String.bytesPrecede)
         let quota = quotas(names.map { ($0, byDepartment[$0]?.count ?? 0) }, total: size(of: pool.count))
         var chosen: [LedgerRecord] = []
         for name in names {

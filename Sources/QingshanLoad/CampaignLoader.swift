@@ -143,15 +143,7 @@ public struct CampaignLoader: Sendable {
     }
 
     func list<T>(_ map: MappingReader, _ key: String, what: String, _ read: (MappingReader) -> T?) -> [T] {
-        guard let node = map.value(key) else { return [] }
-        guard let items = node.sequence else {
-            map.diagnostics.error(map.location(node), "\(key) 应为列表")
-            return []
-        }
-        return items.compactMap { item in
-            MappingReader(item, file: map.file, lineOffset: map.lineOffset, diagnostics: map.diagnostics, what: what)
-                .flatMap(read)
-        }
+        (map.list(key, what: what) ?? []).compactMap(read)
     }
 
     /// A metric's dated values, oldest first, each with a date and a number.

@@ -172,17 +172,9 @@ public struct LedgerLoader: Sendable {
 
     /// 办理轮次, oldest first; dates must follow each other.
     func rounds(_ map: MappingReader, received: Day?) -> [Round]? {
-        guard let node = map.value("rounds") else { return [] }
-        guard let items = node.sequence else {
-            map.diagnostics.error(map.location(node), "rounds 应为办理轮次的列表")
-            return nil
-        }
+        guard let entries = map.list("rounds", what: "办理轮次") else { return nil }
         var out: [Round] = []
-        for item in items {
-            guard
-                let entry = MappingReader(
-                    item, file: map.file, lineOffset: map.lineOffset, diagnostics: map.diagnostics, what: "办理轮次")
-            else { continue }
+        for entry in entries {
             entry.warnUnknownKeys(allowed: Self.roundKeys, context: "办理轮次")
             guard let handled = required(entry, "handled", "办结日期", { entry.day($0) }) else { continue }
             if let received, handled < received {
@@ -261,18 +253,9 @@ public struct LedgerLoader: Sendable {
     func entries(_ map: MappingReader, _ key: String, what: String, keys: Set<String>)
         -> [(entry: MappingReader, date: Day)]
     {
-        guard let node = map.value(key) else { return [] }
-        guard let items = node.sequence else {
-            map.diagnostics.error(map.location(node), "\(key) 应为\(what)的列表")
-            return []
-        }
         var out: [(entry: MappingReader, date: Day)] = []
         var previous: Day?
-        for item in items {
-            guard
-                let entry = MappingReader(
-                    item, file: map.file, lineOffset: map.lineOffset, diagnostics: map.diagnostics, what: what)
-            else { continue }
+        for entry in map.list(key, what: what) ?? [] {
             entry.warnUnknownKeys(allowed: keys, context: what)
             guard let date = required(entry, "date", "日期", { entry.day($0) }) else { continue }
             if let previous, date < previous {

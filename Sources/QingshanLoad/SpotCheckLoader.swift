@@ -51,26 +51,19 @@ public struct SpotCheckLoader {
             if !seen.insert(id).inserted {
                 diagnostics.error(map.location(ofKey: "id"), "台账编号 \(id) 在本季度清单中重复")
             }
-            let callback = isBlank(map, "callback") ? nil : map.day("callback")
-            let satisfied = isBlank(map, "satisfied") ? nil : map.bool("satisfied")
-            if callback != nil, satisfied == nil, isBlank(map, "satisfied") {
+            // A blank value (nothing, `~`, `null`) reads as absent: not called back yet.
+            let callback = map.day("callback")
+            let satisfied = map.bool("satisfied")
+            if callback != nil, map.value("satisfied") == nil {
                 diagnostics.error(map.location(ofKey: "callback"), "填写了回访日期，还需填写 satisfied: true 或 false")
             }
-            if callback == nil, satisfied != nil, isBlank(map, "callback") {
+            if satisfied != nil, map.value("callback") == nil {
                 diagnostics.error(map.location(ofKey: "satisfied"), "填写了回访结果，还需填写回访日期 callback")
             }
-            let note = isBlank(map, "note") ? "" : map.string("note") ?? ""
+            let note = map.string("note") ?? ""
             return SpotCheckEntry(
                 id: id, callback: callback, satisfied: satisfied, note: note, location: map.location(ofKey: "id"))
         }
-    }
-
-    /// A key left blank (or `~`, `null`): not filled in yet.
-    static func isBlank(_ map: MappingReader, _ key: String) -> Bool {
-        guard let node = map.value(key) else { return true }
-        guard case .scalar(let scalar) = node else { return false }
-        let text = scalar.string.trimmingSpaces()
-        return scalar.isNullTag || (scalar.isPlain && (text.isEmpty || text == "~" || text == "null"))
     }
 
     /// Every entry names a ledger record that was handled, and a result is not dated before the

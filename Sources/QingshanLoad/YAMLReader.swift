@@ -109,6 +109,19 @@ public struct MappingReader {
         s.isPlain && ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
+    /// The mappings of the list under `key`: empty when the key is absent, nil (reported) when
+    /// its value is not a list; an item that is not a mapping is reported and left out.
+    public func list(_ key: String, what: String) -> [MappingReader]? {
+        guard let node = value(key) else { return [] }
+        guard let items = node.sequence else {
+            diagnostics.error(location(node), "\(key) 应为\(what)的列表")
+            return nil
+        }
+        return items.compactMap {
+            MappingReader($0, file: file, lineOffset: lineOffset, diagnostics: diagnostics, what: what)
+        }
+    }
+
     /// Warns about keys the format does not know (typos are caught, not ignored).
     public func warnUnknownKeys(allowed: Set<String>, context: String) {
         for pair in pairs where !allowed.contains(pair.key) {

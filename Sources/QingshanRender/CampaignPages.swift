@@ -42,7 +42,7 @@ public struct CampaignPages: Sendable {
         } else if c.status == .done {
             timing = "已完成"
         } else if let days = c.daysLeft {
-            timing = days >= 0 ? "剩余 \(days) 天" : "逾期 \(-days) 天"
+            timing = daysLeft(days)
         } else {
             timing = "—"
         }

@@ -125,7 +125,7 @@ public struct InternalPages: Sendable {
     /// Days left (or overdue, negative) at `day`.
     static func timing(_ record: DerivedRecord, at day: Day) -> (text: String, days: Int) {
         let days = day.days(until: record.record.deadline)
-        return (days >= 0 ? "剩余 \(days) 天" : "逾期 \(-days) 天", days)
+        return (daysLeft(days), days)
     }
 
     func dispatch(_ month: Month) -> OutputFile {
@@ -201,7 +201,7 @@ public struct InternalPages: Sendable {
                 if c.status == .done {
                     timing = "已完成"
                 } else {
-                    timing = days.map { $0 >= 0 ? "剩余 \($0) 天" : "逾期 \(-$0) 天" } ?? "—"
+                    timing = days.map(daysLeft) ?? "—"
                 }
                 return [
                     .init(c.campaign.title), .init(c.campaign.departments.joined(separator: "、")),
@@ -213,20 +213,17 @@ public struct InternalPages: Sendable {
             })
     }
 
-    /// What is stuck at each 科室 on `day`: open, overdue, yellow and red records.
-    static func stuckByDepartment(_ derived: [DerivedRecord]) -> TableView {
-        let byDepartment = Dictionary(grouping: derived, by: \.record.department)
-        return TableView(
+    /// What is stuck at each 科室: open (not yet handled), overdue, yellow and red records, and
+    /// those under supervision — from the ledger's figures by 科室.
+    static func stuckByDepartment(_ figures: [String: UnitFigures]) -> TableView {
+        TableView(
             caption: "各科室在办与滞留问题", head: ["责任科室", "在办", "逾期未办", "黄标", "红标", "督办中"],
-            rows: byDepartment.keys.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }.map { name in
-                let items = byDepartment[name] ?? []
-                let counts: [Int] = [
-                    items.filter { $0.status.isOpen }.count, items.filter(\.overdue).count,
-                    items.filter { $0.grade == .yellow }.count, items.filter { $0.grade == .red }.count,
-                    items.filter(\.supervisionOpen).count,
+            rows: figures.sorted { String.bytesPrecede($0.key, $1.key) }.map { name, unit in
+                let counts = [
+                    unit.received - unit.handled, unit.overdue, unit.byGrade[.yellow] ?? 0, unit.byGrade[.red] ?? 0,
+                    unit.supervisionOpen,
                 ]
-                let cells: [TableView.Cell] = counts.map { TableView.Cell(String($0), className: "num") }
-                return [TableView.Cell(name)] + cells
+                return [TableView.Cell(name)] + counts.map { TableView.Cell(String($0), className: "num") }
             })
     }
 
@@ -279,7 +276,7 @@ public struct InternalPages: Sendable {
             ReportView.Part(
                 heading: "二、存在的问题",
                 paragraphs: ["逾期未办\(overdue.count)件，未销号的红标问题\(red.count)件，反弹\(rebound.count)件。"],
-                tables: [table("逾期、红标和反弹问题", problems), Self.stuckByDepartment(now)]),
+                tables: [table("逾期、红标和反弹问题", problems), Self.stuckByDepartment(stats.byDepartment)]),
         ]
         if !campaigns.isEmpty {
             parts.append(ReportView.Part(heading: "三、专项行动进度", tables: [campaignTable(asOf: end)]))
@@ -371,7 +368,7 @@ public struct InternalPages: Sendable {
         let pool = SpotCheck.pool(quarter, records, asOf: asOf)
         let file = spotChecks[quarter]
         let entries =
-            file?.entries ?? SpotCheck.sample(quarter, records, asOf: asOf).map { SpotCheckEntry(id: $0.id) }
+            file?.entries ?? SpotCheck.sample(quarter, from: pool).map { SpotCheckEntry(id: $0.id) }
         let called = entries.filter { $0.callback != nil && $0.satisfied != nil }
         let table = TableView(
             caption: "\(quarter.chinese)抽查回访清单（\(entries.count)件，本季度办结或销号\(pool.count)件）",

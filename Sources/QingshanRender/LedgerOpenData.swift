@@ -17,7 +17,7 @@ public enum LedgerOpenData {
     /// The figures of each 科室 or 街道 (by name, in a stable order).
     static func units(_ figures: [String: UnitFigures]) -> JSONValue {
         .object(
-            figures.sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }.map { name, unit in
+            figures.sorted { String.bytesPrecede($0.key, $1.key) }.map { name, unit in
                 (
                     name,
                     .object(

@@ -193,7 +193,7 @@ public struct LedgerPages: Sendable {
     static func units(_ caption: String, _ head: String, _ figures: [String: UnitFigures]) -> TableView {
         TableView(
             caption: caption, head: [head, "受理", "已办结", "已销号", "逾期未办", "绿标", "黄标", "红标", "待回访"],
-            rows: figures.sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }.map { name, unit in
+            rows: figures.sorted { String.bytesPrecede($0.key, $1.key) }.map { name, unit in
                 [.init(name)]
                     + [unit.received, unit.handled, unit.closed, unit.overdue].map {
                         .init(String($0), className: "num")

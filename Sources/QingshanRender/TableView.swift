@@ -49,6 +49,9 @@ public struct ChartView: Sendable {
     public var svg: String
 }
 
+/// Days to a deadline as the bureau writes them: `剩余 12 天`, `逾期 3 天`.
+func daysLeft(_ days: Int) -> String { days >= 0 ? "剩余 \(days) 天" : "逾期 \(-days) 天" }
+
 /// Percentages as the bureau writes them: `93.3%`, `—` when there is nothing to divide.
 func percent(_ value: Double?) -> String {
     guard let value else { return "—" }

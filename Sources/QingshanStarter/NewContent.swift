@@ -37,8 +37,6 @@ public enum NewContent {
         let name = section == .pages ? "\(slug).md" : "\(today.iso)-\(slug).md"
         let relative = (["content"] + parts + [name]).joined(separator: "/")
         let path = siteRoot + "/" + relative
-        let fm = FileManager.default
-        if fm.fileExists(atPath: path) { throw Failure.message("\(relative) 已存在，未覆盖") }
         let quoted = trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         let text = """
             ---
@@ -52,11 +50,27 @@ public enum NewContent {
             正文从这里开始。写完后删去 draft: true 即可发布。
 
             """
-        try makeFolders(PathText.parent(path))
-        guard fm.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw Failure.message("无法写入 \(relative)")
+        guard try createNew(path, relative: relative, text: text) else {
+            throw Failure.message("\(relative) 已存在，未覆盖")
         }
         return relative
+    }
+
+    /// Writes `text` to a new file at `path` (its folders made), never over an existing one:
+    /// false when the file is there already, even one that appeared a moment ago (`O_EXCL`).
+    static func createNew(_ path: String, relative: String, text: String) throws -> Bool {
+        try makeFolders(PathText.parent(path))
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            if errno == EEXIST { return false }
+            throw Failure.message("无法创建 \(relative)：\(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw Failure.message("无法写入 \(relative)")
+        }
+        return true
     }
 
     /// Makes `folder` and the folders above it, saying in words which one could not be made and

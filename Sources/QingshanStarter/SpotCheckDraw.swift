@@ -21,9 +21,9 @@ public enum SpotCheckDraw {
     {
         let relative = SpotCheckFile.path(quarter)
         let path = siteRoot + "/" + relative
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw NewContent.Failure.message("\(relative) 已存在：抽查名单抽取后不再变动（确需重抽，请先删除该文件）")
-        }
+        let exists = NewContent.Failure.message("\(relative) 已存在：抽查名单抽取后不再变动（确需重抽，请先删除该文件）")
+        // Checked first, so a drawn quarter is refused before the ledger is read.
+        guard !FileManager.default.fileExists(atPath: path) else { throw exists }
         guard let data = FileManager.default.contents(atPath: siteRoot + "/site.yaml") else {
             throw NewContent.Failure.message("\(siteRoot) 中没有 site.yaml：不是 Qingshan 站点目录")
         }
@@ -43,19 +43,11 @@ public enum SpotCheckDraw {
         guard !pool.isEmpty else {
             throw NewContent.Failure.message("\(quarter.chinese)截至 \(day.iso) 没有办结或销号的问题，无需抽查")
         }
-        let sample = SpotCheck.sample(quarter, records, asOf: day)
-        try FileManager.default.createDirectory(
-            atPath: siteRoot + "/" + SpotCheckFile.folder, withIntermediateDirectories: true)
-        // O_EXCL: a file that appeared meanwhile is not overwritten either.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw NewContent.Failure.message("无法创建 \(relative)：\(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        let bytes = Array(SpotCheck.fileText(quarter, sample, drawnOn: today).utf8)
-        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
-            throw NewContent.Failure.message("无法写入 \(relative)")
-        }
+        let sample = SpotCheck.sample(quarter, from: pool)
+        guard
+            try NewContent.createNew(
+                path, relative: relative, text: SpotCheck.fileText(quarter, sample, drawnOn: today))
+        else { throw exists }
         return Drawn(path: relative, sample: sample, poolCount: pool.count)
     }
 }

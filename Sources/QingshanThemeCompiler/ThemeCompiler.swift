@@ -379,16 +379,17 @@ struct PageEmitter {
     }
 
     mutating func append(_ expression: String) {
-        flush()
         line("out += \(expression)")
     }
 
+    /// A line of code, after the text collected before it.
     mutating func line(_ text: String) {
-        if !text.hasPrefix("out += \"") { flush() }
+        flush()
         body += String(repeating: "    ", count: indent) + text + "\n"
     }
 
-    /// Writes the text collected since the last value as one literal.
+    /// Writes the text collected since the last value as one literal (the pending text is
+    /// taken first, so `line` finds nothing left to write).
     mutating func flush() {
         guard !pendingText.isEmpty else { return }
         let literal = Self.literal(pendingText)

@@ -234,6 +234,7 @@ final class LedgerRulesTests: XCTestCase {
         unit.closed = 1
         unit.overdue = 1
         unit.byGrade = [.green: 1, .yellow: 1, .pending: 1]
+        unit.supervisionOpen = 2
         XCTAssertEqual(stats.byDepartment, ["执法监测科": unit])
         XCTAssertEqual(stats.firstTimeSatisfactionRate, 0.5)
         XCTAssertEqual(stats.satisfactionRate, 0.5)
