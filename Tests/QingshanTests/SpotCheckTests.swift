@@ -153,4 +153,27 @@ final class SpotCheckTests: XCTestCase {
             records: records, diagnostics: check)
         XCTAssertEqual(check.all.map(\.message), ["台账中没有编号为 X 的记录"])
     }
+
+    /// A hostile spot-check folder: a file not named for a quarter, a file that is not a list,
+    /// an entry for no record. Each is an error at its file; nothing is published.
+    func testBadSpotCheckFilesStopTheBuild() throws {
+        let site = try Fixture.copy("ledger")
+        let folder = site.appendingPathComponent("content/data/spotcheck")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "- id: L05\n".write(to: folder.appendingPathComponent("Q2.yaml"), atomically: true, encoding: .utf8)
+        try "id: L05\n".write(to: folder.appendingPathComponent("2023-Q2.yaml"), atomically: true, encoding: .utf8)
+        try "- id: <script>\n  callback: 2023-07-01\n  satisfied: true\n".write(
+            to: folder.appendingPathComponent("2023-Q3.yaml"), atomically: true, encoding: .utf8)
+        let (report, diagnostics) = Fixture.build(site)
+        XCTAssertNil(report)
+        let errors = diagnostics.all.filter { $0.severity == .error }
+        XCTAssertEqual(
+            errors.map(\.location.file),
+            [
+                "content/data/spotcheck/2023-Q2.yaml", "content/data/spotcheck/2023-Q3.yaml",
+                "content/data/spotcheck/Q2.yaml",
+            ])
+        XCTAssertEqual(errors[1].location.line, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
 }
