@@ -32,7 +32,9 @@ let package = Package(
         // The typed site model every stage shares.
         .target(
             name: "QingshanModel",
-            dependencies: ["QingshanCore", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring"]),
+            dependencies: [
+                "QingshanCore", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanRatings",
+            ]),
         // Markdown through cmark-gfm with the CJK fixes.
         .target(name: "QingshanMarkdown", dependencies: ["QingshanCore", "CCmarkGFM", "CmarkGuard", "CmarkArena"]),
         // The complaint ledger (问题台账): records, the derivation rules as of a day, statistics.
@@ -41,12 +43,13 @@ let package = Package(
         .target(name: "QingshanCampaigns", dependencies: ["QingshanCore"]),
         // Environmental monitoring: AQI (HJ 633), surface water (GB 3838), noise (GB 3096).
         .target(name: "QingshanMonitoring", dependencies: ["QingshanCore"]),
+        .target(name: "QingshanRatings", dependencies: ["QingshanCore"]),
         // Stage 1+2: load and validate site.yaml, front matter and content files.
         .target(
             name: "QingshanLoad",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLedger", "QingshanCampaigns",
-                "QingshanMonitoring", "Yams",
+                "QingshanMonitoring", "QingshanRatings", "Yams",
             ]
         ),
         // Stage 3: derive lists, tags, pagination and URLs.
@@ -54,6 +57,7 @@ let package = Package(
             name: "QingshanDerive",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring",
+                "QingshanRatings",
             ]),
         // The built-in theme compiled to Swift (`make theme`): the view schema, a parser for the
         // part of Mustache the theme uses, the code writer.
@@ -64,7 +68,7 @@ let package = Package(
             name: "QingshanRender",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger", "QingshanCampaigns",
-                "QingshanMonitoring",
+                "QingshanMonitoring", "QingshanRatings",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -81,7 +85,8 @@ let package = Package(
             name: "QingshanBuild",
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
-                "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanSearch", "CQingshanSystem",
+                "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanRatings", "QingshanSearch",
+                "CQingshanSystem",
             ]
         ),
         // qingshan serve: preview server (its own HTTP/1.1 on POSIX sockets) with rebuild on change and live reload.
@@ -101,7 +106,7 @@ let package = Package(
             dependencies: [
                 "QingshanCore", "QingshanModel", "QingshanMarkdown", "QingshanLoad", "QingshanDerive", "QingshanRender",
                 "QingshanBuild", "QingshanLedger", "QingshanCampaigns", "QingshanMonitoring", "QingshanServe",
-                "QingshanSearch", "QingshanStarter", "CmarkArena", "QingshanThemeCompiler",
+                "QingshanSearch", "QingshanStarter", "CmarkArena", "QingshanThemeCompiler", "QingshanRatings",
             ],
             exclude: ["Fixtures"]
         ),

@@ -60,6 +60,17 @@ public struct BuildReport: Sendable {
     public var reused = 0
     /// Output files the privacy guard could not read as text (PDFs, images), by path.
     public var unscanned: [String] = []
+    /// The figures each press fact sheet cites and what they came to (`qingshan check` lists
+    /// them, for the editor to read before the conference).
+    public var pressFigures: [PressFigures] = []
+}
+
+/// A press fact sheet's cited figures (`{{NAME}}`), as of its day.
+public struct PressFigures: Sendable {
+    public var file: String
+    public var title: String
+    public var asOf: Day
+    public var figures: [(name: String, value: String)]
 }
 
 /// One stage of a build: its wall time, the processor time of the whole process meanwhile

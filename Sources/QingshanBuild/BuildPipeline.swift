@@ -71,8 +71,22 @@ final class BuildRun: @unchecked Sendable {
             ).load(diagnostics: diagnostics)
         }
         let theme = step("theme") { Theme.load(siteRoot: options.siteRoot, diagnostics: diagnostics) }
-        guard let content, let theme, !diagnostics.hasErrors else { return nil }
-        return LoadedSite(content: content, theme: theme, asOf: options.asOf ?? content.config.asOf ?? Day.today())
+        guard var content, let theme, !diagnostics.hasErrors else { return nil }
+        let derivations = LedgerDerivations(content.ledger)
+        let cited = step("figures") { citeFigures(&content, derivations: derivations) }
+        guard !diagnostics.hasErrors else { return nil }
+        return LoadedSite(
+            content: content, theme: theme, asOf: options.asOf ?? content.config.asOf ?? Day.today(),
+            derivations: derivations, citations: cited)
+    }
+
+    /// Figures in text: every `{{NAME}}` of the articles written in as of the article's day.
+    func citeFigures(_ content: inout SiteContent, derivations: LedgerDerivations) -> [String: [FigureText.Citation]] {
+        guard content.articles.contains(where: { !$0.figures.isEmpty }) else { return [:] }
+        let book = FigureBook(content: content, derivations: derivations)
+        let (articles, citations) = FigureText.resolve(content.articles, book: book, diagnostics: diagnostics)
+        content.articles = articles
+        return citations
     }
 
     /// The report of a run that got through every step.
@@ -83,7 +97,12 @@ final class BuildRun: @unchecked Sendable {
             outputDir: outputDir, asOf: site.asOf, pages: pages, files: files, articles: articles,
             dataRecords: records + (options.edition == .public ? content.monitoring.count : 0),
             seconds: clock.total, stages: clock.laps, reused: options.session?.pages.hits ?? 0,
-            unscanned: unscanned)
+            unscanned: unscanned,
+            pressFigures: content.articles.filter { $0.section == .press && $0.date.day <= site.asOf }.map { article in
+                PressFigures(
+                    file: article.file, title: article.title, asOf: FigureText.day(of: article),
+                    figures: (site.citations[article.file] ?? []).map { ($0.name, $0.value) })
+            })
     }
 }
 
@@ -92,6 +111,10 @@ struct LoadedSite {
     let content: SiteContent
     let theme: Theme
     let asOf: Day
+    /// The ledger derived at any day asked for, shared by every product.
+    let derivations: LedgerDerivations
+    /// The figures each article cites, by file (`qingshan check` lists a press item's).
+    let citations: [String: [FigureText.Citation]]
 }
 
 /// Wall-clock and processor time per stage, for `--timings`.

@@ -3,6 +3,7 @@ import QingshanCore
 import QingshanDerive
 import QingshanLedger
 import QingshanModel
+import QingshanRatings
 import QingshanRender
 
 /// The data columns of the navigation (环境质量, 问题台账, 专项行动, 工作通报, 环保动态,
@@ -16,6 +17,7 @@ enum DataColumns {
             columns.append((.monitoring, first.path))
         }
         if hasLedger { columns.append((.ledger, Route.ledger)) }
+        if RatingRules.latest(content.ratings, asOf: index.asOf) != nil { columns.append((.ratings, Route.ratings)) }
         if !content.campaigns.isEmpty { columns.append((.campaigns, Route.campaigns)) }
         if hasLedger || !content.campaigns.isEmpty { columns.append((.bulletins, Route.bulletins)) }
         if !dataMonths.isEmpty || !index.articles.isEmpty { columns.append((.dynamics, Route.dynamics)) }

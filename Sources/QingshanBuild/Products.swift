@@ -6,6 +6,7 @@ import QingshanLedger
 import QingshanLoad
 import QingshanModel
 import QingshanMonitoring
+import QingshanRatings
 import QingshanRender
 import QingshanSearch
 
@@ -20,6 +21,7 @@ final class Products: @unchecked Sendable {
     let ledgerPages: LedgerPages?
     let monitoringPages: MonitoringPages
     let campaignPages: CampaignPages
+    let ratingPages: RatingPages
     let searchSources: SearchDocuments
     /// A full build indexes the articles for the search while the pages render.
     let contentDocuments: (documents: [SearchDocument], covered: Set<String>)?
@@ -43,6 +45,7 @@ final class Products: @unchecked Sendable {
             if let ledger { files += LedgerOpenData.files(ledger) }
             if !content.campaigns.isEmpty { files += CampaignOpenData.files(content.campaigns, asOf: asOf) }
             files += MonitoringOpenData.files(content.monitoring, asOf: asOf)
+            files += RatingOpenData.files(content.ratings, target: content.config.targetRank, asOf: asOf)
             files.append(Feeds.atom(config: content.config, index: index))
             return files
         }
@@ -57,6 +60,7 @@ final class Products: @unchecked Sendable {
         monitoringPages = MonitoringPages(
             chrome: chrome, data: content.monitoring, science: index.bySection[.science] ?? [])
         campaignPages = CampaignPages(chrome: chrome, campaigns: content.campaigns, articles: index.articles)
+        ratingPages = RatingPages(chrome: chrome, ratings: content.ratings, target: content.config.targetRank)
     }
 
     var content: SiteContent { site.content }
@@ -67,7 +71,7 @@ final class Products: @unchecked Sendable {
     func pages(sink: PageSink?) -> [OutputFile] {
         let links = content.config.links
         let highlights = HomeHighlights(
-            figures: monitoringPages.homeFigures + (ledgerPages?.homeFigures ?? []),
+            figures: monitoringPages.homeFigures + (ledgerPages?.homeFigures ?? []) + ratingPages.homeFigures,
             figuresHref: derived.ledger.map { _ in links.link(Route.ledger) },
             campaigns: campaignPages.items,
             campaignsHref: content.campaigns.isEmpty ? nil : links.link(Route.campaigns))
@@ -78,11 +82,14 @@ final class Products: @unchecked Sendable {
     func dataProducts() -> [any Product] {
         let notes = index.bySection[.bulletins] ?? []
         let panels = DataPanels(
-            derivations: derived.ledger?.derivations ?? LedgerDerivations(content.ledger),
-            campaigns: content.campaigns, monitoring: content.monitoring, links: content.config.links)
+            derivations: site.derivations,
+            campaigns: content.campaigns, monitoring: content.monitoring, links: content.config.links,
+            ratings: content.ratings, target: content.config.targetRank)
         let products: [(any Product)?] = [
-            ledgerPages, campaignPages, monitoringPages,
-            BulletinPages(chrome: chrome, ledger: derived.ledger, campaigns: content.campaigns, notes: notes),
+            ledgerPages, ratingPages, campaignPages, monitoringPages,
+            BulletinPages(
+                chrome: chrome, ledger: derived.ledger, campaigns: content.campaigns, notes: notes,
+                ratings: content.ratings, target: content.config.targetRank),
             PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths),
         ]
         return products.compactMap { $0 }

@@ -85,7 +85,7 @@ final class PublicBuild {
                 diagnostics.warning(location, message)
             }
         }
-        let ledger = content.ledger.isEmpty ? nil : LedgerReport(records: content.ledger, asOf: site.asOf)
+        let ledger = content.ledger.isEmpty ? nil : LedgerReport(derivations: site.derivations, asOf: site.asOf)
         let dataMonths = DataColumns.dataMonths(content, asOf: site.asOf)
         let columns = DataColumns.columns(
             content: content, hasLedger: ledger != nil, index: index, dataMonths: dataMonths)

@@ -13,6 +13,7 @@ public enum Route {
     public static let meetings = SitePath.folder("meetings")
     public static let supervision = SitePath.folder("supervision")
     public static let spotcheck = SitePath.folder("spotcheck")
+    public static let ratings = SitePath.folder("ratings")
 
     public static func campaign(_ id: String) -> SitePath { SitePath.folder("campaigns", id) }
     public static func bulletin(_ month: String) -> SitePath { SitePath.folder("bulletins", month) }

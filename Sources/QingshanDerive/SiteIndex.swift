@@ -69,7 +69,7 @@ public struct SiteIndex: Sendable {
     /// URL segments the generator itself uses at the root; a single page may not take them.
     public static let reservedRootSegments: Set<String> = [
         "news", "notices", "science", "press", "tags", "search", "data", "ledger", "campaigns", "bulletins",
-        "dynamics", "envday", "assets", "dispatch", "meetings", "supervision", "spotcheck", "feed.xml",
+        "dynamics", "envday", "assets", "dispatch", "meetings", "supervision", "spotcheck", "ratings", "feed.xml",
         "sitemap.xml", "robots.txt", "404.html", "search-index.json", "page",
     ]
 

@@ -13,8 +13,12 @@ public struct LedgerReport: Sendable {
     public let derivations: LedgerDerivations
 
     public init(records: [LedgerRecord], asOf d: Day) {
+        self.init(derivations: LedgerDerivations(records), asOf: d)
+    }
+
+    public init(derivations: LedgerDerivations, asOf d: Day) {
         asOf = d
-        let derivations = LedgerDerivations(records)
+        let records = derivations.records
         self.derivations = derivations
         self.records = derivations.derived(asOf: d).sorted { a, b in
             a.record.received != b.record.received ? a.record.received > b.record.received : a.id < b.id

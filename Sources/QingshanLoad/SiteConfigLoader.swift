@@ -8,6 +8,7 @@ public enum SiteConfigLoader {
 
     static let topKeys: Set<String> = [
         "title", "base_url", "language", "as_of", "description", "organization", "footer", "privacy", "markdown",
+        "targets",
     ]
     static let organizationKeys: Set<String> = ["departments", "streets"]
     static let footerKeys: Set<String> = [
@@ -15,6 +16,7 @@ public enum SiteConfigLoader {
     ]
     static let privacyKeys: Set<String> = ["allow"]
     static let markdownKeys: Set<String> = ["unsafe"]
+    static let targetKeys: Set<String> = ["rank"]
 
     /// Parses site.yaml text; nil when a required key is missing or the file is not YAML.
     public static func parse(_ text: String, diagnostics: Diagnostics) -> SiteConfig? {
@@ -78,6 +80,18 @@ public enum SiteConfigLoader {
         if let markdown = map.mapping("markdown", what: "markdown") {
             markdown.warnUnknownKeys(allowed: markdownKeys, context: "markdown")
             config.unsafeMarkdown = markdown.bool("unsafe") ?? false
+        }
+        if let targets = map.mapping("targets", what: "targets") {
+            targets.warnUnknownKeys(allowed: targetKeys, context: "targets")
+            if let raw = targets.string("rank") {
+                if let rank = DecimalNumber.parseDigits(raw), rank >= 1 {
+                    config.targetRank = rank
+                } else {
+                    diagnostics.error(
+                        targets.location(ofKey: "rank"), "targets.rank“\(raw)”应是正整数",
+                        hint: "方案目标：在全省测评中排名不低于前70位，写作 targets: {rank: 70}")
+                }
+            }
         }
         guard title != nil, baseURL != nil else { return nil }
         return config

@@ -58,7 +58,8 @@ public struct SiteLoader: Sendable {
                     CampaignLoader(siteRoot: siteRoot, organization: $0.organization, renderer: renderer)
                 }?
                 .load(diagnostics: diagnostics) ?? [],
-                monitoring: MonitoringLoader(siteRoot: siteRoot).load(diagnostics: diagnostics)
+                monitoring: MonitoringLoader(siteRoot: siteRoot).load(diagnostics: diagnostics),
+                ratings: RatingLoader(siteRoot: siteRoot).load(diagnostics: diagnostics)
             )
         }
         // Files the cache holds unchanged (by stamp) are not read again; the rest load on all cores.
@@ -79,7 +80,7 @@ public struct SiteLoader: Sendable {
                 SourceLocation(file: note.file), "月度通报的说明文件应命名为 YYYY-MM.md（例如 2023-05.md）",
                 hint: "文件名就是通报的月份")
         }
-        let (written, spotChecks, campaigns, monitoring) = data.wait()
+        let (written, spotChecks, campaigns, monitoring, ratings) = data.wait()
         SpotCheckLoader.check(spotChecks, records: written, diagnostics: diagnostics)
         let ledger = SpotCheck.apply(spotChecks, to: written)
         let campaignIDs = Set(campaigns.map(\.id))
@@ -105,8 +106,7 @@ public struct SiteLoader: Sendable {
         guard let config else { return nil }
         return SiteContent(
             config: config, articles: articles, ledger: ledger, spotChecks: spotChecks, campaigns: campaigns,
-            monitoring: monitoring,
-            staticFiles: staticFiles, siteRoot: siteRoot)
+            monitoring: monitoring, ratings: ratings, staticFiles: staticFiles, siteRoot: siteRoot)
     }
 
     /// Every Markdown file of the article sections, in a stable order.
@@ -252,12 +252,23 @@ public enum ArticleLoader {
                 "链接目标“\(blocked.target)”可能执行脚本或打开文档，未作为链接发布",
                 hint: "站外链接请用 http:// 或 https://；确需原样发布时在 site.yaml 中设置 markdown.unsafe: true")
         }
+        for figure in rendered.figuresInTargets {
+            diagnostics.error(
+                SourceLocation(file: file, line: split.bodyLine + figure.line - 1, column: figure.column),
+                "链接地址中不能引用数字“\(figure.written)”", hint: "把数字写在链接文字中，或写作 \\{{ 原样显示")
+        }
         let summary = front.summary ?? ChineseText.summary(of: rendered.paragraphText)
         let measure = ChineseText.measure(rendered.plainText)
+        let figures = rendered.figures.map { figure in
+            var placed = figure
+            placed.line = split.bodyLine + figure.line - 1
+            return placed
+        }
         return Article(
             file: file, section: section, slug: slug, front: front, html: rendered.html,
             plainText: rendered.plainText, summary: summary,
             readingMinutes: measure.readingMinutes, characterCount: measure.characters,
-            internalLinks: rendered.internalLinks)
+            internalLinks: rendered.internalLinks, figures: figures,
+            summarySource: figures.isEmpty || front.summary != nil ? nil : rendered.paragraphText)
     }
 }

@@ -23,6 +23,11 @@ public struct RenderedMarkdown: Sendable {
     /// Link and image targets that were not published as links (`LinkSafety`), with the line
     /// of the document they stand on.
     public var blockedLinks: [(target: String, line: Int)] = []
+    /// The `{{NAME}}` figures the text cites (code spans and blocks keep theirs as written):
+    /// their markers stand in `html`, `plainText` and `paragraphText` (`FigureMarkers`).
+    public var figures: [FigureReference] = []
+    /// Figures written inside a link or image target, where no figure can go.
+    public var figuresInTargets: [FigureReference] = []
 }
 
 /// Markdown to HTML through cmark-gfm (GFM tables, strikethrough, autolinks, task lists,
@@ -45,38 +50,43 @@ public struct MarkdownRenderer: Sendable, Equatable {
     public func render(_ markdown: String) -> RenderedMarkdown {
         var source = markdown
         if Self.holdsReserved(source) { source = Self.withoutReserved(source) }
+        var references: [FigureReference]? = nil
+        if FigureMarkers.mayHoldReferences(source) { (source, references) = FigureMarkers.mark(source) }
         return source.withUTF8 { bytes in
-            guard let flanked = EmphasisFlanking.apply(bytes) else { return render(utf8: bytes) }
-            return flanked.withUnsafeBufferPointer { render(utf8: $0) }
+            guard let flanked = EmphasisFlanking.apply(bytes) else { return render(utf8: bytes, figures: references) }
+            return flanked.withUnsafeBufferPointer { render(utf8: $0, figures: references) }
         }
     }
 
     /// What only Qingshan may write into a document, because a later pass removes it from the
-    /// HTML: the heading-id markers U+E000 and U+E001 (EE 80 80, EE 80 81) and the emphasis
-    /// sentinel U+2E2E (E2 B8 AE). Typed by an author, they would vanish from the page.
+    /// HTML: the heading-id markers U+E000 and U+E001 (EE 80 80, EE 80 81), the emphasis
+    /// sentinel U+2E2E (E2 B8 AE) and the figure markers (`FigureMarkers`). Typed by an author,
+    /// they would vanish from the page.
     static func holdsReserved(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             ByteSearch.contains([0xEE, 0x80, 0x80], in: bytes) || ByteSearch.contains([0xEE, 0x80, 0x81], in: bytes)
                 || ByteSearch.contains([0xE2, 0xB8, 0xAE], in: bytes)
-        }
+        } || FigureMarkers.holdsMarkers(text)
     }
 
     /// The text without what `holdsReserved` looks for.
     static func withoutReserved(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" && $0 != "\u{2E2E}" }))
+        FigureMarkers.withoutMarkers(
+            String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" && $0 != "\u{2E2E}" })))
     }
 
     /// The document's UTF-8 source, markers removed and emphasis sentinels added, rendered.
-    private func render(utf8 source: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
+    private func render(utf8 source: UnsafeBufferPointer<UInt8>, figures: [FigureReference]?) -> RenderedMarkdown {
         guard let (parser, root) = CmarkEngine.parse(source) else {
             return RenderedMarkdown(html: "", plainText: "", paragraphText: "", internalLinks: [], headings: [])
         }
         defer { CmarkEngine.release(root: root, parser: parser) }
 
         let tree = CmarkTree(root: root)
+        let inTargets = figures.map { tree.placeFigures($0) } ?? []
         var blocked: [(target: String, line: Int)] = []
         tree.removeSentinelsFromTargets()
         if !allowRawHTML {
@@ -94,6 +104,11 @@ public struct MarkdownRenderer: Sendable, Equatable {
         var rendered = RenderedMarkdown(
             html: html, plainText: plain, paragraphText: paragraphs, internalLinks: internalLinks, headings: headings)
         rendered.blockedLinks = blocked
+        if let figures {
+            let cited = Set(FigureMarkers.indices(in: html))
+            rendered.figures = figures.filter { cited.contains($0.index) }
+            rendered.figuresInTargets = inTargets
+        }
         return rendered
     }
 }
@@ -110,12 +125,7 @@ final class CmarkTree {
 
     init(root: OpaquePointer) {
         self.root = root
-        guard let iter = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iter) }
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+        CmarkTree.enter(root) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: rawHTML.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
@@ -124,6 +134,18 @@ final class CmarkTree {
             case CMARK_NODE_PARAGRAPH: paragraphs.append(node)
             default: break
             }
+        }
+    }
+
+    /// Calls `body` with every node under `root` (itself included), in document order.
+    static func enter(_ root: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            body(node)
         }
     }
 
@@ -163,6 +185,39 @@ final class CmarkTree {
         guard let node = makeNode(CMARK_NODE_TEXT) else { return nil }
         cmark_node_set_literal(node, text)
         return node
+    }
+
+    /// Code shows the figures as written (`{{ledger.received}}`, `\{{`), text shows `\{{` as
+    /// braces. Returns the figures written into a link or image target (their markers are
+    /// taken out of it).
+    func placeFigures(_ references: [FigureReference]) -> [FigureReference] {
+        var inTargets: [FigureReference] = []
+        CmarkTree.enter(root) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                let literal = CmarkTree.rawLiteral(node)
+                guard FigureMarkers.holdsMarkers(literal) else { return }
+                cmark_node_set_literal(node, FigureMarkers.restoringWritten(literal, references: references))
+            case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                let literal = CmarkTree.rawLiteral(node)
+                guard FigureMarkers.holdsMarkers(literal) else { return }
+                cmark_node_set_literal(node, FigureMarkers.unescapingBraces(literal))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard let urlC = cmark_node_get_url(node) else { return }
+                let url = String(cString: urlC)
+                guard FigureMarkers.holdsMarkers(url) else { return }
+                inTargets += FigureMarkers.indices(in: url).compactMap { i in references.first { $0.index == i } }
+                cmark_node_set_url(node, FigureMarkers.restoringWritten(url, references: references))
+            default: return
+            }
+        }
+        return inTargets
+    }
+
+    /// A node's literal exactly as stored.
+    static func rawLiteral(_ node: OpaquePointer) -> String {
+        guard let c = cmark_node_get_literal(node) else { return "" }
+        return String(cString: c)
     }
 
     /// Raw HTML becomes visible text: `<script>` never reaches the page.
@@ -305,7 +360,8 @@ final class CmarkTree {
         var headings: [MarkdownHeading] = []
         for node in headingNodes {
             let text = ChineseText.collapseWhitespace(CmarkTree.text(of: node))
-            var id = Slug.make(text)
+            // A figure's value changes with the data; the heading's address may not.
+            var id = Slug.make(FigureMarkers.resolve(text) { _ in "" })
             if id.isEmpty { id = "section" }
             if let n = used[id] {
                 used[id] = n + 1

@@ -2,6 +2,7 @@ import QingshanCampaigns
 import QingshanCore
 import QingshanLedger
 import QingshanMonitoring
+import QingshanRatings
 import Synchronization
 
 /// A file attached to an article (a file under static/).
@@ -73,12 +74,21 @@ public final class Article: Sendable {
     /// Unique to this parse of the article: a page built from the same revisions is the same
     /// page, which lets serve's rebuilds skip it.
     public let revision: Int
+    /// The `{{NAME}}` figures the body cites, lines and columns of the file. Until they are
+    /// written in (`withFigures`), `html`, `plainText` and `summary` hold their markers.
+    public let figures: [FigureReference]
+    /// The lead paragraphs the summary is cut from, when the summary is not given and cites
+    /// figures: it is cut again once they are written in.
+    public let summarySource: String?
 
     public init(
         file: String, section: Section, slug: String, front: FrontMatter, html: String, plainText: String,
-        summary: String, readingMinutes: Int, characterCount: Int, internalLinks: [String] = []
+        summary: String, readingMinutes: Int, characterCount: Int, internalLinks: [String] = [],
+        figures: [FigureReference] = [], summarySource: String? = nil
     ) {
         self.internalLinks = internalLinks
+        self.figures = figures
+        self.summarySource = summarySource
         revision = Article.revisions.add(1, ordering: .relaxed).newValue
         path = section.articlePath(slug: slug)
         self.file = file
@@ -98,6 +108,21 @@ public final class Article: Sendable {
     public var date: Timestamp { front.date }
 
     private static let revisions = Atomic<Int>(0)
+
+    /// The article with each cited figure written in (`value` answers a figure's text).
+    public func withFigures(_ value: (FigureReference) -> String) -> Article {
+        guard !figures.isEmpty else { return self }
+        var values: [Int: String] = [:]
+        for figure in figures { values[figure.index] = value(figure) }
+        func resolve(_ text: String) -> String { FigureMarkers.resolve(text) { values[$0] ?? "" } }
+        let plain = resolve(plainText)
+        let measure = ChineseText.measure(plain)
+        return Article(
+            file: file, section: section, slug: slug, front: front, html: resolve(html), plainText: plain,
+            summary: summarySource.map { ChineseText.summary(of: resolve($0)) } ?? summary,
+            readingMinutes: measure.readingMinutes, characterCount: measure.characters,
+            internalLinks: internalLinks)
+    }
 }
 
 /// Everything the load stage read from a site folder.
@@ -112,15 +137,18 @@ public struct SiteContent: Sendable {
     public var campaigns: [Campaign]
     /// Air, water and noise monitoring of content/data/*.csv.
     public var monitoring: MonitoringData
+    /// The province's satisfaction-survey results (content/data/ratings.csv).
+    public var ratings: [SatisfactionRating]
     /// Files under static/, relative to it.
     public var staticFiles: [String]
     public var siteRoot: String
 
     public init(
         config: SiteConfig, articles: [Article], ledger: [LedgerRecord] = [], spotChecks: [SpotCheckFile] = [],
-        campaigns: [Campaign] = [], monitoring: MonitoringData = MonitoringData(), staticFiles: [String],
-        siteRoot: String
+        campaigns: [Campaign] = [], monitoring: MonitoringData = MonitoringData(),
+        ratings: [SatisfactionRating] = [], staticFiles: [String], siteRoot: String
     ) {
+        self.ratings = ratings
         self.spotChecks = spotChecks
         self.monitoring = monitoring
         self.config = config

@@ -11,6 +11,9 @@ public struct SiteConfig: Sendable {
     public var footer: Footer
     public var privacyAllow: [String]
     public var unsafeMarkdown: Bool
+    /// `targets: {rank: 70}`: the place in the province's satisfaction survey the plan aims
+    /// at (docs/RULES.md, Ratings).
+    public var targetRank: Int?
 
     public init(
         title: String, baseURL: String, language: String = "zh-CN", description: String = "", asOf: Day? = nil,

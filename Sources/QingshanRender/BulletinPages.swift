@@ -3,6 +3,7 @@ import QingshanCampaigns
 import QingshanCore
 import QingshanLedger
 import QingshanModel
+import QingshanRatings
 
 /// Stage 4 for the monthly progress bulletins (月度通报): /bulletins/ and /bulletins/YYYY-MM/
 /// for every month with ledger or campaign activity (or a narrative) up to the as-of day,
@@ -15,9 +16,18 @@ public struct BulletinPages: Sendable {
     let notes: [Month: Article]
     /// The narratives, in the site's order.
     let shown: [Article]
+    /// The satisfaction-survey results and the plan's target place (the rank each bulletin
+    /// reports as of its day).
+    let ratings: [SatisfactionRating]
+    let target: Int?
 
-    public init(chrome: PageChrome, ledger: LedgerReport?, campaigns: [Campaign], notes: [Article]) {
+    public init(
+        chrome: PageChrome, ledger: LedgerReport?, campaigns: [Campaign], notes: [Article],
+        ratings: [SatisfactionRating] = [], target: Int? = nil
+    ) {
         self.chrome = chrome
+        self.ratings = ratings
+        self.target = target
         shown = notes
         self.ledger = ledger
         self.campaigns = campaigns
@@ -89,6 +99,11 @@ public struct BulletinPages: Sendable {
         }
         if !campaigns.isEmpty {
             parts.append(BulletinText.campaignPart(campaigns.map { CampaignRules.derive($0, asOf: end) }, asOf: end))
+        }
+        if let rating = RatingRules.latest(ratings, asOf: end) {
+            parts.append(
+                BulletinView.Part(
+                    heading: "满意度测评", paragraphs: [RatingPages.standing(rating, target: target)], tables: []))
         }
         let note = notes[month]
         let view = BulletinView(

@@ -9,6 +9,8 @@ public enum Column: Hashable, Sendable {
     case section(Section)
     case monitoring
     case ledger
+    /// 满意度测评 (/ratings/).
+    case ratings
     case campaigns
     case bulletins
     case dynamics
@@ -31,6 +33,7 @@ public enum Column: Hashable, Sendable {
         case .section(let section): return section.title
         case .monitoring: return "环境质量"
         case .ledger: return "问题台账"
+        case .ratings: return "满意度测评"
         case .campaigns: return "专项行动"
         case .bulletins: return "工作通报"
         case .dynamics: return "环保动态"

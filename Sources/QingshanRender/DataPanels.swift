@@ -4,6 +4,7 @@ import QingshanCore
 import QingshanLedger
 import QingshanModel
 import QingshanMonitoring
+import QingshanRatings
 
 /// The site's figures as of a given day, as report parts: what press fact sheets (`panels:`),
 /// the monthly dynamics and the Environment Day poster show. Every figure is taken at the
@@ -14,13 +15,19 @@ public struct DataPanels: Sendable {
     let campaigns: [Campaign]
     let monitoring: MonitoringData
     let links: LinkBuilder
+    /// The satisfaction-survey results and the plan's target place (the ledger panel's rank).
+    let ratings: [SatisfactionRating]
+    let target: Int?
     /// Panels already made, by name and day: many fact sheets of one day cost one derivation.
     private let made = Memo<String, ReportView.Part?>()
 
     /// `derivations` is the ledger's, shared with the report and bulletins (one derivation a day).
     public init(
-        derivations: LedgerDerivations, campaigns: [Campaign], monitoring: MonitoringData, links: LinkBuilder
+        derivations: LedgerDerivations, campaigns: [Campaign], monitoring: MonitoringData, links: LinkBuilder,
+        ratings: [SatisfactionRating] = [], target: Int? = nil
     ) {
+        self.ratings = ratings
+        self.target = target
         self.derivations = derivations
         self.campaigns = campaigns
         self.monitoring = monitoring
@@ -47,12 +54,13 @@ public struct DataPanels: Sendable {
         guard !derived.isEmpty else { return nil }
         let stats = LedgerStats(derived)
         let done = (stats.byStatus[.handled] ?? 0) + (stats.byStatus[.closed] ?? 0)
+        let rating = RatingRules.latest(ratings, asOf: d)
         return ReportView.Part(
             heading: "问题台账办理情况",
             paragraphs: [
                 "截至\(d.chinese)，累计受理群众反映问题\(stats.total)件，已办结\(done)件，办结率\(percent(stats.completionRate))；"
                     + "回访\(stats.calledBack)件，一次办理满意率\(percent(stats.firstTimeSatisfactionRate))。"
-            ],
+            ] + (rating.map { [RatingPages.standing($0, target: target)] } ?? []),
             tables: [
                 TableView(
                     caption: "按问题类别（截至\(d.chinese)）", head: ["类别", "受理", "已办结"],
@@ -70,7 +78,7 @@ public struct DataPanels: Sendable {
                 FigureView(
                     "绿 / 黄 / 红",
                     "\(stats.byGrade[.green] ?? 0) / \(stats.byGrade[.yellow] ?? 0) / \(stats.byGrade[.red] ?? 0)"),
-            ],
+            ] + (rating.map { [FigureView("全省测评排名", "第\($0.rank)位", note: $0.period)] } ?? []),
             more: LinkView(title: Column.ledger.title, href: links.link(Route.ledger)))
     }
 

@@ -114,18 +114,59 @@ public enum SVGChart {
         let coordinates = points.enumerated().map { i, point in
             (left + Double(i) * step, top + plotHeight - point.value / maxValue * plotHeight)
         }
+        svg += plotted(points, at: coordinates, dot: 4, textOffset: -8, labelY: top + plotHeight + 18)
+        return svg + "</svg>"
+    }
+
+    /// A line through `coordinates`, a dot at each with the point's text beside it
+    /// (`textOffset` below the dot when positive) and its label on the axis at `labelY`.
+    static func plotted(
+        _ points: [Bar], at coordinates: [(Double, Double)], dot: Double, textOffset: Double, labelY: Double
+    ) -> String {
+        var svg = ""
         if coordinates.count > 1 {
             svg +=
                 "<polyline fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\" points=\""
                 + coordinates.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ") + "\"/>"
         }
         for (point, (x, y)) in zip(points, coordinates) {
-            svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" fill=\"#0b5394\"/>"
+            svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(dot))\" fill=\"#0b5394\"/>"
             svg +=
-                "<text x=\"\(f(x))\" y=\"\(f(y - 8))\" text-anchor=\"middle\">\(HTMLEscape.escape(point.text))</text>"
+                "<text x=\"\(f(x))\" y=\"\(f(y + textOffset))\" text-anchor=\"middle\">\(HTMLEscape.escape(point.text))</text>"
             svg +=
-                "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(HTMLEscape.escape(point.label))</text>"
+                "<text x=\"\(f(x))\" y=\"\(f(labelY))\" text-anchor=\"middle\">\(HTMLEscape.escape(point.label))</text>"
         }
+        return svg
+    }
+
+    /// Ranks over time (1 at the top: a better place is higher), with the target as a dashed
+    /// line and the place written at each point (满意度测评).
+    public static func ranks(
+        id: String, title: String, description: String, points: [Bar], target: Int?, targetLabel: String
+    ) -> String {
+        let left = 100.0
+        let top = 24.0
+        let plotHeight = 180.0
+        let width = 640.0
+        let values = points.map(\.value) + (target.map { [Double($0)] } ?? [])
+        let best = max(1, (values.min() ?? 1) - 10)
+        let worst = (values.max() ?? 1) + 10
+        func y(_ rank: Double) -> Double { top + (rank - best) / max(worst - best, 1) * plotHeight }
+        let step = points.count > 1 ? (width - left - 80) / Double(points.count - 1) : 0
+        let x0 = points.count > 1 ? left + 40 : (left + width) / 2
+        var svg = header(id: id, title: title, description: description, width: width, height: top + plotHeight + 40)
+        svg += "<text x=\"4\" y=\"\(f(top - 8))\">名次</text>"
+        svg += "<text x=\"4\" y=\"\(f(top + 12))\">第\(number(best))</text>"
+        svg += "<text x=\"4\" y=\"\(f(top + plotHeight))\">第\(number(worst))</text>"
+        if let target {
+            let ty = y(Double(target))
+            svg +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(width - 10))\" y2=\"\(f(ty))\" stroke=\"#b45309\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>"
+            svg +=
+                "<text x=\"4\" y=\"\(f(ty + 5))\" fill=\"#92400e\">\(HTMLEscape.escape(targetLabel))</text>"
+        }
+        let coordinates = points.enumerated().map { i, point in (x0 + Double(i) * step, y(point.value)) }
+        svg += plotted(points, at: coordinates, dot: 5, textOffset: 22, labelY: top + plotHeight + 30)
         return svg + "</svg>"
     }
 

@@ -137,6 +137,11 @@ struct Check: ParsableCommand {
             Console.error("检查未通过：\(diagnostics.errorCount) 个错误。")
             throw ExitCode(1)
         }
+        for sheet in report.pressFigures {
+            Console.out("\(sheet.file)《\(sheet.title)》引用的数字（截至 \(sheet.asOf.iso)）：")
+            if sheet.figures.isEmpty { Console.out("  （未引用数字）") }
+            for figure in sheet.figures { Console.out("  {{\(figure.name)}} = \(figure.value)") }
+        }
         let warnings = diagnostics.all.filter { $0.severity == .warning }.count
         Console.out("检查通过：\(report.articles) 篇文章、\(report.pages) 个页面，\(warnings) 个警告。")
     }

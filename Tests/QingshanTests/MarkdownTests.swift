@@ -132,7 +132,8 @@ final class MarkdownTests: XCTestCase {
     func testSourceMarkersAndUnchangedSources() {
         XCTAssertTrue(MarkdownRenderer.holdsReserved("标题\u{E000}"))
         XCTAssertTrue(MarkdownRenderer.holdsReserved("\u{E001}"))
-        XCTAssertFalse(MarkdownRenderer.holdsReserved("\u{E002}\u{E0FF}生态"))
+        XCTAssertTrue(MarkdownRenderer.holdsReserved("\u{E004}"), "the figure markers are reserved too")
+        XCTAssertFalse(MarkdownRenderer.holdsReserved("\u{E005}\u{E0FF}生态"))
         XCTAssertEqual(html("甲\u{E000}乙\u{E001}丙"), "<p>甲乙丙</p>\n")
         XCTAssertNil(Array("没有强调的文字。".utf8).withUnsafeBufferPointer(EmphasisFlanking.apply))
         XCTAssertEqual(
