@@ -78,19 +78,24 @@ final class Products: @unchecked Sendable {
         return PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll(sink: sink)
     }
 
-    /// The data products, in the order of their pages in the output.
-    func dataProducts() -> [any Product] {
-        let notes = index.bySection[.bulletins] ?? []
+    /// Press fact sheets, Environment Day and 环保动态, with the panels they share.
+    func publishing() -> PublishingPages {
         let panels = DataPanels(
             derivations: site.derivations,
             campaigns: content.campaigns, monitoring: content.monitoring, links: content.config.links,
             ratings: content.ratings, target: content.config.targetRank)
+        return PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths)
+    }
+
+    /// The data products, in the order of their pages in the output.
+    func dataProducts() -> [any Product] {
+        let notes = index.bySection[.bulletins] ?? []
         let products: [(any Product)?] = [
             ledgerPages, ratingPages, campaignPages, monitoringPages,
             BulletinPages(
                 chrome: chrome, ledger: derived.ledger, campaigns: content.campaigns, notes: notes,
                 ratings: content.ratings, target: content.config.targetRank),
-            PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths),
+            publishing(),
         ]
         return products.compactMap { $0 }
     }
@@ -130,6 +135,7 @@ final class Products: @unchecked Sendable {
                 Feeds.sitemap(config: content.config, paths: Sitemap.entries(listed, index))
             })
         feeds.append(Feeds.robots(config: content.config))
+        feeds += publishing().newMediaPacks()
         for (path, data) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
             feeds.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
         }

@@ -331,6 +331,8 @@ extension FactSheetView: MustacheParent {
     var template_html: String { html }
     var template_panels: [ReportView.Part] { panels }
     var template_hasPanels: Bool { !panels.isEmpty }
+    var template_newMedia: [LinkView] { newMedia }
+    var template_hasNewMedia: Bool { !newMedia.isEmpty }
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -344,6 +346,8 @@ extension FactSheetView: MustacheParent {
         case "html": return template_html
         case "panels": return template_panels
         case "hasPanels": return template_hasPanels
+        case "newMedia": return template_newMedia
+        case "hasNewMedia": return template_hasNewMedia
         default: return nil
         }
     }
@@ -359,6 +363,8 @@ extension ReportView: MustacheParent {
     var template_parts: [ReportView.Part] { parts }
     var template_links: [LinkView] { links }
     var template_hasLinks: Bool { !links.isEmpty }
+    var template_newMedia: [LinkView] { newMedia }
+    var template_hasNewMedia: Bool { !newMedia.isEmpty }
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -371,6 +377,8 @@ extension ReportView: MustacheParent {
         case "parts": return template_parts
         case "links": return template_links
         case "hasLinks": return template_hasLinks
+        case "newMedia": return template_newMedia
+        case "hasNewMedia": return template_hasNewMedia
         default: return nil
         }
     }
@@ -875,8 +883,8 @@ enum CompiledTheme {
         .list: ["base", "list", "partials/item", "partials/meta", "partials/pagination"],
         .tag: ["base", "partials/item", "partials/meta", "partials/pagination", "tag"],
         .tags: ["base", "partials/meta", "tags"],
-        .factsheet: ["base", "factsheet", "partials/meta", "partials/table"],
-        .report: ["base", "partials/item", "partials/meta", "partials/table", "report"],
+        .factsheet: ["base", "factsheet", "partials/meta", "partials/newmedia", "partials/table"],
+        .report: ["base", "partials/item", "partials/meta", "partials/newmedia", "partials/table", "report"],
         .notFound: ["404", "base", "partials/meta"],
         .search: ["base", "partials/meta", "search"],
         .ledger: ["base", "ledger", "partials/meta", "partials/pagination", "partials/table"],
@@ -1419,31 +1427,47 @@ enum CompiledTheme {
             out += c1.template_asOfISO
             out += "\">"
             out += c1.template_asOfText
-            out += "</time></p>\n</header>\n<div class=\"gongwen-body\">\n"
+            out += "</time></p>\n"
+            if c1.template_hasNewMedia {
+                out += "<p class=\"newmedia\">供新媒体编辑："
+                for c4 in c1.template_newMedia {
+                    out += "<a href=\""
+                    if let c5 = c4.template_href {
+                        out += c5
+                    } else {
+                        out += "false"
+                    }
+                    out += "\">"
+                    out += c4.template_title
+                    out += "</a> "
+                }
+                out += "</p>\n"
+            }
+            out += "</header>\n<div class=\"gongwen-body\">\n"
             out += c1.template_html
             out += "\n"
             if c1.template_hasPanels {
                 out += "<div class=\"panels\">\n"
-                for c4 in c1.template_panels {
+                for c6 in c1.template_panels {
                     out += "<section class=\"panel-box\">\n<h2>"
-                    out += c4.template_heading
+                    out += c6.template_heading
                     out += "</h2>\n"
-                    for c5 in c4.template_paragraphs {
+                    for c7 in c6.template_paragraphs {
                         out += "<p>"
-                        out += c5
+                        out += c7
                         out += "</p>\n"
                     }
-                    if c4.template_hasFigures {
+                    if c6.template_hasFigures {
                         out += "<dl class=\"figures\">\n"
-                        for c6 in c4.template_figures {
+                        for c8 in c6.template_figures {
                             out += "<div class=\"figure\"><dt>"
-                            out += c6.template_label
+                            out += c8.template_label
                             out += "</dt><dd>"
-                            out += c6.template_value
-                            if let c7 = c6.template_note {
+                            out += c8.template_value
+                            if let c9 = c8.template_note {
                                 out += "<span class=\"figure-note\">"
-                                if let c8 = c6.template_note {
-                                    out += c8
+                                if let c10 = c8.template_note {
+                                    out += c10
                                 } else {
                                     out += "false"
                                 }
@@ -1454,37 +1478,37 @@ enum CompiledTheme {
                         out += "</dl>"
                     }
                     out += "\n"
-                    for c9 in c4.template_tables {
+                    for c11 in c6.template_tables {
                         out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                        out += c9.template_caption
+                        out += c11.template_caption
                         out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                        out += c9.template_caption
+                        out += c11.template_caption
                         out += "</caption>\n<thead><tr>"
-                        for c10 in c9.template_head {
+                        for c12 in c11.template_head {
                             out += "<th scope=\"col\">"
-                            out += c10
+                            out += c12
                             out += "</th>"
                         }
                         out += "</tr></thead>\n<tbody>\n"
-                        for c11 in c9.template_rows {
+                        for c13 in c11.template_rows {
                             out += "<tr>"
-                            for c12 in c11.template_cells {
+                            for c14 in c13.template_cells {
                                 out += "<td"
-                                if let c13 = c12.template_className {
+                                if let c15 = c14.template_className {
                                     out += " class=\""
-                                    out += c13
+                                    out += c15
                                     out += "\""
                                 }
                                 out += ">"
-                                if let c14 = c12.template_href {
+                                if let c16 = c14.template_href {
                                     out += "<a href=\""
-                                    out += c14
+                                    out += c16
                                     out += "\">"
-                                    out += c12.template_text
+                                    out += c14.template_text
                                     out += "</a>"
                                 }
-                                if !(c12.template_href != nil) {
-                                    out += c12.template_text
+                                if !(c14.template_href != nil) {
+                                    out += c14.template_text
                                 }
                                 out += "</td>"
                             }
@@ -1520,22 +1544,37 @@ enum CompiledTheme {
             out += "\">"
             out += c1.template_asOfText
             out += "</time></p>\n"
-            for c2 in c1.template_intro {
-                out += "<p>"
-                out += c2
-                out += "</p>\n"
-            }
-            if c1.template_hasLinks {
-                out += "<ul class=\"report-links\">"
-                for c3 in c1.template_links {
-                    out += "<li><a href=\""
-                    if let c4 = c3.template_href {
-                        out += c4
+            if c1.template_hasNewMedia {
+                out += "<p class=\"newmedia\">供新媒体编辑："
+                for c2 in c1.template_newMedia {
+                    out += "<a href=\""
+                    if let c3 = c2.template_href {
+                        out += c3
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c3.template_title
+                    out += c2.template_title
+                    out += "</a> "
+                }
+                out += "</p>\n"
+            }
+            for c4 in c1.template_intro {
+                out += "<p>"
+                out += c4
+                out += "</p>\n"
+            }
+            if c1.template_hasLinks {
+                out += "<ul class=\"report-links\">"
+                for c5 in c1.template_links {
+                    out += "<li><a href=\""
+                    if let c6 = c5.template_href {
+                        out += c6
+                    } else {
+                        out += "false"
+                    }
+                    out += "\">"
+                    out += c5.template_title
                     out += "</a></li>"
                 }
                 out += "</ul>"
@@ -1543,15 +1582,15 @@ enum CompiledTheme {
             out += "\n"
             if c1.template_hasFigures {
                 out += "<dl class=\"figures\">\n"
-                for c5 in c1.template_figures {
+                for c7 in c1.template_figures {
                     out += "<div class=\"figure\"><dt>"
-                    out += c5.template_label
+                    out += c7.template_label
                     out += "</dt><dd>"
-                    out += c5.template_value
-                    if let c6 = c5.template_note {
+                    out += c7.template_value
+                    if let c8 = c7.template_note {
                         out += "<span class=\"figure-note\">"
-                        if let c7 = c5.template_note {
-                            out += c7
+                        if let c9 = c7.template_note {
+                            out += c9
                         } else {
                             out += "false"
                         }
@@ -1562,26 +1601,26 @@ enum CompiledTheme {
                 out += "</dl>"
             }
             out += "\n"
-            for c8 in c1.template_parts {
+            for c10 in c1.template_parts {
                 out += "<section class=\"report-part\">\n<h2>"
-                out += c8.template_heading
+                out += c10.template_heading
                 out += "</h2>\n"
-                for c9 in c8.template_paragraphs {
+                for c11 in c10.template_paragraphs {
                     out += "<p>"
-                    out += c9
+                    out += c11
                     out += "</p>\n"
                 }
-                if c8.template_hasFigures {
+                if c10.template_hasFigures {
                     out += "<dl class=\"figures\">\n"
-                    for c10 in c8.template_figures {
+                    for c12 in c10.template_figures {
                         out += "<div class=\"figure\"><dt>"
-                        out += c10.template_label
+                        out += c12.template_label
                         out += "</dt><dd>"
-                        out += c10.template_value
-                        if let c11 = c10.template_note {
+                        out += c12.template_value
+                        if let c13 = c12.template_note {
                             out += "<span class=\"figure-note\">"
-                            if let c12 = c10.template_note {
-                                out += c12
+                            if let c14 = c12.template_note {
+                                out += c14
                             } else {
                                 out += "false"
                             }
@@ -1592,31 +1631,31 @@ enum CompiledTheme {
                     out += "</dl>"
                 }
                 out += "\n"
-                if c8.template_hasBullets {
+                if c10.template_hasBullets {
                     out += "<ul>"
-                    for c13 in c8.template_bullets {
+                    for c15 in c10.template_bullets {
                         out += "<li>"
-                        out += c13
+                        out += c15
                         out += "</li>"
                     }
                     out += "</ul>"
                 }
                 out += "\n"
-                if c8.template_hasItems {
+                if c10.template_hasItems {
                     out += "<ul class=\"item-list\">"
-                    for c14 in c8.template_items {
+                    for c16 in c10.template_items {
                         out += "<li class=\"item\">\n<a href=\""
-                        out += c14.template_href
+                        out += c16.template_href
                         out += "\">"
-                        out += c14.template_title
+                        out += c16.template_title
                         out += "</a>\n<time datetime=\""
-                        out += c14.template_dateISO
+                        out += c16.template_dateISO
                         out += "\">"
-                        out += c14.template_dateText
+                        out += c16.template_dateText
                         out += "</time>\n"
-                        if c14.template_showSummary {
+                        if c16.template_showSummary {
                             out += "<p class=\"item-summary\">"
-                            out += c14.template_summary
+                            out += c16.template_summary
                             out += "</p>"
                         }
                         out += "\n</li>\n"
@@ -1624,44 +1663,44 @@ enum CompiledTheme {
                     out += "</ul>"
                 }
                 out += "\n"
-                for c15 in c8.template_charts {
+                for c17 in c10.template_charts {
                     out += "<figure class=\"chart-box\"><figcaption>"
-                    out += c15.template_title
+                    out += c17.template_title
                     out += "</figcaption>"
-                    out += c15.template_svg
+                    out += c17.template_svg
                     out += "</figure>\n"
                 }
-                for c16 in c8.template_tables {
+                for c18 in c10.template_tables {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c16.template_caption
+                    out += c18.template_caption
                     out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c16.template_caption
+                    out += c18.template_caption
                     out += "</caption>\n<thead><tr>"
-                    for c17 in c16.template_head {
+                    for c19 in c18.template_head {
                         out += "<th scope=\"col\">"
-                        out += c17
+                        out += c19
                         out += "</th>"
                     }
                     out += "</tr></thead>\n<tbody>\n"
-                    for c18 in c16.template_rows {
+                    for c20 in c18.template_rows {
                         out += "<tr>"
-                        for c19 in c18.template_cells {
+                        for c21 in c20.template_cells {
                             out += "<td"
-                            if let c20 = c19.template_className {
+                            if let c22 = c21.template_className {
                                 out += " class=\""
-                                out += c20
+                                out += c22
                                 out += "\""
                             }
                             out += ">"
-                            if let c21 = c19.template_href {
+                            if let c23 = c21.template_href {
                                 out += "<a href=\""
-                                out += c21
+                                out += c23
                                 out += "\">"
-                                out += c19.template_text
+                                out += c21.template_text
                                 out += "</a>"
                             }
-                            if !(c19.template_href != nil) {
-                                out += c19.template_text
+                            if !(c21.template_href != nil) {
+                                out += c21.template_text
                             }
                             out += "</td>"
                         }
@@ -1670,15 +1709,15 @@ enum CompiledTheme {
                     out += "</tbody>\n</table>\n</div>\n"
                 }
                 out += "\n"
-                if let c22 = c8.template_more {
+                if let c24 = c10.template_more {
                     out += "<p class=\"more\"><a href=\""
-                    if let c23 = c22.template_href {
-                        out += c23
+                    if let c25 = c24.template_href {
+                        out += c25
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c22.template_title
+                    out += c24.template_title
                     out += "</a></p>"
                 }
                 out += "\n</section>\n"

@@ -178,7 +178,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 }
 @media print {
   body { background: #fff; font-size: 12pt; color: #000; }
-  .skip-link, .site-nav, .breadcrumb, .pagination, .neighbours, .more { display: none; }
+  .skip-link, .site-nav, .breadcrumb, .pagination, .neighbours, .more, .newmedia { display: none; }
   .site-header { background: none; color: #000; border-bottom: 2px solid var(--accent); }
   .site-title, .site-title:hover { color: #000; }
   .site-mark { border-color: #000; }
@@ -276,6 +276,9 @@ progress { width: 12rem; height: 0.9rem; accent-color: var(--brand); }
 td.mark { text-align: center; }
 td.pending { color: var(--muted); }
 [hidden] { display: none !important; }
+/* The 新媒体 pack's links, for the editors (NewMediaPack). */
+.newmedia { font-size: .875rem; color: var(--muted, #4b5563); }
+.newmedia a { margin-right: .75em; }
 .home-figures, .home-campaigns { margin: 0.5rem 0 1.5rem; }
 .home-figures h2, .home-campaigns h2 { border-top: 3px solid var(--brand); padding-top: 0.5rem; }
 .more-inline { font-size: 0.95rem; font-weight: 400; margin-left: 0.75rem; }
@@ -824,6 +827,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <hr class="gongwen-rule">
 <h1 class="gongwen-title">{{title}}</h1>
 <p class="factsheet-meta">发布日期：<time datetime="{{dateISO}}">{{dateText}}</time>　数据截至：<time datetime="{{asOfISO}}">{{asOfText}}</time></p>
+{{>partials/newmedia}}
 </header>
 <div class="gongwen-body">
 {{{html}}}
@@ -1033,6 +1037,11 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <link rel="canonical" href="{{page.canonical}}">
 
 """#,
+        "partials/newmedia.mustache": #"""
+{{#hasNewMedia}}<p class="newmedia">供新媒体编辑：{{#newMedia}}<a href="{{href}}">{{title}}</a> {{/newMedia}}</p>
+{{/hasNewMedia}}
+
+"""#,
         "partials/pagination.mustache": #"""
 {{#pagination}}
 <nav class="pagination" aria-label="分页">
@@ -1085,6 +1094,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#report}}
 <h1>{{title}}</h1>
 <p class="as-of">截至 <time datetime="{{asOfISO}}">{{asOfText}}</time></p>
+{{>partials/newmedia}}
 {{#intro}}<p>{{.}}</p>
 {{/intro}}
 {{#hasLinks}}<ul class="report-links">{{#links}}<li><a href="{{href}}">{{title}}</a></li>{{/links}}</ul>{{/hasLinks}}

@@ -12,6 +12,8 @@ public struct FactSheetView: Sendable {
     public var asOf: Day
     public var html: String
     public var panels: [ReportView.Part]
+    /// The 新媒体 pack beside the page, for the editors (`NewMediaPack.links`).
+    public var newMedia: [LinkView] = []
 }
 
 /// An Environment Day year: its theme, materials and poster.
@@ -132,7 +134,7 @@ public struct PublishingPages: Sendable {
         let asOf = article.front.asOf ?? article.date.day
         let view = FactSheetView(
             issuer: issuer, title: article.title, docNo: article.front.docNo, date: article.date.day, asOf: asOf,
-            html: article.html, panels: BulletinText.numberedParts(panels.parts(article.front.panels, asOf: asOf)))
+            html: article.html, panels: factSheetParts(article), newMedia: NewMediaPack.links(article.path, links))
         var meta = chrome.meta(
             title: article.title, path: article.path, column: .section(.press),
             columnDescription: Section.press.columnDescription, columnType: "文章页", description: article.summary,
@@ -254,7 +256,32 @@ public struct PublishingPages: Sendable {
             path, template: .report, meta: meta, content: .report(view), column: .dynamics, origin: "content")
     }
 
+    /// A fact sheet's panels as of its day, numbered.
+    func factSheetParts(_ article: Article) -> [ReportView.Part] {
+        BulletinText.numberedParts(panels.parts(article.front.panels, asOf: article.front.asOf ?? article.date.day))
+    }
+
     func dynamics(_ month: Month) -> OutputFile {
+        let end = min(month.lastDay, chrome.asOf)
+        let path = Route.dynamics(month.iso)
+        let view = ReportView(
+            title: "\(month.chinese)环保动态", asOf: end, intro: [], figures: [], parts: dynamicsParts(month),
+            links: [], newMedia: NewMediaPack.links(path, links))
+        let meta = chrome.meta(
+            title: "\(month.chinese)环保动态", path: path, column: .dynamics, columnDescription: "每月环保动态",
+            columnType: "文章页",
+            description: "\(month.chinese)生态环境工作动态与环境质量。",
+            breadcrumb: [
+                LinkView(title: "每月环保动态", href: links.link(Route.dynamics)),
+                LinkView(title: month.chinese, href: nil),
+            ])
+        return chrome.page(
+            path, template: .report, meta: meta, content: .report(view), column: .dynamics, origin: "content")
+    }
+
+    /// A month of 环保动态: the month's articles by section, its air, water and noise, and the
+    /// campaigns and ledger at its end, numbered.
+    func dynamicsParts(_ month: Month) -> [ReportView.Part] {
         let end = min(month.lastDay, chrome.asOf)
         var parts: [ReportView.Part] = []
         let listed = monthArticles(month)
@@ -282,19 +309,31 @@ public struct PublishingPages: Sendable {
                 title: "\(month.chinese)工作通报", href: links.link(Route.bulletin(month.iso)))
             parts.append(ledger)
         }
-        let view = ReportView(
-            title: "\(month.chinese)环保动态", asOf: end, intro: [], figures: [], parts: BulletinText.numberedParts(parts),
-            links: [])
-        let path = Route.dynamics(month.iso)
-        let meta = chrome.meta(
-            title: "\(month.chinese)环保动态", path: path, column: .dynamics, columnDescription: "每月环保动态",
-            columnType: "文章页",
-            description: "\(month.chinese)生态环境工作动态与环境质量。",
-            breadcrumb: [
-                LinkView(title: "每月环保动态", href: links.link(Route.dynamics)),
-                LinkView(title: month.chinese, href: nil),
-            ])
-        return chrome.page(
-            path, template: .report, meta: meta, content: .report(view), column: .dynamics, origin: "content")
+        return BulletinText.numberedParts(parts)
+    }
+
+    // MARK: - 新媒体
+
+    /// The 新媒体 pack (`NewMediaPack`) of every press item and every month of 环保动态.
+    public func newMediaPacks() -> [OutputFile] {
+        var files: [OutputFile] = []
+        for article in index.bySection[.press] ?? [] {
+            let pack = NewMediaPack(
+                title: article.title, issuer: issuer, date: article.date.day,
+                asOf: article.front.asOf ?? article.date.day, summary: article.summary, html: article.html,
+                parts: factSheetParts(article), page: article.path)
+            files += pack.files(links, origin: article.file)
+        }
+        for month in months {
+            let end = min(month.lastDay, chrome.asOf)
+            let news = (byMonth[month] ?? []).filter { $0.section == .news }
+            let pack = NewMediaPack(
+                title: "\(month.chinese)环保动态", issuer: issuer, date: end, asOf: end,
+                summary: "\(month.chinese)生态环境工作动态与环境质量。"
+                    + (news.isEmpty ? "" : "本月动态：" + news.prefix(3).map(\.title).joined(separator: "；") + "。"),
+                html: nil, parts: dynamicsParts(month), page: Route.dynamics(month.iso))
+            files += pack.files(links, origin: "content")
+        }
+        return files
     }
 }

@@ -35,4 +35,6 @@ public struct ReportView: Sendable {
     public var figures: [FigureView]
     public var parts: [Part]
     public var links: [LinkView]
+    /// The 新媒体 pack beside the page, for the editors (`NewMediaPack.links`).
+    public var newMedia: [LinkView] = []
 }

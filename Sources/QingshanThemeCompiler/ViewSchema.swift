@@ -233,6 +233,8 @@ public enum ViewSchema {
                 ViewField("html", .string, "html"),
                 ViewField("panels", .list(.view("ReportView.Part")), "panels"),
                 ViewField("hasPanels", .bool, "!panels.isEmpty"),
+                ViewField("newMedia", .list(.view("LinkView")), "newMedia"),
+                ViewField("hasNewMedia", .bool, "!newMedia.isEmpty"),
             ]),
         ViewType(
             "ReportView",
@@ -246,6 +248,8 @@ public enum ViewSchema {
                 ViewField("parts", .list(.view("ReportView.Part")), "parts"),
                 ViewField("links", .list(.view("LinkView")), "links"),
                 ViewField("hasLinks", .bool, "!links.isEmpty"),
+                ViewField("newMedia", .list(.view("LinkView")), "newMedia"),
+                ViewField("hasNewMedia", .bool, "!newMedia.isEmpty"),
             ]),
         ViewType(
             "ReportView.Part",

@@ -1,0 +1,164 @@
+import Foundation
+import QingshanCore
+import QingshanModel
+
+/// The 新媒体 pack of a press item or a month of 环保动态 (the plan names the portal and the
+/// “枣庄高新环保” 微博 for 环保工作动态, 环境质量 and 科普知识): beside the page, `weibo.txt` — the
+/// headline figures as of the day and the page's link, within Weibo's 2,000-character long post
+/// — and `wechat.html` — one file with inline styles, no script, absolute links, to paste into
+/// the 公众号 editor as it is. Both are for the editors: linked from the page, left out of the
+/// sitemap and the search.
+public struct NewMediaPack: Sendable {
+    /// Weibo's limit for a long post, in characters.
+    public static let weiboLimit = 2000
+    public static let weiboFile = "weibo.txt"
+    public static let wechatFile = "wechat.html"
+
+    public var title: String
+    public var issuer: String
+    public var date: Day
+    /// The day the figures stand on.
+    public var asOf: Day
+    public var summary: String
+    /// The page's narrative (trusted HTML from cmark-gfm), if any.
+    public var html: String?
+    public var parts: [ReportView.Part]
+    public var page: SitePath
+
+    public init(
+        title: String, issuer: String, date: Day, asOf: Day, summary: String, html: String?,
+        parts: [ReportView.Part], page: SitePath
+    ) {
+        self.title = title
+        self.issuer = issuer
+        self.date = date
+        self.asOf = asOf
+        self.summary = summary
+        self.html = html
+        self.parts = parts
+        self.page = page
+    }
+
+    /// The editors' links on the page.
+    public static func links(_ page: SitePath, _ links: LinkBuilder) -> [LinkView] {
+        [
+            LinkView(title: "微博文本", href: links.link(SitePath(page.value + weiboFile))),
+            LinkView(title: "微信公众号图文", href: links.link(SitePath(page.value + wechatFile))),
+        ]
+    }
+
+    public func files(_ links: LinkBuilder, origin: String) -> [OutputFile] {
+        [
+            OutputFile(
+                path: String((page.value + Self.weiboFile).dropFirst()), data: Data(weibo(links).utf8), origin: origin),
+            OutputFile(
+                path: String((page.value + Self.wechatFile).dropFirst()), data: Data(wechat(links).utf8), origin: origin
+            ),
+        ]
+    }
+
+    /// The headline figures: each part's figures as `label：value`.
+    var figureLines: [String] {
+        parts.flatMap { part in part.figures.map { "\($0.label)：\($0.value)" } }
+    }
+
+    /// `【title】summary` / `截至…：figure；figure。` / the link; the summary is shortened to keep
+    /// the post within `weiboLimit`.
+    public func weibo(_ links: LinkBuilder) -> String {
+        let url = links.absolute(page)
+        let figures = figureLines.isEmpty ? "" : "截至\(asOf.chinese)：" + figureLines.joined(separator: "；") + "。\n"
+        let tail = "详情：\(url)\n#满意环保#"
+        let head = "【\(title)】"
+        let room = Self.weiboLimit - head.count - figures.count - tail.count - 2
+        var lead = summary
+        if lead.count > room { lead = String(lead.prefix(max(0, room - 1))) + "…" }
+        return head + lead + "\n" + figures + tail + "\n"
+    }
+
+    /// One HTML file for the 公众号 editor: the narrative and the parts, every element styled
+    /// inline, links absolute, no script.
+    public func wechat(_ links: LinkBuilder) -> String {
+        let url = links.absolute(page)
+        var body = "<h1 style=\"\(Self.styles["h1"] ?? "")\">\(HTMLEscape.escape(title))</h1>\n"
+        body += "<p style=\"color:#4b5563;font-size:14px;\">\(HTMLEscape.escape(issuer))　\(date.chinese)</p>\n"
+        if let html { body += Self.styled(html, origin: links.origin) }
+        for part in parts {
+            var section = "<h2>\(HTMLEscape.escape(part.heading))</h2>\n"
+            for paragraph in part.paragraphs { section += "<p>\(HTMLEscape.escape(paragraph))</p>\n" }
+            if !part.figures.isEmpty {
+                section += "<table><tbody>\n"
+                for figure in part.figures {
+                    section +=
+                        "<tr><td>\(HTMLEscape.escape(figure.label))</td><td><strong>\(HTMLEscape.escape(figure.value))</strong>"
+                        + (figure.note.map { " " + HTMLEscape.escape($0) } ?? "") + "</td></tr>\n"
+                }
+                section += "</tbody></table>\n"
+            }
+            for item in part.items {
+                section += "<p>\(HTMLEscape.escape(item.title))（\(item.date.chinese)）</p>\n"
+            }
+            for table in part.tables { section += Self.table(table) }
+            body += Self.styled(section, origin: links.origin)
+        }
+        body +=
+            "<p style=\"\(Self.styles["p"] ?? "")color:#4b5563;\">原文链接：\(HTMLEscape.escape(url))</p>\n"
+        return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"robots\" content=\"noindex\">\n<title>\(HTMLEscape.escape(title))</title>\n</head>\n"
+            + "<body style=\"margin:0 auto;max-width:680px;padding:16px;font-family:'PingFang SC','Microsoft YaHei',"
+            + "'Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.75;color:#1f2933;\">\n" + body
+            + "</body>\n</html>\n"
+    }
+
+    static func table(_ table: TableView) -> String {
+        var out = "<table>\n<caption>\(HTMLEscape.escape(table.caption))</caption>\n<thead><tr>"
+        out += table.head.map { "<th>\(HTMLEscape.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr>" + row.cells.map { "<td>\(HTMLEscape.escape($0.text))</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// The inline style of each element the pack writes or cmark-gfm makes.
+    static let styles: [String: String] = [
+        "h1": "font-size:22px;line-height:1.4;margin:0 0 8px;",
+        "h2": "font-size:18px;line-height:1.5;margin:24px 0 8px;color:#0b5394;",
+        "h3": "font-size:17px;margin:20px 0 8px;", "h4": "font-size:16px;margin:16px 0 8px;",
+        "p": "margin:0 0 12px;text-align:justify;", "ul": "margin:0 0 12px;padding-left:24px;",
+        "ol": "margin:0 0 12px;padding-left:24px;", "li": "margin:0 0 4px;",
+        "table": "border-collapse:collapse;width:100%;margin:0 0 16px;font-size:14px;",
+        "caption": "font-weight:bold;text-align:left;padding:4px 0;",
+        "th": "border:1px solid #9ca3af;padding:4px 6px;background:#f3f4f6;text-align:left;",
+        "td": "border:1px solid #9ca3af;padding:4px 6px;",
+        "blockquote": "margin:0 0 12px;padding:4px 12px;border-left:4px solid #d1d5db;color:#374151;",
+        "img": "max-width:100%;height:auto;", "a": "color:#0b5394;",
+        "code": "font-family:monospace;background:#f3f4f6;",
+        "pre": "white-space:pre-wrap;background:#f3f4f6;padding:8px;font-size:14px;",
+    ]
+
+    /// HTML with a `style` on every element of `styles`, root-relative `href` and `src` made
+    /// absolute under `origin`, and any `<script>` element left out.
+    static func styled(_ html: String, origin: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            rest = rest[open...]
+            guard let close = rest.firstIndex(of: ">") else { break }
+            var tag = String(rest[...close])
+            rest = rest[rest.index(after: close)...]
+            let name = String(
+                tag.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased())
+            if name == "script" {
+                if let end = rest.range(of: "</script>", options: .caseInsensitive) { rest = rest[end.upperBound...] }
+                continue
+            }
+            if let style = styles[name], !tag.hasPrefix("</") {
+                tag.insert(contentsOf: " style=\"\(style)\"", at: tag.index(tag.startIndex, offsetBy: 1 + name.count))
+            }
+            tag = tag.replacingOccurrences(of: "href=\"/", with: "href=\"\(origin)/")
+                .replacingOccurrences(of: "src=\"/", with: "src=\"\(origin)/")
+            out += tag
+        }
+        return out + rest
+    }
+}
