@@ -62,6 +62,16 @@ enum Fixture {
         return (report, diagnostics)
     }
 
+    /// A copy of a fixture site built into the `public` folder beside it (a failed build fails
+    /// the test); the output folder.
+    static func built(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+        let site = try copy(name)
+        let out = site.deletingLastPathComponent().appendingPathComponent("public")
+        let (report, diagnostics) = build(site, output: out)
+        XCTAssertNotNil(report, "\(diagnostics.all)", file: file, line: line)
+        return out
+    }
+
     /// Every file below `folder` with its bytes, keyed by relative path.
     static func tree(_ folder: URL) -> [String: Data] {
         var out: [String: Data] = [:]
