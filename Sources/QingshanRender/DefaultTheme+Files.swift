@@ -237,9 +237,19 @@ td.overdue { color: #b3261e; font-weight: 700; }
   .gongwen-title { font-size: 22pt; }
   .gongwen-body, .gongwen-sign { font-size: 16pt; line-height: 28pt; }
   .gongwen-body h2 { font-size: 16pt; }
-  .gongwen-body .table-scroll { font-size: 10.5pt; line-height: 1.4; }
+  .gongwen-body .table-scroll, .gongwen-body > table { font-size: 10.5pt; line-height: 1.4; }
   .table-scroll { overflow: visible; }
+  /* Paper: a long table breaks between rows and repeats its head; a heading stays with what
+     follows; the 落款 stays with its date; editor-written tables keep their borders. */
+  .gongwen-body table { break-inside: auto; width: 100%; border-collapse: collapse; }
+  .gongwen-body thead { display: table-header-group; }
+  .gongwen-body tr { break-inside: avoid; }
+  .gongwen-body > table th, .gongwen-body > table td { border: 1px solid #000; padding: 0.5mm 1.5mm; text-indent: 0; }
+  .gongwen-body h2, .gongwen-body h3 { break-after: avoid; }
+  .gongwen-sign { break-inside: avoid; margin-top: 12pt; line-height: 22pt; }
 }
+/* GB/T 9704 7.5: the page number at the foot, 4号 with a dash either side (— 1 —). */
+@page gongwen { @bottom-center { content: "— " counter(page) " —"; font-size: 14pt; font-family: "SimSun", "Noto Serif CJK SC", serif; } }
 
 /* Campaigns: status badges, progress, timeline, metrics. */
 .status { display: inline-block; padding: 0.05rem 0.6rem; border-radius: 1rem; font-size: 0.9rem; font-weight: 700; border: 1px solid currentColor; white-space: nowrap; }
@@ -354,13 +364,15 @@ td.blank { min-width: 8rem; }
   .poster-rules h2 { font-size: 26pt; }
   .poster-rules ol { font-size: 20pt; line-height: 1.8; max-width: none; }
   .print-poster .site-header, .print-poster .site-footer, .print-poster .as-of { display: none; }
-  .factsheet .panel-box { break-inside: avoid; font-size: 11pt; line-height: 1.45; }
-  .factsheet .panel-box h2 { font-size: 14pt; margin: 0.5em 0 0.25em; }
+  .factsheet .panel-box { break-inside: auto; font-size: 10.5pt; line-height: 1.4; }
+  .factsheet .panel-box h2 { break-after: avoid; }
+  .factsheet .figures { break-inside: avoid; }
+  .factsheet .panel-box h2 { font-size: 12pt; margin: 0.4em 0 0.2em; }
   .factsheet .panel-box p { text-indent: 0; }
-  .factsheet .figures { grid-template-columns: repeat(4, 1fr); gap: 2mm; margin: 0 0 2mm; }
+  .factsheet .figures { grid-template-columns: repeat(auto-fit, minmax(24mm, 1fr)); gap: 2mm; margin: 0 0 2mm; }
   .factsheet .figure { padding: 1mm 2mm; }
   .factsheet .figure dt, .factsheet .figure-note { font-size: 9pt; }
-  .factsheet .figure dd { font-size: 13pt; }
+  .factsheet .figure dd { font-size: 12pt; }
   .factsheet .table-scroll { font-size: 9pt; line-height: 1.3; margin: 1mm 0 2mm; }
   .factsheet .table-scroll th, .factsheet .table-scroll td { padding: 0.5mm 1.5mm; }
   .factsheet .more { display: none; }
