@@ -75,7 +75,8 @@ let package = Package(
         // Full-text search of the portal: the tokenizer, the documents every page gives, the
         // index written as /search-index.json (kept by serve and patched per document).
         .target(
-            name: "QingshanSearch", dependencies: ["QingshanCore", "QingshanModel", "QingshanDerive"]),
+            name: "QingshanSearch",
+            dependencies: ["QingshanCore", "QingshanModel", "QingshanDerive", "QingshanLedger"]),
         // qingshan new, init and spotcheck draw: a new article, a new site from the built-in
         // sample, a quarter's frozen spot-check sample.
         .target(

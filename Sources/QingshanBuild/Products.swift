@@ -49,14 +49,17 @@ final class Products: @unchecked Sendable {
             files.append(Feeds.atom(config: content.config, index: index))
             return files
         }
-        searchSources = SearchDocuments(content: content, kept: options.session?.searchDocuments)
-        contentDocuments = options.session == nil ? searchSources.contentDocuments(index: index) : nil
-        articleSearch = contentDocuments.map { found in Pending { SearchIndex().start(found.documents) } }
         let chrome = PageChrome(
             config: content.config, theme: site.theme, asOf: asOf, singlePages: index.bySection[.pages] ?? [],
             dataColumns: derived.columns, memo: options.session?.pages, compiledPages: options.compiledPages)
         self.chrome = chrome
         ledgerPages = ledger.map { LedgerPages(chrome: chrome, report: $0) }
+        let records = (ledgerPages?.recordPlaces ?? []).map { place in
+            SearchDocuments.record(place.record, url: content.config.links.link(place.path, fragment: place.anchor))
+        }
+        searchSources = SearchDocuments(content: content, kept: options.session?.searchDocuments, records: records)
+        contentDocuments = options.session == nil ? searchSources.contentDocuments(index: index) : nil
+        articleSearch = contentDocuments.map { found in Pending { SearchIndex().start(found.documents) } }
         monitoringPages = MonitoringPages(
             chrome: chrome, data: content.monitoring, science: index.bySection[.science] ?? [])
         campaignPages = CampaignPages(chrome: chrome, campaigns: content.campaigns, articles: index.articles)

@@ -22,6 +22,11 @@ public struct DerivedRecord: Sendable {
     public var id: String { record.id }
     public var supervised: Bool { supervision != nil }
     public var supervisionOpen: Bool { supervision?.open == true }
+    /// What was done: the latest round's result as of D, if it says anything.
+    public var result: String? {
+        guard let result = rounds.last?.result, !result.isEmpty else { return nil }
+        return result
+    }
 }
 
 /// Why a record is on the 重要问题督办台账 (the plan 三（二）: “对于重复访和不满意的问题建立重要

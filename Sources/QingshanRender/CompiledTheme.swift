@@ -462,10 +462,12 @@ extension TableView: MustacheParent {
 
 extension TableView.Row: MustacheParent {
     var template_cells: [TableView.Cell] { cells }
+    var template_id: String? { QingshanRender.text(id) }
 
     public func child(named name: String) -> Any? {
         switch name {
         case "cells": return template_cells
+        case "id": return template_id.map { $0 as Any } ?? false
         default: return nil
         }
     }
@@ -936,7 +938,7 @@ enum CompiledTheme {
         if let c2 = (c0.template_home)?.template_asOfText {
             out += c2
         }
-        out += "</time></p>\n"
+        out += "</time></p>\n<p class=\"hotlines\">身边的生态环境问题，请拨打 <a href=\"tel:12369\">12369 环保举报热线</a> 或 <a href=\"tel:12345\">12345 政务服务便民热线</a>。</p>\n"
         if let c3 = c0.template_home {
             if c3.template_hasFigures {
                 out += "<section class=\"home-figures\" aria-labelledby=\"home-figures-title\">\n<h2 id=\"home-figures-title\">“满意环保”数据"
@@ -1491,24 +1493,30 @@ enum CompiledTheme {
                         }
                         out += "</tr></thead>\n<tbody>\n"
                         for c13 in c11.template_rows {
-                            out += "<tr>"
-                            for c14 in c13.template_cells {
+                            out += "<tr"
+                            if let c14 = c13.template_id {
+                                out += " id=\""
+                                out += c14
+                                out += "\""
+                            }
+                            out += ">"
+                            for c15 in c13.template_cells {
                                 out += "<td"
-                                if let c15 = c14.template_className {
+                                if let c16 = c15.template_className {
                                     out += " class=\""
-                                    out += c15
+                                    out += c16
                                     out += "\""
                                 }
                                 out += ">"
-                                if let c16 = c14.template_href {
+                                if let c17 = c15.template_href {
                                     out += "<a href=\""
-                                    out += c16
+                                    out += c17
                                     out += "\">"
-                                    out += c14.template_text
+                                    out += c15.template_text
                                     out += "</a>"
                                 }
-                                if !(c14.template_href != nil) {
-                                    out += c14.template_text
+                                if !(c15.template_href != nil) {
+                                    out += c15.template_text
                                 }
                                 out += "</td>"
                             }
@@ -1683,24 +1691,30 @@ enum CompiledTheme {
                     }
                     out += "</tr></thead>\n<tbody>\n"
                     for c20 in c18.template_rows {
-                        out += "<tr>"
-                        for c21 in c20.template_cells {
+                        out += "<tr"
+                        if let c21 = c20.template_id {
+                            out += " id=\""
+                            out += c21
+                            out += "\""
+                        }
+                        out += ">"
+                        for c22 in c20.template_cells {
                             out += "<td"
-                            if let c22 = c21.template_className {
+                            if let c23 = c22.template_className {
                                 out += " class=\""
-                                out += c22
+                                out += c23
                                 out += "\""
                             }
                             out += ">"
-                            if let c23 = c21.template_href {
+                            if let c24 = c22.template_href {
                                 out += "<a href=\""
-                                out += c23
+                                out += c24
                                 out += "\">"
-                                out += c21.template_text
+                                out += c22.template_text
                                 out += "</a>"
                             }
-                            if !(c21.template_href != nil) {
-                                out += c21.template_text
+                            if !(c22.template_href != nil) {
+                                out += c22.template_text
                             }
                             out += "</td>"
                         }
@@ -1709,15 +1723,15 @@ enum CompiledTheme {
                     out += "</tbody>\n</table>\n</div>\n"
                 }
                 out += "\n"
-                if let c24 = c10.template_more {
+                if let c25 = c10.template_more {
                     out += "<p class=\"more\"><a href=\""
-                    if let c25 = c24.template_href {
-                        out += c25
+                    if let c26 = c25.template_href {
+                        out += c26
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c24.template_title
+                    out += c25.template_title
                     out += "</a></p>"
                 }
                 out += "\n</section>\n"
@@ -1815,24 +1829,30 @@ enum CompiledTheme {
                     }
                     out += "</tr></thead>\n<tbody>\n"
                     for c8 in c6.template_rows {
-                        out += "<tr>"
-                        for c9 in c8.template_cells {
+                        out += "<tr"
+                        if let c9 = c8.template_id {
+                            out += " id=\""
+                            out += c9
+                            out += "\""
+                        }
+                        out += ">"
+                        for c10 in c8.template_cells {
                             out += "<td"
-                            if let c10 = c9.template_className {
+                            if let c11 = c10.template_className {
                                 out += " class=\""
-                                out += c10
+                                out += c11
                                 out += "\""
                             }
                             out += ">"
-                            if let c11 = c9.template_href {
+                            if let c12 = c10.template_href {
                                 out += "<a href=\""
-                                out += c11
+                                out += c12
                                 out += "\">"
-                                out += c9.template_text
+                                out += c10.template_text
                                 out += "</a>"
                             }
-                            if !(c9.template_href != nil) {
-                                out += c9.template_text
+                            if !(c10.template_href != nil) {
+                                out += c10.template_text
                             }
                             out += "</td>"
                         }
@@ -1841,37 +1861,43 @@ enum CompiledTheme {
                     out += "</tbody>\n</table>\n</div>\n"
                 }
                 out += "\n</div>\n</section>\n<section aria-labelledby=\"analysis-title\">\n<h2 id=\"analysis-title\">按科室、街道</h2>\n"
-                for c12 in c1.template_analysis {
+                for c13 in c1.template_analysis {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c12.template_caption
+                    out += c13.template_caption
                     out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c12.template_caption
+                    out += c13.template_caption
                     out += "</caption>\n<thead><tr>"
-                    for c13 in c12.template_head {
+                    for c14 in c13.template_head {
                         out += "<th scope=\"col\">"
-                        out += c13
+                        out += c14
                         out += "</th>"
                     }
                     out += "</tr></thead>\n<tbody>\n"
-                    for c14 in c12.template_rows {
-                        out += "<tr>"
-                        for c15 in c14.template_cells {
+                    for c15 in c13.template_rows {
+                        out += "<tr"
+                        if let c16 = c15.template_id {
+                            out += " id=\""
+                            out += c16
+                            out += "\""
+                        }
+                        out += ">"
+                        for c17 in c15.template_cells {
                             out += "<td"
-                            if let c16 = c15.template_className {
+                            if let c18 = c17.template_className {
                                 out += " class=\""
-                                out += c16
+                                out += c18
                                 out += "\""
                             }
                             out += ">"
-                            if let c17 = c15.template_href {
+                            if let c19 = c17.template_href {
                                 out += "<a href=\""
-                                out += c17
+                                out += c19
                                 out += "\">"
-                                out += c15.template_text
+                                out += c17.template_text
                                 out += "</a>"
                             }
-                            if !(c15.template_href != nil) {
-                                out += c15.template_text
+                            if !(c17.template_href != nil) {
+                                out += c17.template_text
                             }
                             out += "</td>"
                         }
@@ -1882,37 +1908,43 @@ enum CompiledTheme {
                 out += "\n</section>\n"
                 if c1.template_hasProgress {
                     out += "<section aria-labelledby=\"progress-title\">\n<h2 id=\"progress-title\">整改进展</h2>\n"
-                    for c18 in c1.template_progress {
+                    for c20 in c1.template_progress {
                         out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                        out += c18.template_caption
+                        out += c20.template_caption
                         out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                        out += c18.template_caption
+                        out += c20.template_caption
                         out += "</caption>\n<thead><tr>"
-                        for c19 in c18.template_head {
+                        for c21 in c20.template_head {
                             out += "<th scope=\"col\">"
-                            out += c19
+                            out += c21
                             out += "</th>"
                         }
                         out += "</tr></thead>\n<tbody>\n"
-                        for c20 in c18.template_rows {
-                            out += "<tr>"
-                            for c21 in c20.template_cells {
+                        for c22 in c20.template_rows {
+                            out += "<tr"
+                            if let c23 = c22.template_id {
+                                out += " id=\""
+                                out += c23
+                                out += "\""
+                            }
+                            out += ">"
+                            for c24 in c22.template_cells {
                                 out += "<td"
-                                if let c22 = c21.template_className {
+                                if let c25 = c24.template_className {
                                     out += " class=\""
-                                    out += c22
+                                    out += c25
                                     out += "\""
                                 }
                                 out += ">"
-                                if let c23 = c21.template_href {
+                                if let c26 = c24.template_href {
                                     out += "<a href=\""
-                                    out += c23
+                                    out += c26
                                     out += "\">"
-                                    out += c21.template_text
+                                    out += c24.template_text
                                     out += "</a>"
                                 }
-                                if !(c21.template_href != nil) {
-                                    out += c21.template_text
+                                if !(c24.template_href != nil) {
+                                    out += c24.template_text
                                 }
                                 out += "</td>"
                             }
@@ -1923,39 +1955,47 @@ enum CompiledTheme {
                     out += "\n</section>\n"
                 }
             }
-            out += "<section aria-labelledby=\"records-title\">\n<h2 id=\"records-title\">台账明细</h2>\n"
+            out += "<section aria-labelledby=\"records-title\">\n<h2 id=\"records-title\">台账明细</h2>\n<form class=\"record-lookup\" role=\"search\" action=\""
+            out += c0.template_site.template_home
+            out += "search/\" method=\"get\">\n<label for=\"record-q\">查找您反映的问题：输入受理编号（如 GX-2023-0008）或关键词</label>\n<input id=\"record-q\" name=\"q\" type=\"search\" autocomplete=\"off\"> <button type=\"submit\">查找</button>\n</form>\n"
             do {
-                let c24 = c1.template_records
+                let c27 = c1.template_records
                 out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                out += c24.template_caption
+                out += c27.template_caption
                 out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                out += c24.template_caption
+                out += c27.template_caption
                 out += "</caption>\n<thead><tr>"
-                for c25 in c24.template_head {
+                for c28 in c27.template_head {
                     out += "<th scope=\"col\">"
-                    out += c25
+                    out += c28
                     out += "</th>"
                 }
                 out += "</tr></thead>\n<tbody>\n"
-                for c26 in c24.template_rows {
-                    out += "<tr>"
-                    for c27 in c26.template_cells {
+                for c29 in c27.template_rows {
+                    out += "<tr"
+                    if let c30 = c29.template_id {
+                        out += " id=\""
+                        out += c30
+                        out += "\""
+                    }
+                    out += ">"
+                    for c31 in c29.template_cells {
                         out += "<td"
-                        if let c28 = c27.template_className {
+                        if let c32 = c31.template_className {
                             out += " class=\""
-                            out += c28
+                            out += c32
                             out += "\""
                         }
                         out += ">"
-                        if let c29 = c27.template_href {
+                        if let c33 = c31.template_href {
                             out += "<a href=\""
-                            out += c29
+                            out += c33
                             out += "\">"
-                            out += c27.template_text
+                            out += c31.template_text
                             out += "</a>"
                         }
-                        if !(c27.template_href != nil) {
-                            out += c27.template_text
+                        if !(c31.template_href != nil) {
+                            out += c31.template_text
                         }
                         out += "</td>"
                     }
@@ -1964,55 +2004,55 @@ enum CompiledTheme {
                 out += "</tbody>\n</table>\n</div>\n"
             }
             out += "\n"
-            if let c30 = c1.template_pagination {
+            if let c34 = c1.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c31 = c30.template_previous {
+                if let c35 = c34.template_previous {
                     out += "<li><a href=\""
-                    if let c32 = c30.template_previous {
-                        out += c32
+                    if let c36 = c34.template_previous {
+                        out += c36
                     }
                     out += "\" rel=\"prev\">上一页</a></li>"
                 }
                 out += "\n"
-                for c33 in c30.template_pages {
+                for c37 in c34.template_pages {
                     out += "<li>"
-                    if c33.template_current {
+                    if c37.template_current {
                         out += "<span aria-current=\"page\">"
-                        out += c33.template_title
+                        out += c37.template_title
                         out += "</span>"
                     }
-                    if !(c33.template_current) {
-                        if let c34 = c33.template_href {
+                    if !(c37.template_current) {
+                        if let c38 = c37.template_href {
                             out += "<a href=\""
-                            if let c35 = c33.template_href {
-                                out += c35
+                            if let c39 = c37.template_href {
+                                out += c39
                             } else {
                                 out += "false"
                             }
                             out += "\">"
-                            out += c33.template_title
+                            out += c37.template_title
                             out += "</a>"
                         }
-                        if !(c33.template_href != nil) {
+                        if !(c37.template_href != nil) {
                             out += "<span class=\"gap\">"
-                            out += c33.template_title
+                            out += c37.template_title
                             out += "</span>"
                         }
                     }
                     out += "</li>"
                 }
                 out += "\n"
-                if let c36 = c30.template_next {
+                if let c40 = c34.template_next {
                     out += "<li><a href=\""
-                    if let c37 = c30.template_next {
-                        out += c37
+                    if let c41 = c34.template_next {
+                        out += c41
                     }
                     out += "\" rel=\"next\">下一页</a></li>"
                 }
                 out += "\n</ul>\n<p class=\"pagination-status\">第 "
-                out += String(c30.template_number)
+                out += String(c34.template_number)
                 out += " 页，共 "
-                out += String(c30.template_total)
+                out += String(c34.template_total)
                 out += " 页</p>\n</nav>\n"
             }
             out += "</section>\n"
@@ -2110,24 +2150,30 @@ enum CompiledTheme {
                     }
                     out += "</tr></thead>\n<tbody>\n"
                     for c9 in c7.template_rows {
-                        out += "<tr>"
-                        for c10 in c9.template_cells {
+                        out += "<tr"
+                        if let c10 = c9.template_id {
+                            out += " id=\""
+                            out += c10
+                            out += "\""
+                        }
+                        out += ">"
+                        for c11 in c9.template_cells {
                             out += "<td"
-                            if let c11 = c10.template_className {
+                            if let c12 = c11.template_className {
                                 out += " class=\""
-                                out += c11
+                                out += c12
                                 out += "\""
                             }
                             out += ">"
-                            if let c12 = c10.template_href {
+                            if let c13 = c11.template_href {
                                 out += "<a href=\""
-                                out += c12
+                                out += c13
                                 out += "\">"
-                                out += c10.template_text
+                                out += c11.template_text
                                 out += "</a>"
                             }
-                            if !(c10.template_href != nil) {
-                                out += c10.template_text
+                            if !(c11.template_href != nil) {
+                                out += c11.template_text
                             }
                             out += "</td>"
                         }
@@ -2217,24 +2263,30 @@ enum CompiledTheme {
                 }
                 out += "</tr></thead>\n<tbody>\n"
                 for c7 in c5.template_rows {
-                    out += "<tr>"
-                    for c8 in c7.template_cells {
+                    out += "<tr"
+                    if let c8 = c7.template_id {
+                        out += " id=\""
+                        out += c8
+                        out += "\""
+                    }
+                    out += ">"
+                    for c9 in c7.template_cells {
                         out += "<td"
-                        if let c9 = c8.template_className {
+                        if let c10 = c9.template_className {
                             out += " class=\""
-                            out += c9
+                            out += c10
                             out += "\""
                         }
                         out += ">"
-                        if let c10 = c8.template_href {
+                        if let c11 = c9.template_href {
                             out += "<a href=\""
-                            out += c10
+                            out += c11
                             out += "\">"
-                            out += c8.template_text
+                            out += c9.template_text
                             out += "</a>"
                         }
-                        if !(c8.template_href != nil) {
-                            out += c8.template_text
+                        if !(c9.template_href != nil) {
+                            out += c9.template_text
                         }
                         out += "</td>"
                     }
@@ -2394,24 +2446,30 @@ enum CompiledTheme {
                     }
                     out += "</tr></thead>\n<tbody>\n"
                     for c16 in c14.template_rows {
-                        out += "<tr>"
-                        for c17 in c16.template_cells {
+                        out += "<tr"
+                        if let c17 = c16.template_id {
+                            out += " id=\""
+                            out += c17
+                            out += "\""
+                        }
+                        out += ">"
+                        for c18 in c16.template_cells {
                             out += "<td"
-                            if let c18 = c17.template_className {
+                            if let c19 = c18.template_className {
                                 out += " class=\""
-                                out += c18
+                                out += c19
                                 out += "\""
                             }
                             out += ">"
-                            if let c19 = c17.template_href {
+                            if let c20 = c18.template_href {
                                 out += "<a href=\""
-                                out += c19
+                                out += c20
                                 out += "\">"
-                                out += c17.template_text
+                                out += c18.template_text
                                 out += "</a>"
                             }
-                            if !(c17.template_href != nil) {
-                                out += c17.template_text
+                            if !(c18.template_href != nil) {
+                                out += c18.template_text
                             }
                             out += "</td>"
                         }
@@ -2424,31 +2482,37 @@ enum CompiledTheme {
                 out += "\" tabindex=\"0\">\n<table>\n<caption>"
                 out += c13.template_caption
                 out += "</caption>\n<thead><tr>"
-                for c20 in c13.template_head {
+                for c21 in c13.template_head {
                     out += "<th scope=\"col\">"
-                    out += c20
+                    out += c21
                     out += "</th>"
                 }
                 out += "</tr></thead>\n<tbody>\n"
-                for c21 in c13.template_rows {
-                    out += "<tr>"
-                    for c22 in c21.template_cells {
+                for c22 in c13.template_rows {
+                    out += "<tr"
+                    if let c23 = c22.template_id {
+                        out += " id=\""
+                        out += c23
+                        out += "\""
+                    }
+                    out += ">"
+                    for c24 in c22.template_cells {
                         out += "<td"
-                        if let c23 = c22.template_className {
+                        if let c25 = c24.template_className {
                             out += " class=\""
-                            out += c23
+                            out += c25
                             out += "\""
                         }
                         out += ">"
-                        if let c24 = c22.template_href {
+                        if let c26 = c24.template_href {
                             out += "<a href=\""
-                            out += c24
+                            out += c26
                             out += "\">"
-                            out += c22.template_text
+                            out += c24.template_text
                             out += "</a>"
                         }
-                        if !(c22.template_href != nil) {
-                            out += c22.template_text
+                        if !(c24.template_href != nil) {
+                            out += c24.template_text
                         }
                         out += "</td>"
                     }
@@ -2458,32 +2522,32 @@ enum CompiledTheme {
             }
             if c1.template_hasUpdates {
                 out += "<section aria-labelledby=\"updates-title\">\n<h2 id=\"updates-title\">工作进展</h2>\n<ol class=\"updates\">"
-                for c25 in c1.template_updates {
+                for c27 in c1.template_updates {
                     out += "<li><time datetime=\""
-                    out += c25.template_dateISO
+                    out += c27.template_dateISO
                     out += "\">"
-                    out += c25.template_dateText
+                    out += c27.template_dateText
                     out += "</time><div class=\"article-body\">"
-                    out += c25.template_html
+                    out += c27.template_html
                     out += "</div></li>\n"
                 }
                 out += "</ol>\n</section>\n"
             }
             if c1.template_hasNews {
                 out += "<section aria-labelledby=\"news-title\">\n<h2 id=\"news-title\">相关动态</h2>\n<ul class=\"item-list\">"
-                for c26 in c1.template_news {
+                for c28 in c1.template_news {
                     out += "<li class=\"item\">\n<a href=\""
-                    out += c26.template_href
+                    out += c28.template_href
                     out += "\">"
-                    out += c26.template_title
+                    out += c28.template_title
                     out += "</a>\n<time datetime=\""
-                    out += c26.template_dateISO
+                    out += c28.template_dateISO
                     out += "\">"
-                    out += c26.template_dateText
+                    out += c28.template_dateText
                     out += "</time>\n"
-                    if c26.template_showSummary {
+                    if c28.template_showSummary {
                         out += "<p class=\"item-summary\">"
-                        out += c26.template_summary
+                        out += c28.template_summary
                         out += "</p>"
                     }
                     out += "\n</li>\n"
@@ -2620,24 +2684,30 @@ enum CompiledTheme {
                 }
                 out += "</tr></thead>\n<tbody>\n"
                 for c15 in c13.template_rows {
-                    out += "<tr>"
-                    for c16 in c15.template_cells {
+                    out += "<tr"
+                    if let c16 = c15.template_id {
+                        out += " id=\""
+                        out += c16
+                        out += "\""
+                    }
+                    out += ">"
+                    for c17 in c15.template_cells {
                         out += "<td"
-                        if let c17 = c16.template_className {
+                        if let c18 = c17.template_className {
                             out += " class=\""
-                            out += c17
+                            out += c18
                             out += "\""
                         }
                         out += ">"
-                        if let c18 = c16.template_href {
+                        if let c19 = c17.template_href {
                             out += "<a href=\""
-                            out += c18
+                            out += c19
                             out += "\">"
-                            out += c16.template_text
+                            out += c17.template_text
                             out += "</a>"
                         }
-                        if !(c16.template_href != nil) {
-                            out += c16.template_text
+                        if !(c17.template_href != nil) {
+                            out += c17.template_text
                         }
                         out += "</td>"
                     }
@@ -2646,15 +2716,15 @@ enum CompiledTheme {
                 out += "</tbody>\n</table>\n</div>\n"
             }
             out += "\n</section>\n<p class=\"downloads\">开放数据下载："
-            for c19 in c1.template_downloads {
+            for c20 in c1.template_downloads {
                 out += "<a href=\""
-                if let c20 = c19.template_href {
-                    out += c20
+                if let c21 = c20.template_href {
+                    out += c21
                 } else {
                     out += "false"
                 }
                 out += "\">"
-                out += c19.template_title
+                out += c20.template_title
                 out += "</a> "
             }
             out += "</p>\n"

@@ -161,7 +161,11 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 .site-footer p { margin: 0.3rem 0; text-align: center; }
 .footer-links { list-style: none; display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5rem 1.5rem; padding: 0; margin: 0 0 0.5rem; }
 
+.nav-toggle { display: none; }
 @media (max-width: 40rem) {
+  .nav-toggle:not([hidden]) { display: inline-block; min-height: 44px; padding: 0 1rem; font: inherit; color: var(--brand-dark); background: #fff; border: 0; border-radius: 4px; font-weight: 700; }
+  html.nav-folds:not(.nav-open) .site-nav { display: none; }
+  .site-nav ul { flex-direction: column; }
   .header-inner { min-height: 3.5rem; }
   .site-title { font-size: 1.1rem; }
   .site-nav a { padding: 0.6rem 0.75rem; }
@@ -178,7 +182,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 }
 @media print {
   body { background: #fff; font-size: 12pt; color: #000; }
-  .skip-link, .site-nav, .breadcrumb, .pagination, .neighbours, .more, .newmedia { display: none; }
+  .skip-link, .site-nav, .breadcrumb, .pagination, .neighbours, .more, .newmedia, .header-tools, .hotlines { display: none; }
   .site-header { background: none; color: #000; border-bottom: 2px solid var(--accent); }
   .site-title, .site-title:hover { color: #000; }
   .site-mark { border-color: #000; }
@@ -199,7 +203,8 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 .figure-note { display: block; font-size: 0.85rem; font-weight: 400; color: var(--muted); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1.5rem; }
 @media (max-width: 40rem) { .charts { grid-template-columns: 1fr; } }
-.chart-box { margin: 0; }
+.chart-box { margin: 0; min-width: 0; }
+.chart-box svg { max-width: 100%; height: auto; }
 .chart-box figcaption { font-weight: 700; margin-bottom: 0.25rem; }
 svg.chart { width: 100%; height: auto; max-width: 48rem; }
 .tables-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
@@ -257,7 +262,7 @@ td.overdue { color: #b3261e; font-weight: 700; }
 .status-on_track { color: var(--brand); }
 .status-overdue { color: #b3261e; }
 .status-ongoing { color: #4a5563; }
-.campaign-list { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.75rem 1.5rem; }
+.campaign-list { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 0.75rem 1.5rem; }
 .campaign { border-bottom: 1px dashed var(--line); padding: 0.5rem 0; }
 .campaign p { margin: 0.2rem 0; }
 .campaign-head a { font-weight: 700; text-decoration: none; }
@@ -286,6 +291,13 @@ progress { width: 12rem; height: 0.9rem; accent-color: var(--brand); }
 td.mark { text-align: center; }
 td.pending { color: var(--muted); }
 [hidden] { display: none !important; }
+.hotlines { margin: 0 0 1rem; padding: 0.6rem 0.9rem; background: var(--wash); border-left: 4px solid #b3261e; }
+/* /ledger/: look a record up by its number (through the search). */
+.record-lookup { margin: 0 0 1rem; }
+.record-lookup label { display: block; margin-bottom: 0.25rem; }
+.record-lookup input { min-height: 44px; width: min(20rem, 100%); font-size: 1rem; padding: 0 0.5rem; }
+.record-lookup button { min-height: 44px; padding: 0 1rem; font-size: 1rem; }
+tr:target { outline: 3px solid var(--focus); background: #fff7d6; }
 /* The 新媒体 pack's links, for the editors (NewMediaPack). */
 .newmedia { font-size: .875rem; color: var(--muted, #4b5563); }
 .newmedia a { margin-right: .75em; }
@@ -297,7 +309,7 @@ td.pending { color: var(--muted); }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
 .legend li { display: inline-flex; align-items: center; gap: 0.4rem; }
 .swatch { display: inline-block; width: 1.1rem; height: 1.1rem; border: 1px solid #4a5563; }
-.calendars { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem 1.5rem; }
+.calendars { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr)); gap: 1rem 1.5rem; }
 .calendars svg.chart { max-width: 20rem; }
 td.wq { text-align: center; font-weight: 700; }
 td.wq-1, td.wq-2 { background: #2e6fd8; color: #fff; }
@@ -393,6 +405,14 @@ html.large .figure dt, html.large .figure-note, html.large .campaign-meta { colo
 html.large .home-grid, html.large .charts, html.large .tables-grid { grid-template-columns: 1fr; }
 html.large .home-grid .panel:first-child { grid-column: auto; }
 html.large .item { grid-template-columns: 1fr; }
+html.large .figures { grid-template-columns: repeat(auto-fill, minmax(min(10rem, 100%), 1fr)); }
+/* A phone in 长辈模式: the header keeps to two short rows (the navigation folds behind 栏目). */
+@media (max-width: 40rem) {
+  html.large .site-title { font-size: 1rem; }
+  html.large .site-mark { width: 1.6em; height: 1.6em; }
+  html.large .header-tools { gap: 0.4rem; flex-wrap: wrap; }
+  html.large .header-tools .header-link, html.large .mode-toggle, html.large .nav-toggle { font-size: 0.8rem; padding: 0 0.4rem; }
+}
 
 /* Search. */
 .search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0 1rem; }
@@ -422,6 +442,18 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
       root.classList.toggle("large", on);
       try { localStorage.setItem("qingshan-large", on ? "1" : "0"); } catch (e) {}
       show();
+    });
+  });
+
+  /* On a narrow screen the navigation folds behind a 栏目 button (without the script it stays
+     open): a phone shows content on its first screen, in 长辈模式 too. */
+  document.querySelectorAll("[data-nav-toggle]").forEach(function (button) {
+    root.classList.add("nav-folds");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = !root.classList.contains("nav-open");
+      root.classList.toggle("nav-open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
     });
   });
 
@@ -874,6 +906,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{$main}}
 <h1 class="visually-hidden">{{site.title}}</h1>
 <p class="as-of">信息截至 <time datetime="{{home.asOfISO}}">{{home.asOfText}}</time></p>
+<p class="hotlines">身边的生态环境问题，请拨打 <a href="tel:12369">12369 环保举报热线</a> 或 <a href="tel:12345">12345 政务服务便民热线</a>。</p>
 {{#home}}
 {{#hasFigures}}
 <section class="home-figures" aria-labelledby="home-figures-title">
@@ -945,6 +978,10 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{/isFirstPage}}
 <section aria-labelledby="records-title">
 <h2 id="records-title">台账明细</h2>
+<form class="record-lookup" role="search" action="{{site.home}}search/" method="get">
+<label for="record-q">查找您反映的问题：输入受理编号（如 GX-2023-0008）或关键词</label>
+<input id="record-q" name="q" type="search" autocomplete="off"> <button type="submit">查找</button>
+</form>
 {{#records}}{{>partials/table}}{{/records}}
 {{>partials/pagination}}
 </section>
@@ -997,7 +1034,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <div class="container">
 {{#hasFooterPages}}<nav aria-label="网站信息"><ul class="footer-links">{{#footerPages}}<li><a href="{{href}}">{{title}}</a></li>{{/footerPages}}{{#footer.errorReportURL}}<li><a href="{{.}}">我为政府网站找错</a></li>{{/footer.errorReportURL}}</ul></nav>{{/hasFooterPages}}
 {{#footer}}
-<p>主办单位：{{sponsor}}{{#phone}}　联系电话：{{.}}{{/phone}}{{#address}}　地址：{{.}}{{/address}}</p>
+<p>主办单位：{{sponsor}}{{#phone}}　联系电话：<a href="tel:{{.}}">{{.}}</a>{{/phone}}{{#address}}　地址：{{.}}{{/address}}</p>
 <p>{{#siteCode}}网站标识码：{{.}}　{{/siteCode}}{{#icp}}<a href="https://beian.miit.gov.cn/">{{.}}</a>　{{/icp}}{{#police}}{{.}}{{/police}}</p>
 {{/footer}}
 </div>
@@ -1010,9 +1047,9 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <header class="site-header">
 <div class="container header-inner">
 <a class="site-title" href="{{home}}"><span class="site-mark" aria-hidden="true">青</span>{{title}}</a>
-<div class="header-tools">{{#search}}<a class="header-link" href="{{search}}">搜索</a>{{/search}}<button type="button" class="mode-toggle" data-mode-toggle aria-pressed="false" hidden>长辈模式</button></div>
+<div class="header-tools"><button type="button" class="nav-toggle" data-nav-toggle aria-expanded="false" aria-controls="site-nav" hidden>栏目</button><a class="header-link" href="tel:12369">12369举报</a>{{#search}}<a class="header-link" href="{{search}}">搜索</a>{{/search}}<button type="button" class="mode-toggle" data-mode-toggle aria-pressed="false" hidden>长辈模式</button></div>
 </div>
-<nav class="site-nav" aria-label="主导航">
+<nav class="site-nav" id="site-nav" aria-label="主导航">
 <ul class="container">
 {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 {{/nav}}</ul>
@@ -1073,7 +1110,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <caption>{{caption}}</caption>
 <thead><tr>{{#head}}<th scope="col">{{.}}</th>{{/head}}</tr></thead>
 <tbody>
-{{#rows}}<tr>{{#cells}}<td{{#className}} class="{{.}}"{{/className}}>{{#href}}<a href="{{.}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}</tr>
+{{#rows}}<tr{{#id}} id="{{.}}"{{/id}}>{{#cells}}<td{{#className}} class="{{.}}"{{/className}}>{{#href}}<a href="{{.}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}</tr>
 {{/rows}}</tbody>
 </table>
 </div>

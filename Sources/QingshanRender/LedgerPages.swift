@@ -207,18 +207,32 @@ public struct LedgerPages: Sendable {
     func recordsTable(_ records: [DerivedRecord]) -> TableView {
         TableView(
             caption: "问题台账（截至\(report.asOf.chinese)，已去除个人信息）",
-            head: ["编号", "受理日期", "来源渠道", "类别", "要素", "街道", "问题摘要", "责任科室", "整改时限", "状态", "回访分级"],
-            rows: records.map { item in
+            head: [
+                "编号", "受理日期", "来源渠道", "类别", "要素", "街道", "问题摘要", "办理结果", "责任科室", "整改时限", "状态", "回访分级",
+            ],
+            madeRows: records.map { item in
                 let r = item.record
-                return [
-                    .init(r.id, className: "nowrap"), .init(r.received.iso, className: "nowrap"),
-                    .init(r.channel.rawValue), .init(r.category.rawValue, className: "nowrap"),
-                    .init(r.domain?.rawValue ?? "—", className: "nowrap"), .init(r.street ?? "—", className: "nowrap"),
-                    .init(r.summary), .init(r.department),
-                    .init(r.deadline.iso, className: item.overdue ? "nowrap overdue" : "nowrap"),
-                    .init(item.overdue ? "\(item.status.rawValue)（逾期）" : item.status.rawValue),
-                    .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"),
-                ]
+                return TableView.Row(
+                    [
+                        .init(r.id, className: "nowrap"), .init(r.received.iso, className: "nowrap"),
+                        .init(r.channel.rawValue), .init(r.category.rawValue, className: "nowrap"),
+                        .init(r.domain?.rawValue ?? "—", className: "nowrap"),
+                        .init(r.street ?? "—", className: "nowrap"), .init(r.summary),
+                        .init(item.result ?? "—"), .init(r.department),
+                        .init(r.deadline.iso, className: item.overdue ? "nowrap overdue" : "nowrap"),
+                        .init(item.overdue ? "\(item.status.rawValue)（逾期）" : item.status.rawValue),
+                        .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"),
+                    ], id: Self.anchor(r.id))
             })
+    }
+
+    /// The id of a record's row (`r-GX-2023-0008`): the search links to it.
+    public static func anchor(_ id: String) -> String { "r-" + id }
+
+    /// Where each record of the table stands: its page and row, with what the search shows.
+    public var recordPlaces: [(record: DerivedRecord, path: SitePath, anchor: String)] {
+        report.records.enumerated().map { i, item in
+            (item, Self.ledgerPath(i / Self.recordsPerPage + 1), Self.anchor(item.record.id))
+        }
     }
 }

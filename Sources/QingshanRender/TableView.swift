@@ -17,6 +17,13 @@ public struct TableView: Sendable {
 
     public struct Row: Sendable {
         public var cells: [Cell]
+        /// The row's `id`, for a link to it (a ledger record: `#r-GX-2023-0008`).
+        public var id: String?
+
+        public init(_ cells: [Cell], id: String? = nil) {
+            self.cells = cells
+            self.id = id
+        }
     }
 
     public var caption: String
@@ -26,7 +33,14 @@ public struct TableView: Sendable {
     public init(caption: String, head: [String], rows: [[Cell]]) {
         self.caption = caption
         self.head = head
-        self.rows = rows.map { Row(cells: $0) }
+        self.rows = rows.map { Row($0) }
+    }
+
+    /// Rows made whole (with their ids).
+    public init(caption: String, head: [String], madeRows rows: [Row]) {
+        self.caption = caption
+        self.head = head
+        self.rows = rows
     }
 }
 

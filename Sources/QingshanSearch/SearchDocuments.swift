@@ -1,6 +1,7 @@
 import Foundation
 import QingshanCore
 import QingshanDerive
+import QingshanLedger
 import QingshanModel
 
 /// What the search finds: every article with its text, campaigns, and every other page by its
@@ -9,10 +10,13 @@ public struct SearchDocuments {
     let content: SiteContent
     /// Article documents of earlier builds (serve), by revision.
     let kept: SearchDocumentCache?
+    /// Documents of what has no page of its own: the ledger's records, each found in its row.
+    let records: [SearchDocument]
 
-    public init(content: SiteContent, kept: SearchDocumentCache?) {
+    public init(content: SiteContent, kept: SearchDocumentCache?, records: [SearchDocument] = []) {
         self.content = content
         self.kept = kept
+        self.records = records
     }
 
     public func make(index: SiteIndex, pages: [OutputFile]) -> [SearchDocument] {
@@ -55,7 +59,7 @@ public struct SearchDocuments {
                     snippet: campaign.requirement,
                     text: [campaign.title, campaign.requirement, campaign.departments.joined(separator: " ")]))
         }
-        return (documents, covered)
+        return (documents + records, covered)
     }
 
     /// The documents of the other pages, from their title and description.
@@ -79,10 +83,27 @@ public struct SearchDocuments {
         return documents
     }
 
+    /// A ledger record as the search shows it, found in its row (`url`): by its id, summary,
+    /// result, street, department and kind.
+    public static func record(_ item: DerivedRecord, url: String) -> SearchDocument {
+        let r = item.record
+        let status = item.overdue ? "\(item.status.rawValue)（逾期）" : item.status.rawValue
+        return SearchDocument(
+            url: url, title: "\(r.id) \(r.summary)", date: r.received, kind: "问题台账",
+            snippet: [r.street, r.category.rawValue, status, item.result.map { "办理结果：" + $0 }, item.grade.label]
+                .compactMap { $0 }.joined(separator: " · "),
+            text: [
+                r.id, r.summary, item.result ?? "", r.category.rawValue, r.domain?.rawValue ?? "", r.street ?? "",
+                r.department,
+            ])
+    }
+
+    static let searchPage = Route.search.outputFile
+
     /// An `index.html` page that is neither a tag page nor a later page of a list (compared as
     /// bytes: String's hasPrefix compares Characters, slow over 12,000 paths).
     public static func isSearchedPage(_ path: String) -> Bool {
-        guard OutputFile.isPage(path) else { return false }
+        guard OutputFile.isPage(path), path != searchPage else { return false }
         var path = path
         return path.withUTF8 { bytes in
             !bytes.starts(with: "tags/".utf8) && ByteSearch.firstIndex(of: Array("/page/".utf8), in: bytes) == nil

@@ -22,7 +22,8 @@ public struct SearchDocument: Sendable {
         self.date = date
         self.kind = kind
         self.snippet = snippet
-        self.text = text
+        let synonyms = SearchSynonyms.expansion(of: [title])
+        self.text = synonyms.isEmpty ? text : text + [synonyms]
         self.revision = revision
     }
 

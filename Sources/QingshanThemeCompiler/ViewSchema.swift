@@ -284,7 +284,12 @@ public enum ViewSchema {
                 ViewField("rows", .list(.view("TableView.Row")), "rows"),
                 ViewField("hasRows", .bool, "!rows.isEmpty"),
             ]),
-        ViewType("TableView.Row", [ViewField("cells", .list(.view("TableView.Cell")), "cells")]),
+        ViewType(
+            "TableView.Row",
+            [
+                ViewField("cells", .list(.view("TableView.Cell")), "cells"),
+                ViewField("id", .orFalse(.string), "QingshanRender.text(id)"),
+            ]),
         ViewType(
             "TableView.Cell",
             [

@@ -77,7 +77,10 @@ final class SiteBuildTests: XCTestCase {
             for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 guard let range = Range(match.range(at: 1), in: html) else { continue }
                 let link = String(html[range])
-                if link.hasPrefix("http") || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
+                if link.hasPrefix("http") || link.hasPrefix("#") || link.hasPrefix("mailto:") || link.hasPrefix("tel:")
+                {
+                    continue
+                }
                 XCTAssertTrue(link.hasPrefix("/gxq/hbj/"), "\(path): \(link) lacks the base path")
                 var target = String(link.dropFirst("/gxq/hbj/".count))
                 if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }

@@ -19,6 +19,18 @@
     });
   });
 
+  /* On a narrow screen the navigation folds behind a 栏目 button (without the script it stays
+     open): a phone shows content on its first screen, in 长辈模式 too. */
+  document.querySelectorAll("[data-nav-toggle]").forEach(function (button) {
+    root.classList.add("nav-folds");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = !root.classList.contains("nav-open");
+      root.classList.toggle("nav-open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  });
+
   /* A street filter for task tables: <div data-filter="street"> around a table whose cells
      carry class="street". Without JavaScript all rows stay visible. */
   document.querySelectorAll("[data-filter=street]").forEach(function (box, n) {

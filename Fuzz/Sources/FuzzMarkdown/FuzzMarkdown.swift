@@ -1,5 +1,6 @@
 import FuzzEntry
 import FuzzSupport
+import QingshanCore
 import QingshanMarkdown
 
 /// An article body: MarkdownLimits, then the renderer in safe mode (the default, at the root
@@ -7,7 +8,9 @@ import QingshanMarkdown
 /// image whose target a browser would run as script: `href="javascript:` / `src="javascript:`
 /// in any case, and also after undoing what a browser undoes before it reads the scheme
 /// (character references, leading spaces and controls, tabs and line breaks), for
-/// javascript:, vbscript: and data: (data:image/… allowed in src only).
+/// javascript:, vbscript: and data: (data:image/… allowed in src only). Traps too when a figure
+/// marker (`{{NAME}}`, docs/RULES.md, Figures in text) in the HTML names no figure the
+/// renderer reported, or survives the figures being written in.
 let safeRoot = MarkdownRenderer()
 let safeBase = MarkdownRenderer(allowRawHTML: false, basePath: "/hbj/")
 let unsafe = MarkdownRenderer(allowRawHTML: true, basePath: "/hbj/")
@@ -17,7 +20,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let text = FuzzInput.utf8(data, size) else { return 0 }
     guard MarkdownLimits.check(text) == nil else { return 0 }
     for renderer in [safeRoot, safeBase] {
-        let html = renderer.render(text).html
+        let rendered = renderer.render(text)
+        let html = rendered.html
+        let reported = Set(rendered.figures.map(\.index))
+        for index in FigureMarkers.indices(in: html) where !reported.contains(index) {
+            fatalError("figure marker \(index) in the HTML was not reported\n--- HTML ---\n\(html)")
+        }
+        for part in [html, rendered.plainText, rendered.paragraphText]
+        where FigureMarkers.holdsMarkers(FigureMarkers.resolve(part) { _ in "7" }) {
+            fatalError("a figure marker survives resolution\n--- TEXT ---\n\(part)")
+        }
         if let bad = ScriptLinks.find(in: html) {
             fatalError("safe-mode HTML (basePath \(renderer.basePath)) has a script link: \(bad)\n--- HTML ---\n\(html)")
         }
