@@ -886,15 +886,15 @@ enum CompiledTheme {
         .tag: ["base", "partials/item", "partials/meta", "partials/pagination", "tag"],
         .tags: ["base", "partials/meta", "tags"],
         .factsheet: ["base", "factsheet", "partials/meta", "partials/newmedia", "partials/table"],
-        .report: ["base", "partials/item", "partials/meta", "partials/newmedia", "partials/table", "report"],
+        .report: ["base", "partials/chart", "partials/item", "partials/meta", "partials/newmedia", "partials/table", "report"],
         .notFound: ["404", "base", "partials/meta"],
         .search: ["base", "partials/meta", "search"],
-        .ledger: ["base", "ledger", "partials/meta", "partials/pagination", "partials/table"],
+        .ledger: ["base", "ledger", "partials/chart", "partials/meta", "partials/pagination", "partials/table"],
         .bulletins: ["base", "bulletins", "partials/meta"],
         .bulletin: ["base", "bulletin", "partials/meta", "partials/table"],
         .campaigns: ["base", "campaigns", "partials/campaign-item", "partials/meta", "partials/table"],
         .campaign: ["base", "campaign", "partials/item", "partials/meta", "partials/table"],
-        .data: ["base", "data", "partials/meta", "partials/table"],
+        .data: ["base", "data", "partials/chart", "partials/meta", "partials/table"],
         .envday: ["base", "envday", "partials/item", "partials/meta"],
         .poster: ["base", "partials/meta", "poster"],
     ]
@@ -1672,12 +1672,13 @@ enum CompiledTheme {
                 }
                 out += "\n"
                 for c17 in c10.template_charts {
-                    out += "<figure class=\"chart-box\"><figcaption>"
+                    out += "<figure class=\"chart-box\" tabindex=\"0\"><figcaption>"
                     out += c17.template_title
                     out += "</figcaption>"
                     out += c17.template_svg
                     out += "</figure>\n"
                 }
+                out += "\n"
                 for c18 in c10.template_tables {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
                     out += c18.template_caption
@@ -1809,7 +1810,7 @@ enum CompiledTheme {
                 }
                 out += "</dl>\n</section>\n<section aria-labelledby=\"charts-title\">\n<h2 id=\"charts-title\">图表</h2>\n<div class=\"charts\">\n"
                 for c5 in c1.template_charts {
-                    out += "<figure class=\"chart-box\"><figcaption>"
+                    out += "<figure class=\"chart-box\" tabindex=\"0\"><figcaption>"
                     out += c5.template_title
                     out += "</figcaption>"
                     out += c5.template_svg
@@ -2651,7 +2652,7 @@ enum CompiledTheme {
             if c1.template_hasCalendars {
                 out += "<section aria-labelledby=\"calendar-title\">\n<h2 id=\"calendar-title\">空气质量日历</h2>\n<div class=\"calendars\">\n"
                 for c11 in c1.template_calendars {
-                    out += "<figure class=\"chart-box\"><figcaption>"
+                    out += "<figure class=\"chart-box\" tabindex=\"0\"><figcaption>"
                     out += c11.template_title
                     out += "</figcaption>"
                     out += c11.template_svg
@@ -2662,7 +2663,7 @@ enum CompiledTheme {
             if c1.template_hasCharts {
                 out += "<section aria-labelledby=\"data-charts-title\">\n<h2 id=\"data-charts-title\">图表</h2>\n<div class=\"charts\">\n"
                 for c12 in c1.template_charts {
-                    out += "<figure class=\"chart-box\"><figcaption>"
+                    out += "<figure class=\"chart-box\" tabindex=\"0\"><figcaption>"
                     out += c12.template_title
                     out += "</figcaption>"
                     out += c12.template_svg

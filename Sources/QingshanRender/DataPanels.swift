@@ -136,30 +136,33 @@ public struct DataPanels: Sendable {
             more: LinkView(title: "空气质量数据", href: links.link(Route.data("air"))))
     }
 
-    static func calendar(_ month: Month, _ days: [AirDay]) -> ChartView {
+    /// A month of one station's AQI as a calendar: each day's square in its level's colour
+    /// with its AQI written in it (readable on paper), grey without data.
+    static func calendar(_ month: Month, _ days: [AirDay], station: String = "", title: String? = nil) -> ChartView {
         var squares: [SVGChart.CalendarDay] = []
         var next = 1
         for entry in days.sorted(by: { $0.record.date < $1.record.date }) {
             while next < entry.record.date.day {
-                squares.append(.init(day: next, color: "#e5e7eb", textColor: "#000000", label: ""))
+                squares.append(.init(day: next, color: "#e5e7eb", textColor: "#000000", label: "—"))
                 next += 1
             }
             let level = entry.result.level
             squares.append(
                 .init(
                     day: entry.record.date.day, color: level?.color ?? "#e5e7eb",
-                    textColor: level?.textColor ?? "#000000", label: ""))
+                    textColor: level?.textColor ?? "#000000", label: entry.result.aqi.map(String.init) ?? "NA"))
             next = entry.record.date.day + 1
         }
         let summary = AQILevel.allCases.map { level in
             "\(level.category)\(days.filter { $0.result.level == level }.count)天"
         }
+        let name = "\(month.chinese)空气质量日历"
         return ChartView(
-            title: "\(month.chinese)空气质量日历",
+            title: title ?? name,
             svg: SVGChart.calendar(
-                id: "cal-\(month.iso)", title: "\(month.chinese)空气质量日历",
-                description: summary.joined(separator: "、"), firstWeekday: MonitoringPages.weekday(month.firstDay),
-                days: squares))
+                id: "cal-\(month.iso)", title: name,
+                description: "\(month.chinese)\(station)空气质量：" + summary.joined(separator: "、") + "。",
+                firstWeekday: MonitoringPages.weekday(month.firstDay), days: squares))
     }
 
     func waterPart(asOf d: Day, month: Month? = nil) -> ReportView.Part? {

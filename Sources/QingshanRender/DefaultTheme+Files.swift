@@ -203,8 +203,18 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 .figure-note { display: block; font-size: 0.85rem; font-weight: 400; color: var(--muted); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1.5rem; }
 @media (max-width: 40rem) { .charts { grid-template-columns: 1fr; } }
-.chart-box { margin: 0; min-width: 0; }
+.chart-box { margin: 0; min-width: 0; overflow-x: auto; }
 .chart-box svg { max-width: 100%; height: auto; }
+.chart-box:focus-visible { outline: 3px solid var(--focus); }
+/* A phone: a wide chart keeps its text at 12 px or more and scrolls sideways in its box. */
+@media (max-width: 40rem) {
+  .chart-box svg.chart { min-width: 560px; max-width: none; }
+  .calendars .chart-box svg.chart { min-width: 0; }
+  html.large .chart-box svg.chart { min-width: 720px; }
+  .chart-box figcaption::after { content: "（可左右滑动）"; font-weight: 400; color: var(--muted); }
+  .calendars .chart-box figcaption::after { content: none; }
+  .table-scroll caption::after { content: "（可左右滑动）"; font-weight: 400; color: var(--muted); }
+}
 .chart-box figcaption { font-weight: 700; margin-bottom: 0.25rem; }
 svg.chart { width: 100%; height: auto; max-width: 48rem; }
 .tables-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
@@ -803,16 +813,14 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <section aria-labelledby="calendar-title">
 <h2 id="calendar-title">空气质量日历</h2>
 <div class="calendars">
-{{#calendars}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
-{{/calendars}}</div>
+{{#calendars}}{{>partials/chart}}{{/calendars}}</div>
 </section>
 {{/hasCalendars}}
 {{#hasCharts}}
 <section aria-labelledby="data-charts-title">
 <h2 id="data-charts-title">图表</h2>
 <div class="charts">
-{{#charts}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
-{{/charts}}</div>
+{{#charts}}{{>partials/chart}}{{/charts}}</div>
 </section>
 {{/hasCharts}}
 <section aria-labelledby="data-tables-title">
@@ -956,8 +964,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <section aria-labelledby="charts-title">
 <h2 id="charts-title">图表</h2>
 <div class="charts">
-{{#charts}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
-{{/charts}}</div>
+{{#charts}}{{>partials/chart}}{{/charts}}</div>
 </section>
 <section aria-labelledby="breakdown-title">
 <h2 id="breakdown-title">分类统计</h2>
@@ -1026,6 +1033,10 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#hasProgress}}<p class="progress-line"><progress max="100" value="{{progressPercent}}" aria-label="{{title}} 进度">{{progressText}}</progress> <span class="progress-text">进度 {{progressText}}</span></p>{{/hasProgress}}
 <p class="campaign-meta">时限：{{deadline}}　{{timing}}　责任科室：{{departments}}</p>
 </li>
+
+"""#,
+        "partials/chart.mustache": #"""
+<figure class="chart-box" tabindex="0"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
 
 """#,
         "partials/footer.mustache": #"""
@@ -1160,8 +1171,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{/figures}}</dl>{{/hasFigures}}
 {{#hasBullets}}<ul>{{#bullets}}<li>{{.}}</li>{{/bullets}}</ul>{{/hasBullets}}
 {{#hasItems}}<ul class="item-list">{{#items}}{{>partials/item}}{{/items}}</ul>{{/hasItems}}
-{{#charts}}<figure class="chart-box"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
-{{/charts}}
+{{#charts}}{{>partials/chart}}{{/charts}}
 {{#tables}}{{>partials/table}}{{/tables}}
 {{#more}}<p class="more"><a href="{{href}}">{{title}}</a></p>{{/more}}
 </section>

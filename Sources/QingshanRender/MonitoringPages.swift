@@ -99,33 +99,8 @@ public struct MonitoringPages: Sendable {
         // Calendars for the main (first) station.
         let station = air.stations.first ?? ""
         let byMonth = Dictionary(grouping: air.days.filter { $0.record.station == station }) { Month($0.record.date) }
-        let calendars = byMonth.keys.sorted().map { month -> ChartView in
-            let days = (byMonth[month] ?? []).sorted { $0.record.date < $1.record.date }
-            var squares: [SVGChart.CalendarDay] = []
-            var dayNumber = 1
-            for entry in days {
-                while dayNumber < entry.record.date.day {
-                    squares.append(
-                        .init(day: dayNumber, color: "#e5e7eb", textColor: "#000000", label: "\(dayNumber)日 无数据"))
-                    dayNumber += 1
-                }
-                let r = entry.result
-                let label = "\(entry.record.date.day)日 AQI \(r.aqi.map(String.init) ?? "NA") \(r.level?.category ?? "")"
-                squares.append(
-                    .init(
-                        day: entry.record.date.day, color: r.level?.color ?? "#e5e7eb",
-                        textColor: r.level?.textColor ?? "#000000", label: label))
-                dayNumber = entry.record.date.day + 1
-            }
-            let counts = AQILevel.allCases.map { level in
-                "\(level.category)\(days.filter { $0.result.level == level }.count)天"
-            }.joined(separator: "、")
-            let description = "\(month.chinese)\(station)空气质量：" + counts + "。"
-            return ChartView(
-                title: month.chinese,
-                svg: SVGChart.calendar(
-                    id: "cal-\(month.iso)", title: "\(month.chinese)空气质量日历", description: description,
-                    firstWeekday: Self.weekday(month.firstDay), days: squares))
+        let calendars = byMonth.keys.sorted().map { month in
+            DataPanels.calendar(month, byMonth[month] ?? [], station: station, title: month.chinese)
         }
         let stationMonths = air.months.filter { $0.period.station == station }
         let ratioBars = stationMonths.map {
@@ -191,7 +166,8 @@ public struct MonitoringPages: Sendable {
                 "AQI 0–50 为优、51–100 为良，AQI 不超过 100 的日子计为优良天。AQI 大于 50 时列出首要污染物；缺少某项污染物且 AQI 不超过 100 时，当日 AQI 记为 NA。",
             ],
             figures: figures,
-            legend: AQILevel.allCases.map { .init(label: "\($0.category)（\($0.levelName)）", color: $0.color) },
+            legend: AQILevel.allCases.map { .init(label: "\($0.category)（\($0.levelName)）", color: $0.color) }
+                + [.init(label: "无数据（—）", color: "#e5e7eb")],
             charts: charts, calendars: calendars, tables: [monthTable, recentTable],
             related: related(["空气", "AQI"]), downloads: downloads("air"))
         return page(
@@ -298,13 +274,18 @@ public struct MonitoringPages: Sendable {
             })
         let latestDate = noise.records.last?.date
         let latest = noise.records.filter { $0.date == latestDate }
+        /// A period's bar: its level and limit, red and marked 超标 above the limit (GB 3096).
+        func bar(_ label: String, _ value: Double?, limit: Double, ok: Bool) -> SVGChart.Bar {
+            SVGChart.Bar(
+                label: label, value: value ?? 0, text: "\(level(value))\(ok ? "" : " 超标")（限值 \(level(limit))）",
+                color: ok ? nil : "#b3261e")
+        }
         let bars = latest.flatMap { r in
             [
-                SVGChart.Bar(
-                    label: "\(r.site) 昼", value: r.day ?? 0, text: "\(level(r.day))（限值 \(level(r.zone.limits.day))）"),
-                SVGChart.Bar(
-                    label: "\(r.site) 夜", value: r.night ?? 0,
-                    text: "\(level(r.night))（限值 \(level(r.zone.limits.night))）"),
+                bar("\(r.site) 昼", r.day, limit: r.zone.limits.day, ok: r.day.map { r.zone.meets(day: $0) } ?? true),
+                bar(
+                    "\(r.site) 夜", r.night, limit: r.zone.limits.night,
+                    ok: r.night.map { r.zone.meets(night: $0) } ?? true),
             ]
         }
         let exceed = noise.records.filter { r in

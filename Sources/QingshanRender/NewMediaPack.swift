@@ -105,8 +105,8 @@ public struct NewMediaPack: Sendable {
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"robots\" content=\"noindex\">\n<title>\(HTMLEscape.escape(title))</title>\n</head>\n"
             + "<body style=\"margin:0 auto;max-width:680px;padding:16px;font-family:'PingFang SC','Microsoft YaHei',"
-            + "'Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.75;color:#1f2933;\">\n" + body
-            + "</body>\n</html>\n"
+            + "'Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.75;color:#1f2933;\">\n<main>\n" + body
+            + "</main>\n</body>\n</html>\n"
     }
 
     static func table(_ table: TableView) -> String {

@@ -8,11 +8,14 @@ public enum SVGChart {
         public var label: String
         public var value: Double
         public var text: String
+        /// A bar of its own colour (an exceedance), else the chart's.
+        public var color: String?
 
-        public init(label: String, value: Double, text: String? = nil) {
+        public init(label: String, value: Double, text: String? = nil, color: String? = nil) {
             self.label = label
             self.value = value
             self.text = text ?? SVGChart.number(value)
+            self.color = color
         }
     }
 
@@ -46,8 +49,9 @@ public enum SVGChart {
     public static func bars(id: String, title: String, description: String, bars: [Bar], color: String = "#0b5394")
         -> String
     {
-        let labelWidth = 250.0
-        let barWidth = 330.0
+        // The value text after the longest bar has 190 units ("67.0 超标（限值 65.0）" at 14).
+        let labelWidth = 180.0
+        let barWidth = 260.0
         let row = 30.0
         let height = Double(max(bars.count, 1)) * row + 10
         let maxValue = max(bars.map(\.value).max() ?? 0, 1)
@@ -57,7 +61,8 @@ public enum SVGChart {
             let w = max(bar.value > 0 ? 2 : 0, bar.value / maxValue * barWidth)
             svg +=
                 "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 19))\" text-anchor=\"end\">\(HTMLEscape.escape(bar.label))</text>"
-            svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 5))\" width=\"\(f(w))\" height=\"20\" fill=\"\(color)\"/>"
+            svg +=
+                "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 5))\" width=\"\(f(w))\" height=\"20\" fill=\"\(bar.color ?? color)\"/>"
             svg += "<text x=\"\(f(labelWidth + w + 6))\" y=\"\(f(y + 19))\">\(HTMLEscape.escape(bar.text))</text>"
         }
         return svg + "</svg>"
@@ -102,7 +107,8 @@ public enum SVGChart {
     /// A line through monthly values (PM2.5 trend), with a dot and value at each point.
     public static func line(id: String, title: String, description: String, points: [Bar], unit: String) -> String {
         let left = 44.0
-        let top = 20.0
+        // The unit stands above the plot, clear of the first value's label.
+        let top = 34.0
         let plotHeight = 180.0
         let width = 640.0
         let step = points.count > 1 ? (width - left - 24) / Double(points.count - 1) : 0
@@ -110,7 +116,7 @@ public enum SVGChart {
         var svg = header(id: id, title: title, description: description, width: width, height: top + plotHeight + 40)
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - 10))\" y2=\"\(f(top + plotHeight))\" stroke=\"#4a5563\"/>"
-        svg += "<text x=\"4\" y=\"\(f(top + 4))\">\(HTMLEscape.escape(unit))</text>"
+        svg += "<text x=\"4\" y=\"14\">\(HTMLEscape.escape(unit))</text>"
         let coordinates = points.enumerated().map { i, point in
             (left + Double(i) * step, top + plotHeight - point.value / maxValue * plotHeight)
         }
@@ -175,6 +181,7 @@ public enum SVGChart {
         public var day: Int
         public var color: String
         public var textColor: String
+        /// What the square says under the day (the AQI, `—` without data).
         public var label: String
 
         public init(day: Int, color: String, textColor: String, label: String) {
@@ -188,7 +195,7 @@ public enum SVGChart {
     public static func calendar(id: String, title: String, description: String, firstWeekday: Int, days: [CalendarDay])
         -> String
     {
-        let cell = 40.0
+        let cell = 44.0
         let gap = 4.0
         let weeks = Int(((Double(firstWeekday + days.count)) / 7).rounded(.up))
         let width = 7 * (cell + gap)
@@ -204,8 +211,11 @@ public enum SVGChart {
             let y = 22 + Double(slot / 7) * (cell + gap)
             svg +=
                 "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" rx=\"4\" fill=\"\(day.color)\"/>"
+            // The day small at the top, the value (AQI) below it: readable without hovering, on paper.
             svg +=
-                "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell / 2 + 5))\" text-anchor=\"middle\" fill=\"\(day.textColor)\">\(day.day)</text>"
+                "<text x=\"\(f(x + 4))\" y=\"\(f(y + 12))\" font-size=\"10\" fill=\"\(day.textColor)\">\(day.day)</text>"
+            svg +=
+                "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell - 7))\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"700\" fill=\"\(day.textColor)\">\(HTMLEscape.escape(day.label))</text>"
         }
         return svg + "</svg>"
     }
