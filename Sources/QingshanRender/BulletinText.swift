@@ -40,13 +40,17 @@ enum BulletinText {
             })
         let supervised = TableView(
             caption: "重要问题督办台账（截至\(m.asOf.chinese)）",
-            head: ["编号", "受理日期", "街道", "问题摘要", "责任科室", "整改时限", "状态", "回访分级", "督办原因"],
+            // Seven columns, the summary carrying its street and day received: on A4 the summary
+            // no longer wraps every four characters.
+            head: ["编号", "问题摘要", "责任科室", "整改时限", "状态", "回访分级", "督办原因"],
             rows: m.supervised.sorted { $0.record.received < $1.record.received }.map { item in
                 let r = item.record
+                let place = [r.street, "\(r.received.month)月\(r.received.day)日受理"].compactMap { $0 }
                 return [
-                    .init(r.id, className: "nowrap"), .init(r.received.iso, className: "nowrap"),
-                    .init(r.street ?? "—"), .init(r.summary), .init(r.department),
-                    .init(r.deadline.iso, className: "nowrap"), .init(item.status.rawValue, className: "nowrap"),
+                    .init(r.id, className: "nowrap"),
+                    .init(r.summary + "（" + place.joined(separator: "，") + "）", className: "wide"),
+                    .init(r.department), .init(r.deadline.iso, className: "nowrap"),
+                    .init(item.status.rawValue, className: "nowrap"),
                     .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"), .init(reasons(item)),
                 ]
             })

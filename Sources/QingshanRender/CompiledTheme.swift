@@ -841,6 +841,7 @@ extension EnvDayView: MustacheParent {
     var template_year: Int { year }
     var template_title: String { text(title) }
     var template_theme: String { text(theme) }
+    var template_themePhrases: [String] { themePhrases.map { text($0) } }
     var template_html: String { html }
     var template_materials: [ItemView] { materials }
     var template_hasMaterials: Bool { !materials.isEmpty }
@@ -858,6 +859,7 @@ extension EnvDayView: MustacheParent {
         case "year": return template_year
         case "title": return template_title
         case "theme": return template_theme
+        case "themePhrases": return template_themePhrases
         case "html": return template_html
         case "materials": return template_materials
         case "hasMaterials": return template_hasMaterials
@@ -2836,7 +2838,11 @@ enum CompiledTheme {
             out += "　六五环境日</p>\n<h1 class=\"poster-theme\">"
             do {
                 let c2 = c1.template_theme
-                out += c1.template_theme
+                for c3 in c1.template_themePhrases {
+                    out += "<span>"
+                    out += c3
+                    out += "</span>"
+                }
             }
             if !(true) {
                 out += c1.template_title
@@ -2846,15 +2852,15 @@ enum CompiledTheme {
             out += "</p>\n"
             if c1.template_hasFigures {
                 out += "<dl class=\"poster-figures\">\n"
-                for c3 in c1.template_figures {
+                for c4 in c1.template_figures {
                     out += "<div><dt>"
-                    out += c3.template_label
+                    out += c4.template_label
                     out += "</dt><dd>"
-                    out += c3.template_value
-                    if let c4 = c3.template_note {
+                    out += c4.template_value
+                    if let c5 = c4.template_note {
                         out += "<span>"
-                        if let c5 = c3.template_note {
-                            out += c5
+                        if let c6 = c4.template_note {
+                            out += c6
                         } else {
                             out += "false"
                         }
@@ -2865,9 +2871,9 @@ enum CompiledTheme {
                 out += "</dl>"
             }
             out += "\n<section class=\"poster-rules\" aria-labelledby=\"poster-rules-title\">\n<h2 id=\"poster-rules-title\">公民生态环境行为规范十条</h2>\n<ol>"
-            for c6 in c1.template_rules {
+            for c7 in c1.template_rules {
                 out += "<li>"
-                out += c6
+                out += c7
                 out += "</li>"
             }
             out += "</ol>\n</section>\n</article>\n"

@@ -252,7 +252,10 @@ td.overdue { color: #b3261e; font-weight: 700; }
   .gongwen-title { font-size: 22pt; }
   .gongwen-body, .gongwen-sign { font-size: 16pt; line-height: 28pt; }
   .gongwen-body h2 { font-size: 16pt; }
-  .gongwen-body .table-scroll, .gongwen-body > table { font-size: 10.5pt; line-height: 1.4; }
+  .gongwen-body .table-scroll { font-size: 9pt; line-height: 1.35; }
+  .gongwen-body > table { font-size: 10.5pt; line-height: 1.4; }
+  .gongwen-body .table-scroll th, .gongwen-body .table-scroll td { padding: 0.5mm 1mm; }
+  .gongwen-body td.wide { min-width: 16em; }
   .table-scroll { overflow: visible; }
   /* Paper: a long table breaks between rows and repeats its head; a heading stays with what
      follows; the 落款 stays with its date; editor-written tables keep their borders. */
@@ -365,6 +368,7 @@ td.blank { min-width: 8rem; }
 .rules { columns: 2; column-gap: 2rem; }
 .poster { max-width: 46rem; margin: 0 auto; text-align: center; border: 6px solid #1b7f3b; padding: 2rem 1.5rem; background: #f4faf5; }
 .poster-date { font-size: 1.25rem; font-weight: 700; color: #1b5e20; margin: 0; }
+.poster-theme span { display: inline-block; max-width: 100%; }
 .poster-theme { font-size: 2.4rem; line-height: 1.35; color: #0d4f1f; margin: 1rem 0; font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "Noto Serif CJK SC", serif; }
 .poster-host { font-size: 1.1rem; }
 .poster-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 1rem; margin: 1.5rem 0; }
@@ -398,7 +402,6 @@ td.blank { min-width: 8rem; }
   .factsheet .table-scroll { font-size: 9pt; line-height: 1.3; margin: 1mm 0 2mm; }
   .factsheet .table-scroll th, .factsheet .table-scroll td { padding: 0.5mm 1.5mm; }
   .factsheet .more { display: none; }
-  .gongwen-body .table-scroll { font-size: 10.5pt; line-height: 1.4; }
 }
 
 /* 长辈模式 (适老化): body text 24 px, line height ≥ 1.5, high contrast, 60 px targets. */
@@ -1133,7 +1136,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#envday}}
 <article class="poster">
 <p class="poster-date">{{dateText}}　六五环境日</p>
-<h1 class="poster-theme">{{#theme}}{{theme}}{{/theme}}{{^theme}}{{title}}{{/theme}}</h1>
+<h1 class="poster-theme">{{#theme}}{{#themePhrases}}<span>{{.}}</span>{{/themePhrases}}{{/theme}}{{^theme}}{{title}}{{/theme}}</h1>
 <p class="poster-host">{{host}}</p>
 {{#hasFigures}}<dl class="poster-figures">
 {{#figures}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span>{{note}}</span>{{/note}}</dd></div>

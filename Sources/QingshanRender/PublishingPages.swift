@@ -28,6 +28,19 @@ public struct EnvDayView: Sendable {
     public var figures: [FigureView]
     public var host: String
 
+    /// The theme in phrases a line may break between, never inside a word (a poster's headline
+    /// read “现 / 代化”): split after the last 的, 、 or ， before the middle, when it is long.
+    public var themePhrases: [String] {
+        let characters = Array(theme)
+        guard characters.count > 8 else { return theme.isEmpty ? [] : [theme] }
+        let middle = characters.count / 2
+        let cuts = characters.indices.filter { i in
+            i > 1 && i < characters.count - 2 && ["的", "、", "，", "与"].contains(characters[i])
+        }
+        guard let cut = cuts.min(by: { abs($0 - middle) < abs($1 - middle) }) else { return [theme] }
+        return [String(characters[...cut]), String(characters[(cut + 1)...])]
+    }
+
     /// 《公民生态环境行为规范十条》 (revised and issued 2023-06-05 by five ministries;
     /// docs/RULES.md, Bulletins and fact sheets layout).
     public static let rules = [

@@ -470,6 +470,7 @@ public enum ViewSchema {
                 ViewField("year", .int, "year"),
                 ViewField("title", .string, "text(title)"),
                 ViewField("theme", .string, "text(theme)"),
+                ViewField("themePhrases", .list(.string), "themePhrases.map { text($0) }"),
                 ViewField("html", .string, "html"),
                 ViewField("materials", .list(.view("ItemView")), "materials"),
                 ViewField("hasMaterials", .bool, "!materials.isEmpty"),
