@@ -546,6 +546,9 @@ extension LedgerPageView: MustacheParent {
     var template_records: TableView { records }
     var template_pagination: PaginationView? { pagination }
     var template_isFirstPage: Bool { isFirstPage }
+    var template_heading: String { text(heading) }
+    var template_filters: [FilterView] { filters }
+    var template_hasFilters: Bool { !filters.isEmpty }
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -560,6 +563,22 @@ extension LedgerPageView: MustacheParent {
         case "records": return template_records
         case "pagination": return template_pagination.map { $0 as Any } ?? false
         case "isFirstPage": return template_isFirstPage
+        case "heading": return template_heading
+        case "filters": return template_filters
+        case "hasFilters": return template_hasFilters
+        default: return nil
+        }
+    }
+}
+
+extension FilterView: MustacheParent {
+    var template_title: String { text(title) }
+    var template_links: [LinkView] { links }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return template_title
+        case "links": return template_links
         default: return nil
         }
     }
@@ -1783,7 +1802,9 @@ enum CompiledTheme {
         out.reserveCapacity(16_384)
         part_base_1(c0, into: &out)
         if let c1 = c0.template_ledger {
-            out += "<h1>问题台账</h1>\n<p class=\"as-of\">数据截至 <time datetime=\""
+            out += "<h1>"
+            out += c1.template_heading
+            out += "</h1>\n<p class=\"as-of\">数据截至 <time datetime=\""
             out += c1.template_asOfISO
             out += "\">"
             out += c1.template_asOfText
@@ -1961,44 +1982,69 @@ enum CompiledTheme {
             out += "<section aria-labelledby=\"records-title\">\n<h2 id=\"records-title\">台账明细</h2>\n<form class=\"record-lookup\" role=\"search\" action=\""
             out += c0.template_site.template_home
             out += "search/\" method=\"get\">\n<label for=\"record-q\">查找您反映的问题：输入受理编号（如 GX-2023-0008）或关键词</label>\n<input id=\"record-q\" name=\"q\" type=\"search\" autocomplete=\"off\"> <button type=\"submit\">查找</button>\n</form>\n"
+            if c1.template_hasFilters {
+                out += "<nav class=\"ledger-filters\" aria-label=\"筛选台账\">\n"
+                for c27 in c1.template_filters {
+                    out += "<p><span class=\"filter-title\">"
+                    out += c27.template_title
+                    out += "：</span>"
+                    for c28 in c27.template_links {
+                        out += "<a href=\""
+                        if let c29 = c28.template_href {
+                            out += c29
+                        } else {
+                            out += "false"
+                        }
+                        out += "\""
+                        if c28.template_current {
+                            out += " aria-current=\"page\""
+                        }
+                        out += ">"
+                        out += c28.template_title
+                        out += "</a> "
+                    }
+                    out += "</p>\n"
+                }
+                out += "</nav>\n"
+            }
             do {
-                let c27 = c1.template_records
+                let c30 = c1.template_records
                 out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                out += c27.template_caption
+                out += c30.template_caption
                 out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                out += c27.template_caption
+                out += c30.template_caption
                 out += "</caption>\n<thead><tr>"
-                for c28 in c27.template_head {
+                for c31 in c30.template_head {
                     out += "<th scope=\"col\">"
-                    out += c28
+                    out += c31
                     out += "</th>"
                 }
                 out += "</tr></thead>\n<tbody>\n"
-                for c29 in c27.template_rows {
+                for c32 in c30.template_rows {
                     out += "<tr"
-                    if let c30 = c29.template_id {
+                    if let c33 = c32.template_id {
                         out += " id=\""
-                        out += c30
+                        out += c33
                         out += "\""
                     }
                     out += ">"
-                    for c31 in c29.template_cells {
+                    for c34 in c32.template_cells {
                         out += "<td"
-                        if let c32 = c31.template_className {
+                        if let c35 = c34.template_className {
                             out += " class=\""
-                            out += c32
+                            out += c35
                             out += "\""
                         }
                         out += ">"
-                        if let c33 = c31.template_href {
+                        if let c36 = c34.template_href {
                             out += "<a href=\""
-                            out += c33
+                            out += c36
                             out += "\">"
-                            out += c31.template_text
+                            out += c34.template_text
                             out += "</a>"
                         }
-                        if !(c31.template_href != nil) {
-                            out += c31.template_text
+                        if !(c34.template_href != nil) {
+                            out += c34.template_text
                         }
                         out += "</td>"
                     }
@@ -2007,55 +2053,55 @@ enum CompiledTheme {
                 out += "</tbody>\n</table>\n</div>\n"
             }
             out += "\n"
-            if let c34 = c1.template_pagination {
+            if let c37 = c1.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c35 = c34.template_previous {
+                if let c38 = c37.template_previous {
                     out += "<li><a href=\""
-                    if let c36 = c34.template_previous {
-                        out += c36
+                    if let c39 = c37.template_previous {
+                        out += c39
                     }
                     out += "\" rel=\"prev\">上一页</a></li>"
                 }
                 out += "\n"
-                for c37 in c34.template_pages {
+                for c40 in c37.template_pages {
                     out += "<li>"
-                    if c37.template_current {
+                    if c40.template_current {
                         out += "<span aria-current=\"page\">"
-                        out += c37.template_title
+                        out += c40.template_title
                         out += "</span>"
                     }
-                    if !(c37.template_current) {
-                        if let c38 = c37.template_href {
+                    if !(c40.template_current) {
+                        if let c41 = c40.template_href {
                             out += "<a href=\""
-                            if let c39 = c37.template_href {
-                                out += c39
+                            if let c42 = c40.template_href {
+                                out += c42
                             } else {
                                 out += "false"
                             }
                             out += "\">"
-                            out += c37.template_title
+                            out += c40.template_title
                             out += "</a>"
                         }
-                        if !(c37.template_href != nil) {
+                        if !(c40.template_href != nil) {
                             out += "<span class=\"gap\">"
-                            out += c37.template_title
+                            out += c40.template_title
                             out += "</span>"
                         }
                     }
                     out += "</li>"
                 }
                 out += "\n"
-                if let c40 = c34.template_next {
+                if let c43 = c37.template_next {
                     out += "<li><a href=\""
-                    if let c41 = c34.template_next {
-                        out += c41
+                    if let c44 = c37.template_next {
+                        out += c44
                     }
                     out += "\" rel=\"next\">下一页</a></li>"
                 }
                 out += "\n</ul>\n<p class=\"pagination-status\">第 "
-                out += String(c34.template_number)
+                out += String(c37.template_number)
                 out += " 页，共 "
-                out += String(c34.template_total)
+                out += String(c37.template_total)
                 out += " 页</p>\n</nav>\n"
             }
             out += "</section>\n"

@@ -305,6 +305,10 @@ td.mark { text-align: center; }
 td.pending { color: var(--muted); }
 [hidden] { display: none !important; }
 .hotlines { margin: 0 0 1rem; padding: 0.6rem 0.9rem; background: var(--wash); border-left: 4px solid #b3261e; }
+.ledger-filters p { margin: 0.25rem 0; }
+.ledger-filters a { display: inline-block; min-height: 44px; line-height: 44px; padding: 0 0.6rem; }
+.ledger-filters a[aria-current] { background: var(--brand); color: #fff; }
+.filter-title { font-weight: 700; }
 /* /ledger/: look a record up by its number (through the search). */
 .record-lookup { margin: 0 0 1rem; }
 .record-lookup label { display: block; margin-bottom: 0.25rem; }
@@ -954,7 +958,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{<base}}
 {{$main}}
 {{#ledger}}
-<h1>问题台账</h1>
+<h1>{{heading}}</h1>
 <p class="as-of">数据截至 <time datetime="{{asOfISO}}">{{asOfText}}</time>。台账已去除投诉人姓名、电话、住址等个人信息；公开数据见 <a href="{{site.home}}data/ledger.json">ledger.json</a> 与 <a href="{{site.home}}data/ledger.csv">ledger.csv</a>。</p>
 {{#isFirstPage}}
 <section aria-labelledby="figures-title">
@@ -992,6 +996,10 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 <label for="record-q">查找您反映的问题：输入受理编号（如 GX-2023-0008）或关键词</label>
 <input id="record-q" name="q" type="search" autocomplete="off"> <button type="submit">查找</button>
 </form>
+{{#hasFilters}}<nav class="ledger-filters" aria-label="筛选台账">
+{{#filters}}<p><span class="filter-title">{{title}}：</span>{{#links}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a> {{/links}}</p>
+{{/filters}}</nav>
+{{/hasFilters}}
 {{#records}}{{>partials/table}}{{/records}}
 {{>partials/pagination}}
 </section>

@@ -19,8 +19,34 @@ public struct LedgerPages: Sendable {
     var links: LinkBuilder { chrome.links }
 
     public func renderAll() -> [OutputFile] {
-        let pageCount = max(1, (report.records.count + Self.recordsPerPage - 1) / Self.recordsPerPage)
-        return Parallel.map(Array(1...pageCount)) { ledgerPage($0, of: pageCount) }
+        // Every page of the whole ledger, then every page of each facet value.
+        var jobs: [(records: [DerivedRecord], number: Int, total: Int, facet: (LedgerFacet, LedgerFacet.Value)?)] = []
+        func paginate(_ records: [DerivedRecord], _ facet: (LedgerFacet, LedgerFacet.Value)?) {
+            let total = max(1, (records.count + Self.recordsPerPage - 1) / Self.recordsPerPage)
+            jobs += (1...total).map { (records, $0, total, facet) }
+        }
+        paginate(report.records, nil)
+        for facet in facets {
+            for value in facet.values { paginate(report.records.filter(value.test), (facet, value)) }
+        }
+        return Parallel.map(jobs) { ledgerPage($0.records, number: $0.number, of: $0.total, facet: $0.facet) }
+    }
+
+    var facets: [LedgerFacet] { LedgerFacet.all(report.records) }
+
+    /// The filter links of a page: 全部 and every value of every facet, the shown one current.
+    func filters(current: (LedgerFacet, LedgerFacet.Value)?) -> [FilterView] {
+        let all = LinkView(title: "全部", href: links.link(Route.ledger), current: current == nil)
+        return facets.enumerated().map { i, facet in
+            FilterView(
+                title: facet.title,
+                links: (i == 0 ? [all] : [])
+                    + facet.values.map { value in
+                        LinkView(
+                            title: value.label, href: links.link(facet.path(value)),
+                            current: current.map { $0.0.key == facet.key && $0.1.label == value.label } ?? false)
+                    })
+        }
     }
 
     static func ledgerPath(_ page: Int) -> SitePath {
@@ -29,28 +55,44 @@ public struct LedgerPages: Sendable {
 
     // MARK: - /ledger/
 
-    func ledgerPage(_ number: Int, of total: Int) -> OutputFile {
+    func ledgerPage(
+        _ records: [DerivedRecord], number: Int, of total: Int, facet: (LedgerFacet, LedgerFacet.Value)?
+    ) -> OutputFile {
         let stats = report.stats
         let start = (number - 1) * Self.recordsPerPage
-        let slice = report.records[start..<min(report.records.count, start + Self.recordsPerPage)]
-        let view = LedgerPageView(
-            asOf: report.asOf, figures: figures(stats), charts: number == 1 ? charts() : [],
-            tables: number == 1 ? breakdownTables(stats) : [],
-            analysis: number == 1
+        let slice = records[start..<min(records.count, start + Self.recordsPerPage)]
+        let path = { (page: Int) in facet.map { $0.0.path($0.1, page: page) } ?? Self.ledgerPath(page) }
+        let overview = number == 1 && facet == nil
+        var view = LedgerPageView(
+            asOf: report.asOf, figures: figures(stats), charts: overview ? charts() : [],
+            tables: overview ? breakdownTables(stats) : [],
+            analysis: overview
                 ? [
                     Self.units("按责任科室", "责任科室", stats.byDepartment), Self.units("按街道", "街道", stats.byStreet),
                 ] : [],
-            progress: number == 1 ? progressTables() : [], records: recordsTable(Array(slice)),
-            pagination: chrome.pagination(current: number, total: total, path: Self.ledgerPath),
-            isFirstPage: number == 1)
-        let title = number > 1 ? "问题台账（第\(number)页）" : "问题台账"
+            progress: overview ? progressTables() : [], records: recordsTable(Array(slice)),
+            pagination: chrome.pagination(current: number, total: total, path: path), isFirstPage: overview)
+        view.filters = filters(current: facet)
+        var heading = "问题台账"
+        var description = "截至\(report.asOf.chinese)，累计受理群众反映问题\(stats.total)件。"
+        if let (group, value) = facet {
+            heading += "：\(value.label)"
+            description = "截至\(report.asOf.chinese)，\(group.title)为“\(value.label)”的群众反映问题\(records.count)件。"
+        }
+        view.heading = heading
+        let title = number > 1 ? "\(heading)（第\(number)页）" : heading
         let meta = chrome.meta(
-            title: title, path: Self.ledgerPath(number), column: .ledger,
+            title: title, path: path(number), column: .ledger,
             columnDescription: "群众反映生态环境问题的受理、办理、回访与销号情况（已去除个人信息）", columnType: "数据页",
-            description: "截至\(report.asOf.chinese)，累计受理群众反映问题\(stats.total)件。",
-            breadcrumb: [LinkView(title: Column.ledger.title, href: nil)])
+            description: description,
+            breadcrumb: facet == nil
+                ? [LinkView(title: Column.ledger.title, href: nil)]
+                : [
+                    LinkView(title: Column.ledger.title, href: links.link(Route.ledger)),
+                    LinkView(title: facet.map { $0.1.label } ?? "", href: nil),
+                ])
         return chrome.page(
-            Self.ledgerPath(number), template: .ledger, meta: meta, content: .ledger(view), column: .ledger,
+            path(number), template: .ledger, meta: meta, content: .ledger(view), column: .ledger,
             origin: "content/data/ledger")
     }
 

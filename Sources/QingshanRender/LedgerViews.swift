@@ -13,6 +13,16 @@ public struct LedgerPageView: Sendable {
     public var records: TableView
     public var pagination: PaginationView?
     public var isFirstPage: Bool
+    /// `问题台账`, or the value the records are narrowed to (`问题台账：兴仁街道`).
+    public var heading: String = "问题台账"
+    /// The ways to narrow the records (`LedgerFacet`), each value a link, the shown one current.
+    public var filters: [FilterView] = []
+}
+
+/// One way to narrow a list: its name and a link per value.
+public struct FilterView: Sendable {
+    public var title: String
+    public var links: [LinkView]
 }
 
 /// One entry of /bulletins/.

@@ -333,6 +333,15 @@ public enum ViewSchema {
                 ViewField("records", .view("TableView"), "records"),
                 ViewField("pagination", .orFalse(.view("PaginationView")), "pagination"),
                 ViewField("isFirstPage", .bool, "isFirstPage"),
+                ViewField("heading", .string, "text(heading)"),
+                ViewField("filters", .list(.view("FilterView")), "filters"),
+                ViewField("hasFilters", .bool, "!filters.isEmpty"),
+            ]),
+        ViewType(
+            "FilterView",
+            [
+                ViewField("title", .string, "text(title)"),
+                ViewField("links", .list(.view("LinkView")), "links"),
             ]),
         ViewType(
             "BulletinItemView",
