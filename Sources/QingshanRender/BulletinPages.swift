@@ -106,9 +106,15 @@ public struct BulletinPages: Sendable {
                     heading: "满意度测评", paragraphs: [RatingPages.standing(rating, target: target)], tables: []))
         }
         let note = notes[month]
-        let view = BulletinView(
+        var view = BulletinView(
             issuer: issuer, title: title(month), docNo: note?.front.docNo, narrative: note?.html,
             parts: BulletinText.numbered(parts), signature: issuer, date: signed(month))
+        let months = self.months
+        view.disclosure = Disclosure.items(
+            index: Disclosure.indexNumber(
+                siteCode: chrome.config.footer.siteCode, kind: "02", year: signed(month).year,
+                sequence: Disclosure.sequence(of: months.firstIndex(of: month) ?? 0, in: months.map(signed))),
+            issuer: issuer, signed: signed(month), docNo: note?.front.docNo, published: signed(month))
         let path = Self.path(month)
         var meta = chrome.meta(
             title: title(month), path: path, column: .bulletins, columnDescription: "“满意环保”月度工作进展通报",

@@ -267,6 +267,8 @@ extension ArticleView: MustacheParent {
     var template_newer: ArticleView.Neighbour? { newer }
     var template_older: ArticleView.Neighbour? { older }
     var template_showNeighbours: Bool { newer != nil || older != nil }
+    var template_disclosure: [FigureView] { disclosure }
+    var template_hasDisclosure: Bool { !disclosure.isEmpty }
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -289,6 +291,8 @@ extension ArticleView: MustacheParent {
         case "newer": return template_newer
         case "older": return template_older
         case "showNeighbours": return template_showNeighbours
+        case "disclosure": return template_disclosure
+        case "hasDisclosure": return template_hasDisclosure
         default: return nil
         }
     }
@@ -612,6 +616,8 @@ extension BulletinView: MustacheParent {
     var template_signature: String { text(signature) }
     var template_dateISO: String { date.iso }
     var template_dateText: String { date.chinese }
+    var template_disclosure: [FigureView] { disclosure }
+    var template_hasDisclosure: Bool { !disclosure.isEmpty }
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -623,6 +629,8 @@ extension BulletinView: MustacheParent {
         case "signature": return template_signature
         case "dateISO": return template_dateISO
         case "dateText": return template_dateText
+        case "disclosure": return template_disclosure
+        case "hasDisclosure": return template_hasDisclosure
         default: return nil
         }
     }
@@ -901,7 +909,7 @@ enum CompiledTheme {
     /// only while a site overrides none.
     static let templates: [TemplateName: [String]] = [
         .home: ["base", "home", "partials/campaign-item", "partials/item", "partials/meta"],
-        .article: ["article", "base", "partials/meta"],
+        .article: ["article", "base", "partials/disclosure", "partials/meta"],
         .page: ["base", "page", "partials/meta"],
         .list: ["base", "list", "partials/item", "partials/meta", "partials/pagination"],
         .tag: ["base", "partials/item", "partials/meta", "partials/pagination", "tag"],
@@ -912,7 +920,7 @@ enum CompiledTheme {
         .search: ["base", "partials/meta", "search"],
         .ledger: ["base", "ledger", "partials/chart", "partials/meta", "partials/pagination", "partials/table"],
         .bulletins: ["base", "bulletins", "partials/meta"],
-        .bulletin: ["base", "bulletin", "partials/meta", "partials/table"],
+        .bulletin: ["base", "bulletin", "partials/disclosure", "partials/meta", "partials/table"],
         .campaigns: ["base", "campaigns", "partials/campaign-item", "partials/meta", "partials/table"],
         .campaign: ["base", "campaign", "partials/item", "partials/meta", "partials/table"],
         .data: ["base", "data", "partials/chart", "partials/meta", "partials/table"],
@@ -1091,13 +1099,25 @@ enum CompiledTheme {
         out.reserveCapacity(16_384)
         part_base_1(c0, into: &out)
         if let c1 = c0.template_page.template_article {
-            out += "<article class=\"article\">\n<header class=\"article-header\">\n<h1>"
+            out += "<article class=\"article\">\n<header class=\"article-header\">\n"
+            if c1.template_hasDisclosure {
+                out += "<dl class=\"disclosure\">\n"
+                for c2 in c1.template_disclosure {
+                    out += "<div><dt>"
+                    out += c2.template_label
+                    out += "</dt><dd>"
+                    out += c2.template_value
+                    out += "</dd></div>\n"
+                }
+                out += "</dl>\n"
+            }
+            out += "<h1>"
             out += c1.template_title
             out += "</h1>\n"
-            if let c2 = c1.template_docNo {
+            if let c3 = c1.template_docNo {
                 out += "<p class=\"doc-no\">"
-                if let c3 = c1.template_docNo {
-                    out += c3
+                if let c4 = c1.template_docNo {
+                    out += c4
                 }
                 out += "</p>"
             }
@@ -1106,10 +1126,10 @@ enum CompiledTheme {
             out += "\">"
             out += c1.template_dateText
             out += "</time></span>\n"
-            if let c4 = c1.template_source {
+            if let c5 = c1.template_source {
                 out += "<span>来源："
-                if let c5 = c1.template_source {
-                    out += c5
+                if let c6 = c1.template_source {
+                    out += c6
                 }
                 out += "</span>"
             }
@@ -1120,45 +1140,45 @@ enum CompiledTheme {
             out += "\n</div>\n"
             if c1.template_hasAttachments {
                 out += "<section class=\"attachments\" aria-labelledby=\"attachments-title\">\n<h2 id=\"attachments-title\">附件</h2>\n<ol>"
-                for c6 in c1.template_attachments {
+                for c7 in c1.template_attachments {
                     out += "<li><a href=\""
-                    if let c7 = c6.template_href {
-                        out += c7
+                    if let c8 = c7.template_href {
+                        out += c8
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c6.template_title
+                    out += c7.template_title
                     out += "</a></li>"
                 }
                 out += "</ol>\n</section>\n"
             }
             if c1.template_hasTags {
                 out += "<p class=\"tags\">标签："
-                for c8 in c1.template_tags {
+                for c9 in c1.template_tags {
                     out += "<a href=\""
-                    out += c8.template_href
+                    out += c9.template_href
                     out += "\">"
-                    out += c8.template_name
+                    out += c9.template_name
                     out += "</a>"
                 }
                 out += "</p>\n"
             }
             if c1.template_showNeighbours {
                 out += "<nav class=\"neighbours\" aria-label=\"相邻文章\">\n"
-                if let c9 = c1.template_newer {
+                if let c10 = c1.template_newer {
                     out += "<p>上一篇：<a href=\""
-                    out += c9.template_href
-                    out += "\">"
-                    out += c9.template_title
-                    out += "</a></p>"
-                }
-                out += "\n"
-                if let c10 = c1.template_older {
-                    out += "<p>下一篇：<a href=\""
                     out += c10.template_href
                     out += "\">"
                     out += c10.template_title
+                    out += "</a></p>"
+                }
+                out += "\n"
+                if let c11 = c1.template_older {
+                    out += "<p>下一篇：<a href=\""
+                    out += c11.template_href
+                    out += "\">"
+                    out += c11.template_title
                     out += "</a></p>"
                 }
                 out += "\n</nav>\n"
@@ -2159,70 +2179,81 @@ enum CompiledTheme {
         part_base_1(c0, into: &out)
         if let c1 = c0.template_bulletin {
             out += "<article class=\"gongwen\">\n<header class=\"gongwen-head\">\n"
-            if let c2 = c1.template_docNo {
+            if c1.template_hasDisclosure {
+                out += "<dl class=\"disclosure\">\n"
+                for c2 in c1.template_disclosure {
+                    out += "<div><dt>"
+                    out += c2.template_label
+                    out += "</dt><dd>"
+                    out += c2.template_value
+                    out += "</dd></div>\n"
+                }
+                out += "</dl>\n"
+            }
+            if let c3 = c1.template_docNo {
                 out += "<p class=\"gongwen-issuer\">"
                 out += c1.template_issuer
                 out += "</p>\n<p class=\"gongwen-docno\">"
-                out += c2
+                out += c3
                 out += "</p>\n<hr class=\"gongwen-rule\">\n"
             }
             out += "<h1 class=\"gongwen-title\">"
             out += c1.template_title
             out += "</h1>\n</header>\n<div class=\"gongwen-body\">\n"
-            if let c3 = c1.template_narrative {
-                if let c4 = c1.template_narrative {
-                    out += c4
+            if let c4 = c1.template_narrative {
+                if let c5 = c1.template_narrative {
+                    out += c5
                 } else {
                     out += "false"
                 }
             }
             out += "\n"
-            for c5 in c1.template_parts {
+            for c6 in c1.template_parts {
                 out += "<h2>"
-                out += c5.template_heading
+                out += c6.template_heading
                 out += "</h2>\n"
-                for c6 in c5.template_paragraphs {
+                for c7 in c6.template_paragraphs {
                     out += "<p>"
-                    out += c6
+                    out += c7
                     out += "</p>\n"
                 }
-                for c7 in c5.template_tables {
+                for c8 in c6.template_tables {
                     out += "<div class=\"table-scroll\" role=\"region\" aria-label=\""
-                    out += c7.template_caption
+                    out += c8.template_caption
                     out += "\" tabindex=\"0\">\n<table>\n<caption>"
-                    out += c7.template_caption
+                    out += c8.template_caption
                     out += "</caption>\n<thead><tr>"
-                    for c8 in c7.template_head {
+                    for c9 in c8.template_head {
                         out += "<th scope=\"col\">"
-                        out += c8
+                        out += c9
                         out += "</th>"
                     }
                     out += "</tr></thead>\n<tbody>\n"
-                    for c9 in c7.template_rows {
+                    for c10 in c8.template_rows {
                         out += "<tr"
-                        if let c10 = c9.template_id {
+                        if let c11 = c10.template_id {
                             out += " id=\""
-                            out += c10
+                            out += c11
                             out += "\""
                         }
                         out += ">"
-                        for c11 in c9.template_cells {
+                        for c12 in c10.template_cells {
                             out += "<td"
-                            if let c12 = c11.template_className {
+                            if let c13 = c12.template_className {
                                 out += " class=\""
-                                out += c12
+                                out += c13
                                 out += "\""
                             }
                             out += ">"
-                            if let c13 = c11.template_href {
+                            if let c14 = c12.template_href {
                                 out += "<a href=\""
-                                out += c13
+                                out += c14
                                 out += "\">"
-                                out += c11.template_text
+                                out += c12.template_text
                                 out += "</a>"
                             }
-                            if !(c11.template_href != nil) {
-                                out += c11.template_text
+                            if !(c12.template_href != nil) {
+                                out += c12.template_text
                             }
                             out += "</td>"
                         }

@@ -21,6 +21,7 @@ extension DefaultTheme {
 {{#page.article}}
 <article class="article">
 <header class="article-header">
+{{>partials/disclosure}}
 <h1>{{title}}</h1>
 {{#docNo}}<p class="doc-no">{{docNo}}</p>{{/docNo}}
 <p class="article-meta">
@@ -178,7 +179,7 @@ h2 { font-size: 1.3rem; line-height: 1.45; }
 @page gongwen { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print {
   body.print-gongwen { page: gongwen; }
-  .print-gongwen .site-header, .print-gongwen .site-footer, .print-gongwen .as-of { display: none; }
+  .print-gongwen .site-header, .print-gongwen .site-footer, .print-gongwen .as-of, .print-gongwen .disclosure { display: none; }
 }
 @media print {
   body { background: #fff; font-size: 12pt; color: #000; }
@@ -309,6 +310,11 @@ td.pending { color: var(--muted); }
 .ledger-filters a { display: inline-block; min-height: 44px; line-height: 44px; padding: 0 0.6rem; }
 .ledger-filters a[aria-current] { background: var(--brand); color: #fff; }
 .filter-title { font-weight: 700; }
+/* 信息公开 block of notices and bulletins. */
+.disclosure { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr)); gap: 0 1rem; margin: 0 0 1rem; padding: 0.5rem 0.75rem; background: var(--wash); border: 1px solid var(--line); font-size: 0.95rem; text-align: left; }
+.disclosure div { display: flex; gap: 0.5rem; }
+.disclosure dt { font-weight: 700; white-space: nowrap; }
+.disclosure dd { margin: 0; }
 /* /ledger/: look a record up by its number (through the search). */
 .record-lookup { margin: 0 0 1rem; }
 .record-lookup label { display: block; margin-bottom: 0.25rem; }
@@ -682,6 +688,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#bulletin}}
 <article class="gongwen">
 <header class="gongwen-head">
+{{>partials/disclosure}}
 {{#docNo}}
 <p class="gongwen-issuer">{{issuer}}</p>
 <p class="gongwen-docno">{{.}}</p>
@@ -1048,6 +1055,13 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 """#,
         "partials/chart.mustache": #"""
 <figure class="chart-box" tabindex="0"><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
+
+"""#,
+        "partials/disclosure.mustache": #"""
+{{#hasDisclosure}}<dl class="disclosure">
+{{#disclosure}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+{{/disclosure}}</dl>
+{{/hasDisclosure}}
 
 """#,
         "partials/footer.mustache": #"""

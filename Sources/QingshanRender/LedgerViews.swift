@@ -45,6 +45,8 @@ public struct BulletinView: Sendable {
     public var parts: [Part]
     public var signature: String
     public var date: Day
+    /// The 信息公开 block (`Disclosure`).
+    public var disclosure: [FigureView] = []
 
     public struct Part: Sendable {
         /// Without its number: `BulletinText.numbered` adds 一、二、….

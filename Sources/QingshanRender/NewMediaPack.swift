@@ -103,6 +103,8 @@ public struct NewMediaPack: Sendable {
         body +=
             "<p style=\"\(Self.styles["p"] ?? "")color:#4b5563;\">原文链接：\(HTMLEscape.escape(url))</p>\n"
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<meta name=\"description\" content=\"\(HTMLEscape.escape(summary))\">\n"
             + "<meta name=\"robots\" content=\"noindex\">\n<title>\(HTMLEscape.escape(title))</title>\n</head>\n"
             + "<body style=\"margin:0 auto;max-width:680px;padding:16px;font-family:'PingFang SC','Microsoft YaHei',"
             + "'Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.75;color:#1f2933;\">\n<main>\n" + body

@@ -139,7 +139,8 @@ public struct PageRenderer: Sendable {
 
     func article(_ article: Article, newer: Article?, older: Article?) -> OutputFile {
         let section = article.section
-        let view = chrome.articleView(article, newer: newer, older: older)
+        var view = chrome.articleView(article, newer: newer, older: older)
+        if section == .notices { view.disclosure = disclosure(article) }
         let crumbs =
             section.isListed
             ? [LinkView(title: section.title, href: links.link(section.listPath)), LinkView(title: "正文", href: nil)]
@@ -153,6 +154,20 @@ public struct PageRenderer: Sendable {
         return page(
             article.path, template: section.isListed ? .article : .page, meta: meta, content: .article,
             column: section.isListed ? .section(section) : nil, origin: article.file)
+    }
+
+    /// A notice's 信息公开 block: its 索引号 counts the year's notices in date order.
+    func disclosure(_ notice: Article) -> [FigureView] {
+        let notices = (index.bySection[.notices] ?? []).reversed().map { $0 }
+        let days = notices.map(\.date.day)
+        let place = notices.firstIndex { $0 === notice } ?? 0
+        let config = chrome.config
+        return Disclosure.items(
+            index: Disclosure.indexNumber(
+                siteCode: config.footer.siteCode, kind: "01", year: notice.date.day.year,
+                sequence: Disclosure.sequence(of: place, in: days)),
+            issuer: config.footer.sponsor.isEmpty ? config.title : config.footer.sponsor, signed: notice.date.day,
+            docNo: notice.front.docNo, published: notice.date.day)
     }
 
     func tags() -> OutputFile {

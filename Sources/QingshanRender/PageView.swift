@@ -135,6 +135,8 @@ public struct ArticleView: Sendable {
     public var contentSource: String
     public var newer: Neighbour?
     public var older: Neighbour?
+    /// The 信息公开 block of a notice (`Disclosure`); empty elsewhere.
+    public var disclosure: [FigureView] = []
 
     public struct TagLink: Sendable {
         public var name: String

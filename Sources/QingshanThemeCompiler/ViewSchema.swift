@@ -213,6 +213,8 @@ public enum ViewSchema {
                 ViewField("newer", .optional(.view("ArticleView.Neighbour")), "newer"),
                 ViewField("older", .optional(.view("ArticleView.Neighbour")), "older"),
                 ViewField("showNeighbours", .bool, "newer != nil || older != nil"),
+                ViewField("disclosure", .list(.view("FigureView")), "disclosure"),
+                ViewField("hasDisclosure", .bool, "!disclosure.isEmpty"),
             ]),
         ViewType(
             "ArticleView.Neighbour",
@@ -363,6 +365,8 @@ public enum ViewSchema {
                 ViewField("signature", .string, "text(signature)"),
                 ViewField("dateISO", .string, "date.iso"),
                 ViewField("dateText", .string, "date.chinese"),
+                ViewField("disclosure", .list(.view("FigureView")), "disclosure"),
+                ViewField("hasDisclosure", .bool, "!disclosure.isEmpty"),
             ]),
         ViewType(
             "BulletinView.Part",

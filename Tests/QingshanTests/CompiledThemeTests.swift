@@ -91,7 +91,7 @@ final class CompiledThemeTests: XCTestCase {
         let diagnostics = Diagnostics()
         let builtIn = try XCTUnwrap(Theme.load(siteRoot: nil, diagnostics: diagnostics))
         let articleTemplates = try XCTUnwrap(CompiledTheme.templates[.article])
-        XCTAssertEqual(Set(articleTemplates), ["base", "partials/meta", "article"])
+        XCTAssertEqual(Set(articleTemplates), ["base", "partials/meta", "partials/disclosure", "article"])
         XCTAssertTrue(builtIn.isBuiltIn(articleTemplates))
         let site = try Fixture.copy("basic")
         let partials = site.appendingPathComponent("templates/partials")
