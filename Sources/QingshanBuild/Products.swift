@@ -22,6 +22,9 @@ final class Products: @unchecked Sendable {
     let monitoringPages: MonitoringPages
     let campaignPages: CampaignPages
     let ratingPages: RatingPages
+    /// Press fact sheets, Environment Day and 环保动态, with the panels they share (their pages
+    /// and the 新媒体 packs take the same panels, each made once).
+    let publishing: PublishingPages
     let searchSources: SearchDocuments
     /// A full build indexes the articles for the search while the pages render.
     let contentDocuments: (documents: [SearchDocument], covered: Set<String>)?
@@ -64,6 +67,10 @@ final class Products: @unchecked Sendable {
             chrome: chrome, data: content.monitoring, science: index.bySection[.science] ?? [])
         campaignPages = CampaignPages(chrome: chrome, campaigns: content.campaigns, articles: index.articles)
         ratingPages = RatingPages(chrome: chrome, ratings: content.ratings, target: content.config.targetRank)
+        let panels = DataPanels(
+            derivations: site.derivations, campaigns: content.campaigns, monitoring: content.monitoring,
+            links: content.config.links, ratings: content.ratings, target: content.config.targetRank)
+        publishing = PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths)
     }
 
     var content: SiteContent { site.content }
@@ -81,15 +88,6 @@ final class Products: @unchecked Sendable {
         return PageRenderer(chrome: chrome, index: index, highlights: highlights).renderAll(sink: sink)
     }
 
-    /// Press fact sheets, Environment Day and 环保动态, with the panels they share.
-    func publishing() -> PublishingPages {
-        let panels = DataPanels(
-            derivations: site.derivations,
-            campaigns: content.campaigns, monitoring: content.monitoring, links: content.config.links,
-            ratings: content.ratings, target: content.config.targetRank)
-        return PublishingPages(chrome: chrome, index: index, panels: panels, dataMonths: derived.dataMonths)
-    }
-
     /// The data products, in the order of their pages in the output.
     func dataProducts() -> [any Product] {
         let notes = index.bySection[.bulletins] ?? []
@@ -98,7 +96,7 @@ final class Products: @unchecked Sendable {
             BulletinPages(
                 chrome: chrome, ledger: derived.ledger, campaigns: content.campaigns, notes: notes,
                 ratings: content.ratings, target: content.config.targetRank),
-            publishing(),
+            publishing,
         ]
         return products.compactMap { $0 }
     }
@@ -138,7 +136,7 @@ final class Products: @unchecked Sendable {
                 Feeds.sitemap(config: content.config, paths: Sitemap.entries(listed, index))
             })
         feeds.append(Feeds.robots(config: content.config))
-        feeds += publishing().newMediaPacks()
+        feeds += publishing.newMediaPacks()
         for (path, data) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
             feeds.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
         }

@@ -329,14 +329,13 @@ public struct PublishingPages: Sendable {
 
     /// The 新媒体 pack (`NewMediaPack`) of every press item and every month of 环保动态.
     public func newMediaPacks() -> [OutputFile] {
-        var files: [OutputFile] = []
-        for article in index.bySection[.press] ?? [] {
-            let pack = NewMediaPack(
+        var files = Parallel.map(index.bySection[.press] ?? []) { article in
+            NewMediaPack(
                 title: article.title, issuer: issuer, date: article.date.day,
                 asOf: article.front.asOf ?? article.date.day, summary: article.summary, html: article.html,
-                parts: factSheetParts(article), page: article.path)
-            files += pack.files(links, origin: article.file)
-        }
+                parts: factSheetParts(article), page: article.path
+            ).files(links, origin: article.file)
+        }.flatMap { $0 }
         for month in months {
             let end = min(month.lastDay, chrome.asOf)
             let news = (byMonth[month] ?? []).filter { $0.section == .news }
