@@ -14,7 +14,11 @@ public struct LedgerPages: Sendable {
     public init(chrome: PageChrome, report: LedgerReport) {
         self.chrome = chrome
         self.report = report
+        facets = LedgerFacet.all(report.records)
     }
+
+    /// The ways to narrow the records, worked out once (every page links them all).
+    let facets: [LedgerFacet]
 
     var links: LinkBuilder { chrome.links }
 
@@ -31,8 +35,6 @@ public struct LedgerPages: Sendable {
         }
         return Parallel.map(jobs) { ledgerPage($0.records, number: $0.number, of: $0.total, facet: $0.facet) }
     }
-
-    var facets: [LedgerFacet] { LedgerFacet.all(report.records) }
 
     /// The filter links of a page: 全部 and every value of every facet, the shown one current.
     func filters(current: (LedgerFacet, LedgerFacet.Value)?) -> [FilterView] {

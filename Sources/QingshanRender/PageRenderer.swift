@@ -17,7 +17,20 @@ public struct PageRenderer: Sendable {
         self.chrome = chrome
         self.index = index
         self.highlights = highlights
+        // Each notice's place among its year's, oldest first: the number in its 索引号.
+        let notices = Array((index.bySection[.notices] ?? []).reversed())
+        var count: [Int: Int] = [:]
+        var places: [SitePath: Int] = [:]
+        for notice in notices.sorted(by: { $0.date.day < $1.date.day }) {
+            let year = notice.date.day.year
+            count[year, default: 0] += 1
+            places[notice.path] = count[year]
+        }
+        noticePlaces = places
     }
+
+    /// Each notice's place among the year's notices in date order (`Disclosure`).
+    let noticePlaces: [SitePath: Int]
 
     /// Every HTML page: home, lists, articles, tags, 404. Rendered in parallel (through `sink`
     /// as they come, when there is one), returned in a stable order.
@@ -158,14 +171,11 @@ public struct PageRenderer: Sendable {
 
     /// A notice's 信息公开 block: its 索引号 counts the year's notices in date order.
     func disclosure(_ notice: Article) -> [FigureView] {
-        let notices = (index.bySection[.notices] ?? []).reversed().map { $0 }
-        let days = notices.map(\.date.day)
-        let place = notices.firstIndex { $0 === notice } ?? 0
         let config = chrome.config
         return Disclosure.items(
             index: Disclosure.indexNumber(
                 siteCode: config.footer.siteCode, kind: "01", year: notice.date.day.year,
-                sequence: Disclosure.sequence(of: place, in: days)),
+                sequence: noticePlaces[notice.path] ?? 1),
             issuer: config.footer.sponsor.isEmpty ? config.title : config.footer.sponsor, signed: notice.date.day,
             docNo: notice.front.docNo, published: notice.date.day)
     }

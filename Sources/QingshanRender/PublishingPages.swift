@@ -329,22 +329,28 @@ public struct PublishingPages: Sendable {
 
     /// The 新媒体 pack (`NewMediaPack`) of every press item and every month of 环保动态.
     public func newMediaPacks() -> [OutputFile] {
+        // serve remembers a pack by what it is made of, as it remembers the page beside it.
         var files = Parallel.map(index.bySection[.press] ?? []) { article in
-            NewMediaPack(
-                title: article.title, issuer: issuer, date: article.date.day,
-                asOf: article.front.asOf ?? article.date.day, summary: article.summary, html: article.html,
-                parts: factSheetParts(article), page: article.path
-            ).files(links, origin: article.file)
+            chrome.remember(RenderKey("newmedia", articles: [article])) {
+                NewMediaPack(
+                    title: article.title, issuer: issuer, date: article.date.day,
+                    asOf: article.front.asOf ?? article.date.day, summary: article.summary, html: article.html,
+                    parts: factSheetParts(article), page: article.path
+                ).files(links, origin: article.file)
+            }
         }.flatMap { $0 }
         for month in months {
             let end = min(month.lastDay, chrome.asOf)
             let news = (byMonth[month] ?? []).filter { $0.section == .news }
-            let pack = NewMediaPack(
-                title: "\(month.chinese)环保动态", issuer: issuer, date: end, asOf: end,
-                summary: "\(month.chinese)生态环境工作动态与环境质量。"
-                    + (news.isEmpty ? "" : "本月动态：" + news.prefix(3).map(\.title).joined(separator: "；") + "。"),
-                html: nil, parts: dynamicsParts(month), page: Route.dynamics(month.iso))
-            files += pack.files(links, origin: "content")
+            let key = RenderKey("newmedia-month", articles: monthArticles(month), [month.year * 100 + month.month])
+            files += chrome.remember(key) {
+                NewMediaPack(
+                    title: "\(month.chinese)环保动态", issuer: issuer, date: end, asOf: end,
+                    summary: "\(month.chinese)生态环境工作动态与环境质量。"
+                        + (news.isEmpty ? "" : "本月动态：" + news.prefix(3).map(\.title).joined(separator: "；") + "。"),
+                    html: nil, parts: dynamicsParts(month), page: Route.dynamics(month.iso)
+                ).files(links, origin: "content")
+            }
         }
         return files
     }
