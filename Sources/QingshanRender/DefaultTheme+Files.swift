@@ -518,6 +518,11 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
    and words (titles weigh more), highlights matches. No framework, no server. */
 (function () {
   "use strict";
+  /* Reading text writes dates as 2023年3月19日 (the index keeps 2023-03-19). */
+  function chineseDate(iso) {
+    var p = iso.split("-");
+    return p.length === 3 ? p[0] + "年" + Number(p[1]) + "月" + Number(p[2]) + "日" : iso;
+  }
   var form = document.querySelector("[data-search-index]");
   if (!form) return;
   var input = form.querySelector("input");
@@ -623,7 +628,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
       var li = document.createElement("li");
       li.className = "item";
       li.innerHTML = '<a href="' + escapeHTML(doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
-        (doc[2] ? '<time datetime="' + doc[2] + '">' + doc[2] + "</time>" : "<span></span>") +
+        (doc[2] ? '<time datetime="' + doc[2] + '">' + chineseDate(doc[2]) + "</time>" : "<span></span>") +
         '<p class="item-summary">' + escapeHTML(doc[3]) + "：" + highlight(doc[4], words) + "</p>";
       list.appendChild(li);
     });
