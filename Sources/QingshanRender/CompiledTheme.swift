@@ -867,7 +867,7 @@ extension CampaignPageView.UpdateView: MustacheParent {
 extension EnvDayView: MustacheParent {
     var template_year: Int { year }
     var template_title: String { text(title) }
-    var template_theme: String { text(theme) }
+    var template_theme: String? { theme.isEmpty ? nil : text(theme) }
     var template_themePhrases: [String] { themePhrases.map { text($0) } }
     var template_html: String { html }
     var template_materials: [ItemView] { materials }
@@ -971,7 +971,7 @@ enum CompiledTheme {
         if let c3 = c0.template_home {
             if c3.template_hasFigures {
                 out += "<section class=\"home-figures\" aria-labelledby=\"home-figures-title\">\n<h2 id=\"home-figures-title\">“满意环保”数据"
-                if let c4 = c3.template_figuresHref {
+                if c3.template_figuresHref != nil {
                     out += " <a class=\"more-inline\" href=\""
                     if let c5 = c3.template_figuresHref {
                         out += c5
@@ -986,7 +986,7 @@ enum CompiledTheme {
                     out += c6.template_label
                     out += "</dt><dd>"
                     out += c6.template_value
-                    if let c7 = c6.template_note {
+                    if c6.template_note != nil {
                         out += "<span class=\"figure-note\">"
                         if let c8 = c6.template_note {
                             out += c8
@@ -1048,7 +1048,7 @@ enum CompiledTheme {
         if let c12 = c0.template_home {
             if c12.template_hasCampaigns {
                 out += "<section class=\"home-campaigns\" aria-labelledby=\"home-campaigns-title\">\n<h2 id=\"home-campaigns-title\">专项行动进展"
-                if let c13 = c12.template_campaignsHref {
+                if c12.template_campaignsHref != nil {
                     out += " <a class=\"more-inline\" href=\""
                     if let c14 = c12.template_campaignsHref {
                         out += c14
@@ -1114,7 +1114,7 @@ enum CompiledTheme {
             out += "<h1>"
             out += c1.template_title
             out += "</h1>\n"
-            if let c3 = c1.template_docNo {
+            if c1.template_docNo != nil {
                 out += "<p class=\"doc-no\">"
                 if let c4 = c1.template_docNo {
                     out += c4
@@ -1126,7 +1126,7 @@ enum CompiledTheme {
             out += "\">"
             out += c1.template_dateText
             out += "</time></span>\n"
-            if let c5 = c1.template_source {
+            if c1.template_source != nil {
                 out += "<span>来源："
                 if let c6 = c1.template_source {
                     out += c6
@@ -1217,7 +1217,7 @@ enum CompiledTheme {
             out += c1
         }
         out += "</h1>\n"
-        if let c2 = (c0.template_list)?.template_description {
+        if (c0.template_list)?.template_description != nil {
             out += "<p class=\"lead\">"
             if let c3 = (c0.template_list)?.template_description {
                 out += c3
@@ -1258,7 +1258,7 @@ enum CompiledTheme {
         if let c7 = c0.template_list {
             if let c8 = c7.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c9 = c8.template_previous {
+                if c8.template_previous != nil {
                     out += "<li><a href=\""
                     if let c10 = c8.template_previous {
                         out += c10
@@ -1274,7 +1274,7 @@ enum CompiledTheme {
                         out += "</span>"
                     }
                     if !(c11.template_current) {
-                        if let c12 = c11.template_href {
+                        if c11.template_href != nil {
                             out += "<a href=\""
                             if let c13 = c11.template_href {
                                 out += c13
@@ -1294,7 +1294,7 @@ enum CompiledTheme {
                     out += "</li>"
                 }
                 out += "\n"
-                if let c14 = c8.template_next {
+                if c8.template_next != nil {
                     out += "<li><a href=\""
                     if let c15 = c8.template_next {
                         out += c15
@@ -1353,7 +1353,7 @@ enum CompiledTheme {
         if let c5 = c0.template_tag {
             if let c6 = c5.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c7 = c6.template_previous {
+                if c6.template_previous != nil {
                     out += "<li><a href=\""
                     if let c8 = c6.template_previous {
                         out += c8
@@ -1369,7 +1369,7 @@ enum CompiledTheme {
                         out += "</span>"
                     }
                     if !(c9.template_current) {
-                        if let c10 = c9.template_href {
+                        if c9.template_href != nil {
                             out += "<a href=\""
                             if let c11 = c9.template_href {
                                 out += c11
@@ -1389,7 +1389,7 @@ enum CompiledTheme {
                     out += "</li>"
                 }
                 out += "\n"
-                if let c12 = c6.template_next {
+                if c6.template_next != nil {
                     out += "<li><a href=\""
                     if let c13 = c6.template_next {
                         out += c13
@@ -1451,7 +1451,7 @@ enum CompiledTheme {
             out += "<article class=\"gongwen factsheet\">\n<header class=\"gongwen-head\">\n<p class=\"gongwen-issuer\">"
             out += c1.template_issuer
             out += "</p>\n"
-            if let c2 = c1.template_docNo {
+            if c1.template_docNo != nil {
                 out += "<p class=\"gongwen-docno\">"
                 if let c3 = c1.template_docNo {
                     out += c3
@@ -1507,7 +1507,7 @@ enum CompiledTheme {
                             out += c8.template_label
                             out += "</dt><dd>"
                             out += c8.template_value
-                            if let c9 = c8.template_note {
+                            if c8.template_note != nil {
                                 out += "<span class=\"figure-note\">"
                                 if let c10 = c8.template_note {
                                     out += c10
@@ -1636,7 +1636,7 @@ enum CompiledTheme {
                     out += c7.template_label
                     out += "</dt><dd>"
                     out += c7.template_value
-                    if let c8 = c7.template_note {
+                    if c7.template_note != nil {
                         out += "<span class=\"figure-note\">"
                         if let c9 = c7.template_note {
                             out += c9
@@ -1666,7 +1666,7 @@ enum CompiledTheme {
                         out += c12.template_label
                         out += "</dt><dd>"
                         out += c12.template_value
-                        if let c13 = c12.template_note {
+                        if c12.template_note != nil {
                             out += "<span class=\"figure-note\">"
                             if let c14 = c12.template_note {
                                 out += c14
@@ -1840,7 +1840,7 @@ enum CompiledTheme {
                     out += c2.template_label
                     out += "</dt><dd>"
                     out += c2.template_value
-                    if let c3 = c2.template_note {
+                    if c2.template_note != nil {
                         out += "<span class=\"figure-note\">"
                         if let c4 = c2.template_note {
                             out += c4
@@ -2075,7 +2075,7 @@ enum CompiledTheme {
             out += "\n"
             if let c37 = c1.template_pagination {
                 out += "\n<nav class=\"pagination\" aria-label=\"分页\">\n<ul>\n"
-                if let c38 = c37.template_previous {
+                if c37.template_previous != nil {
                     out += "<li><a href=\""
                     if let c39 = c37.template_previous {
                         out += c39
@@ -2091,7 +2091,7 @@ enum CompiledTheme {
                         out += "</span>"
                     }
                     if !(c40.template_current) {
-                        if let c41 = c40.template_href {
+                        if c40.template_href != nil {
                             out += "<a href=\""
                             if let c42 = c40.template_href {
                                 out += c42
@@ -2111,7 +2111,7 @@ enum CompiledTheme {
                     out += "</li>"
                 }
                 out += "\n"
-                if let c43 = c37.template_next {
+                if c37.template_next != nil {
                     out += "<li><a href=\""
                     if let c44 = c37.template_next {
                         out += c44
@@ -2149,7 +2149,7 @@ enum CompiledTheme {
                         out += "\">"
                         out += c3.template_dateText
                         out += "</time>"
-                        if let c4 = c3.template_docNo {
+                        if c3.template_docNo != nil {
                             out += "<p class=\"item-summary\">"
                             if let c5 = c3.template_docNo {
                                 out += c5
@@ -2200,7 +2200,7 @@ enum CompiledTheme {
             out += "<h1 class=\"gongwen-title\">"
             out += c1.template_title
             out += "</h1>\n</header>\n<div class=\"gongwen-body\">\n"
-            if let c4 = c1.template_narrative {
+            if c1.template_narrative != nil {
                 if let c5 = c1.template_narrative {
                     out += c5
                 } else {
@@ -2425,7 +2425,7 @@ enum CompiledTheme {
                 }
                 out += "\n"
             }
-            if let c3 = c1.template_requirement {
+            if c1.template_requirement != nil {
                 out += "<p class=\"requirement\"><strong>工作要求：</strong>"
                 if let c4 = c1.template_requirement {
                     out += c4
@@ -2435,7 +2435,7 @@ enum CompiledTheme {
                 out += "</p>"
             }
             out += "\n"
-            if let c5 = c1.template_summary {
+            if c1.template_summary != nil {
                 out += "<div class=\"article-body\">"
                 if let c6 = c1.template_summary {
                     out += c6
@@ -2461,7 +2461,7 @@ enum CompiledTheme {
                     out += "\"><span class=\"timeline-title\">"
                     out += c7.template_title
                     out += "</span>\n<span class=\"timeline-dates\">"
-                    if let c8 = c7.template_dueText {
+                    if c7.template_dueText != nil {
                         out += "计划 "
                         if let c9 = c7.template_dueText {
                             out += c9
@@ -2469,7 +2469,7 @@ enum CompiledTheme {
                             out += "false"
                         }
                     }
-                    if let c10 = c7.template_doneText {
+                    if c7.template_doneText != nil {
                         out += "　完成 <time datetime=\""
                         out += c7.template_doneISO
                         out += "\">"
@@ -2703,7 +2703,7 @@ enum CompiledTheme {
                     out += c7.template_label
                     out += "</dt><dd>"
                     out += c7.template_value
-                    if let c8 = c7.template_note {
+                    if c7.template_note != nil {
                         out += "<span class=\"figure-note\">"
                         if let c9 = c7.template_note {
                             out += c9
@@ -2823,10 +2823,11 @@ enum CompiledTheme {
             out += "　六五环境日</p>\n<h1>"
             out += c1.template_title
             out += "</h1>\n"
-            do {
-                let c2 = c1.template_theme
+            if c1.template_theme != nil {
                 out += "<p class=\"envday-theme\">主题："
-                out += c1.template_theme
+                if let c3 = c1.template_theme {
+                    out += c3
+                }
                 out += "</p>"
             }
             out += "\n<p><a class=\"button\" href=\""
@@ -2838,15 +2839,15 @@ enum CompiledTheme {
                 out += "<section aria-labelledby=\"envday-figures\">\n<h2 id=\"envday-figures\">截至"
                 out += String(c1.template_year)
                 out += "年6月5日的主要数据</h2>\n<dl class=\"figures\">\n"
-                for c3 in c1.template_figures {
+                for c4 in c1.template_figures {
                     out += "<div class=\"figure\"><dt>"
-                    out += c3.template_label
+                    out += c4.template_label
                     out += "</dt><dd>"
-                    out += c3.template_value
-                    if let c4 = c3.template_note {
+                    out += c4.template_value
+                    if c4.template_note != nil {
                         out += "<span class=\"figure-note\">"
-                        if let c5 = c3.template_note {
-                            out += c5
+                        if let c6 = c4.template_note {
+                            out += c6
                         } else {
                             out += "false"
                         }
@@ -2858,19 +2859,19 @@ enum CompiledTheme {
             }
             if c1.template_hasMaterials {
                 out += "<section aria-labelledby=\"envday-materials\">\n<h2 id=\"envday-materials\">宣传材料</h2>\n<ul class=\"item-list\">"
-                for c6 in c1.template_materials {
+                for c7 in c1.template_materials {
                     out += "<li class=\"item\">\n<a href=\""
-                    out += c6.template_href
+                    out += c7.template_href
                     out += "\">"
-                    out += c6.template_title
+                    out += c7.template_title
                     out += "</a>\n<time datetime=\""
-                    out += c6.template_dateISO
+                    out += c7.template_dateISO
                     out += "\">"
-                    out += c6.template_dateText
+                    out += c7.template_dateText
                     out += "</time>\n"
-                    if c6.template_showSummary {
+                    if c7.template_showSummary {
                         out += "<p class=\"item-summary\">"
-                        out += c6.template_summary
+                        out += c7.template_summary
                         out += "</p>"
                     }
                     out += "\n</li>\n"
@@ -2878,23 +2879,23 @@ enum CompiledTheme {
                 out += "</ul>\n</section>\n"
             }
             out += "<section aria-labelledby=\"envday-rules\">\n<h2 id=\"envday-rules\">公民生态环境行为规范十条</h2>\n<ol class=\"rules\">"
-            for c7 in c1.template_rules {
+            for c8 in c1.template_rules {
                 out += "<li>"
-                out += c7
+                out += c8
                 out += "</li>"
             }
             out += "</ol>\n</section>\n"
             if c1.template_hasYears {
                 out += "<p class=\"related\">往年环境日："
-                for c8 in c1.template_years {
+                for c9 in c1.template_years {
                     out += "<a href=\""
-                    if let c9 = c8.template_href {
-                        out += c9
+                    if let c10 = c9.template_href {
+                        out += c10
                     } else {
                         out += "false"
                     }
                     out += "\">"
-                    out += c8.template_title
+                    out += c9.template_title
                     out += "</a> "
                 }
                 out += "</p>"
@@ -2913,15 +2914,14 @@ enum CompiledTheme {
             out += "<article class=\"poster\">\n<p class=\"poster-date\">"
             out += c1.template_dateText
             out += "　六五环境日</p>\n<h1 class=\"poster-theme\">"
-            do {
-                let c2 = c1.template_theme
+            if c1.template_theme != nil {
                 for c3 in c1.template_themePhrases {
                     out += "<span>"
                     out += c3
                     out += "</span>"
                 }
             }
-            if !(true) {
+            if !(c1.template_theme != nil) {
                 out += c1.template_title
             }
             out += "</h1>\n<p class=\"poster-host\">"
@@ -2934,7 +2934,7 @@ enum CompiledTheme {
                     out += c4.template_label
                     out += "</dt><dd>"
                     out += c4.template_value
-                    if let c5 = c4.template_note {
+                    if c4.template_note != nil {
                         out += "<span>"
                         if let c6 = c4.template_note {
                             out += c6
@@ -3027,7 +3027,7 @@ enum CompiledTheme {
             out += "\" defer></script>"
         }
         out += "\n</head>\n<body"
-        if let c1 = c0.template_page.template_printLayout {
+        if c0.template_page.template_printLayout != nil {
             out += " class=\"print-"
             if let c2 = c0.template_page.template_printLayout {
                 out += c2
@@ -3047,7 +3047,7 @@ enum CompiledTheme {
             out += "<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n<ol>"
             for c3 in c0.template_page.template_breadcrumb {
                 out += "<li>"
-                if let c4 = c3.template_href {
+                if c3.template_href != nil {
                     out += "<a href=\""
                     if let c5 = c3.template_href {
                         out += c5

@@ -219,7 +219,9 @@ struct PageEmitter {
             line("}")
         case .optional(let wrapped), .orFalse(let wrapped):
             let variable = fresh()
-            line("if let \(variable) = \(value.expression) {")
+            let header = "if let \(variable) = \(value.expression) {"
+            line(header)
+            let start = body.endIndex
             try nested { emitter in
                 switch wrapped {
                 case .string, .int, .view:
@@ -233,9 +235,15 @@ struct PageEmitter {
                 }
             }
             line("}")
+            // A section that never reads its value only tests it (Swift warns of an unused binding).
+            if !Self.mentions(body[start...], variable), let at = body.range(of: header, options: .backwards) {
+                body.replaceSubrange(at, with: "if \(value.expression) != nil {")
+            }
         case .string, .int, .view:
             let variable = fresh()
             line("do {")
+            let binding = "let \(variable) = \(value.expression)\n"
+            let start = body.endIndex
             try nested { emitter in
                 emitter.line("let \(variable) = \(value.expression)")
                 try emitter.emit(
@@ -243,6 +251,14 @@ struct PageEmitter {
                     in: template)
             }
             line("}")
+            // A section that never reads its value needs no binding (Swift warns of an unused one).
+            if let at = body.range(of: binding, range: start..<body.endIndex),
+                !Self.mentions(body[at.upperBound...], variable)
+            {
+                let lineStart =
+                    body[..<at.lowerBound].lastIndex(of: "\n").map { body.index(after: $0) } ?? at.lowerBound
+                body.removeSubrange(lineStart..<at.upperBound)
+            }
         }
     }
 
@@ -383,6 +399,17 @@ struct PageEmitter {
     }
 
     /// A line of code, after the text collected before it.
+    /// Whether `code` names `variable` (`c1` is not named by `c10`).
+    static func mentions(_ code: Substring, _ variable: String) -> Bool {
+        var rest = code
+        while let found = rest.range(of: variable) {
+            let next = found.upperBound < rest.endIndex ? rest[found.upperBound] : " "
+            if !(next.isLetter || next.isNumber || next == "_") { return true }
+            rest = rest[found.upperBound...]
+        }
+        return false
+    }
+
     mutating func line(_ text: String) {
         flush()
         body += String(repeating: "    ", count: indent) + text + "\n"

@@ -482,7 +482,7 @@ public enum ViewSchema {
             [
                 ViewField("year", .int, "year"),
                 ViewField("title", .string, "text(title)"),
-                ViewField("theme", .string, "text(theme)"),
+                ViewField("theme", .optional(.string), "theme.isEmpty ? nil : text(theme)"),
                 ViewField("themePhrases", .list(.string), "themePhrases.map { text($0) }"),
                 ViewField("html", .string, "html"),
                 ViewField("materials", .list(.view("ItemView")), "materials"),

@@ -88,4 +88,16 @@ final class ThemeCompilerTests: XCTestCase {
         }
         XCTAssertFalse(source.contains("child(named: "), "compiled pages never ask swift-mustache's look-up")
     }
+
+    /// A section that never reads its value is compiled to a test, not an unused binding (the
+    /// generated file compiles without warnings).
+    func testAnUnusedSectionValueIsNotBound() {
+        XCTAssertTrue(PageEmitter.mentions("out += c1.title", "c1"))
+        XCTAssertFalse(PageEmitter.mentions("out += c10.title; c1_x", "c1"))
+        let generated =
+            (try? String(
+                contentsOf: Fixture.repositoryRoot.appendingPathComponent(
+                    "Sources/QingshanRender/CompiledTheme.swift"), encoding: .utf8)) ?? ""
+        XCTAssertTrue(generated.contains(" != nil {"), "some sections only test their value")
+    }
 }
