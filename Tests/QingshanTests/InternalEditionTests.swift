@@ -53,7 +53,7 @@ final class InternalEditionTests: XCTestCase {
     /// A finished campaign reads 已完成 in the dispatch, never days overdue beside its status.
     func testTheDispatchShowsFinishedCampaignsAsFinished() throws {
         let site = try Fixture.copy("ledger")
-        let campaigns = try Fixture.text(try Fixture.copy("campaigns"), "content/data/campaigns.yaml")
+        let campaigns = Fixture.text(try Fixture.copy("campaigns"), "content/data/campaigns.yaml")
             .replacingOccurrences(of: "  deadline: 2023-12-31", with: "  deadline: 2023-05-31")
         try campaigns.write(
             to: site.appendingPathComponent("content/data/campaigns.yaml"), atomically: true, encoding: .utf8)
