@@ -136,7 +136,7 @@ public final class FigureBook: Sendable {
         switch parts[1] {
         case "progress":
             guard let progress = derived.progress else { return .unavailable("该行动没有任务或节点，无法计算进度") }
-            return .value(Self.percent(progress))
+            return .value(FigureFormat.percent(progress))
         case "tasks": return count(campaign.tasks.count)
         case "tasks_done": return count(derived.tasksDone)
         default: return .unknown
@@ -196,11 +196,8 @@ public final class FigureBook: Sendable {
 
     func rate(_ part: Int, of whole: Int, what: String) -> Answer {
         guard whole > 0 else { return .unavailable("没有\(what)的件数，无法计算比率") }
-        return .value(Self.percent(Double(part) / Double(whole)))
+        return .value(FigureFormat.percent(Double(part) / Double(whole)))
     }
-
-    /// `0.792` → `79.2%`, as every page writes a rate.
-    public static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
     /// A value as the data gives it: `63`, `86.4`.
     public static func decimal(_ value: Double) -> String {

@@ -53,7 +53,8 @@ public struct BulletinPages: Sendable {
     public func renderAll() -> [OutputFile] {
         let months = self.months
         guard !months.isEmpty || ledger != nil || !campaigns.isEmpty else { return [] }
-        let pages = Parallel.map(months) { bulletin($0) }
+        let places = Disclosure.places(months.map(signed))
+        let pages = Parallel.map(Array(zip(months, places))) { bulletin($0.0, place: $0.1) }
         return [bulletinList(months)] + pages
     }
 
@@ -86,7 +87,8 @@ public struct BulletinPages: Sendable {
             origin: "content/bulletins")
     }
 
-    func bulletin(_ month: Month) -> OutputFile {
+    /// A month's bulletin; `place` is its number among the year's bulletins (`Disclosure`).
+    func bulletin(_ month: Month, place: Int) -> OutputFile {
         let end = date(month)
         var parts: [BulletinView.Part] = []
         var summary = "\(month.chinese)“满意环保”工作进展。"
@@ -109,11 +111,9 @@ public struct BulletinPages: Sendable {
         var view = BulletinView(
             issuer: issuer, title: title(month), docNo: note?.front.docNo, narrative: note?.html,
             parts: BulletinText.numbered(parts), signature: issuer, date: signed(month))
-        let months = self.months
         view.disclosure = Disclosure.items(
             index: Disclosure.indexNumber(
-                siteCode: chrome.config.footer.siteCode, kind: "02", year: signed(month).year,
-                sequence: Disclosure.sequence(of: months.firstIndex(of: month) ?? 0, in: months.map(signed))),
+                siteCode: chrome.config.footer.siteCode, kind: "02", year: signed(month).year, sequence: place),
             issuer: issuer, signed: signed(month), docNo: note?.front.docNo, published: signed(month))
         let path = Self.path(month)
         var meta = chrome.meta(

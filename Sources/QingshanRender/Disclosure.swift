@@ -11,12 +11,16 @@ public enum Disclosure {
         return "\(code)\(kind)/\(year)-" + String(repeating: "0", count: max(0, 5 - number.count)) + number
     }
 
-    /// The place (1, 2, …) of `day` among `days` of its year, ties broken by the order given.
-    public static func sequence(of index: Int, in days: [Day]) -> Int {
-        let year = days[index].year
-        return days.indices.filter { i in
-            days[i].year == year && (days[i] < days[index] || (days[i] == days[index] && i <= index))
-        }.count
+    /// Each day's place (1, 2, …) among the days of its year, in date order, ties in the order
+    /// given: the numbers of the 索引号, worked out once for a whole kind.
+    public static func places(_ days: [Day]) -> [Int] {
+        var places = Array(repeating: 0, count: days.count)
+        var count: [Int: Int] = [:]
+        for i in days.indices.sorted(by: { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }) {
+            count[days[i].year, default: 0] += 1
+            places[i] = count[days[i].year] ?? 0
+        }
+        return places
     }
 
     public static func items(index: String, issuer: String, signed: Day, docNo: String?, published: Day) -> [FigureView]

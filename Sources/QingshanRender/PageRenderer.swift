@@ -19,14 +19,8 @@ public struct PageRenderer: Sendable {
         self.highlights = highlights
         // Each notice's place among its year's, oldest first: the number in its 索引号.
         let notices = Array((index.bySection[.notices] ?? []).reversed())
-        var count: [Int: Int] = [:]
-        var places: [SitePath: Int] = [:]
-        for notice in notices.sorted(by: { $0.date.day < $1.date.day }) {
-            let year = notice.date.day.year
-            count[year, default: 0] += 1
-            places[notice.path] = count[year]
-        }
-        noticePlaces = places
+        noticePlaces = Dictionary(
+            zip(notices.map(\.path), Disclosure.places(notices.map(\.date.day))), uniquingKeysWith: { a, _ in a })
     }
 
     /// Each notice's place among the year's notices in date order (`Disclosure`).

@@ -68,6 +68,5 @@ func daysLeft(_ days: Int) -> String { days >= 0 ? "剩余 \(days) 天" : "逾�
 
 /// Percentages as the bureau writes them: `93.3%`, `—` when there is nothing to divide.
 func percent(_ value: Double?) -> String {
-    guard let value else { return "—" }
-    return String(format: "%.1f%%", value * 100)
+    value.map(FigureFormat.percent) ?? "—"
 }

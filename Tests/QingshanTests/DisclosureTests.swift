@@ -11,7 +11,7 @@ final class DisclosureTests: XCTestCase {
 
     func testTheIndexNumberCountsTheYearsDocumentsInDateOrder() {
         let days = [day(4, 10), day(2, 1), day(12, 30, year: 2022), day(4, 10)]
-        XCTAssertEqual(days.indices.map { Disclosure.sequence(of: $0, in: days) }, [2, 1, 1, 3])
+        XCTAssertEqual(Disclosure.places(days), [2, 1, 1, 3])
         XCTAssertEqual(
             Disclosure.indexNumber(siteCode: "3704990001", kind: "01", year: 2023, sequence: 12),
             "3704990001-01/2023-00012")

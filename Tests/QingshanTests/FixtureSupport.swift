@@ -72,6 +72,24 @@ enum Fixture {
         return out
     }
 
+    /// What the built site's /search-index.json answers: the page URLs `term` leads to, and
+    /// every document's URL and the index's terms as decoded.
+    static func search(_ out: URL) throws -> (pages: (String) -> [String], docs: [[Any]], terms: [String: String]) {
+        let data = Data(text(out, "search-index.json").utf8)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let docs = try XCTUnwrap(json["docs"] as? [[Any]])
+        let terms = try XCTUnwrap(json["terms"] as? [String: String])
+        let pages = { (term: String) -> [String] in
+            var doc = 0
+            return (terms[term] ?? "").split(separator: ",").compactMap { posting in
+                let digits = posting.prefix { $0.isNumber || ($0.isLetter && $0.isASCII) }
+                doc += Int(digits, radix: 36) ?? 0
+                return docs[doc][0] as? String
+            }
+        }
+        return (pages, docs, terms)
+    }
+
     /// Every file below `folder` with its bytes, keyed by relative path.
     static func tree(_ folder: URL) -> [String: Data] {
         var out: [String: Data] = [:]

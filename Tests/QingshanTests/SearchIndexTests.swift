@@ -13,18 +13,7 @@ final class SearchIndexTests: XCTestCase {
         let site = try Fixture.copy("basic")
         XCTAssertNotNil(Fixture.build(site).0)
         let out = site.appendingPathComponent("public")
-        let data = try XCTUnwrap(Fixture.tree(out)["search-index.json"])
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let docs = try XCTUnwrap(json["docs"] as? [[Any]])
-        let terms = try XCTUnwrap(json["terms"] as? [String: String])
-        func documents(_ term: String) -> [String] {
-            var doc = 0
-            return (terms[term] ?? "").split(separator: ",").compactMap { posting in
-                let digits = posting.prefix { $0.isNumber || ($0.isLetter && $0.isASCII) }
-                doc += Int(digits, radix: 36) ?? 0
-                return docs[doc][0] as? String
-            }
-        }
+        let (documents, _, terms) = try Fixture.search(out)
         XCTAssertTrue(documents("排版").contains("/gxq/hbj/news/gfm/"), "a title word")
         XCTAssertTrue(documents("清单").contains("/gxq/hbj/news/gfm/"), "a body word")
         XCTAssertTrue(documents("改善").contains("/gxq/hbj/news/second/"))

@@ -8,20 +8,9 @@ import XCTest
 final class SearchReachTests: XCTestCase {
     /// The pages `term` leads to in the built `figures` fixture's index.
     func index() throws -> (String) -> [String] {
-        let out = try Fixture.built("figures")
-        let data = Data(Fixture.text(out, "search-index.json").utf8)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let docs = try XCTUnwrap(json["docs"] as? [[Any]])
-        let terms = try XCTUnwrap(json["terms"] as? [String: String])
+        let (pages, docs, _) = try Fixture.search(try Fixture.built("figures"))
         XCTAssertFalse(docs.contains { ($0[0] as? String) == "/hbj/search/" }, "the search page is not a result")
-        return { term in
-            var doc = 0
-            return (terms[term] ?? "").split(separator: ",").compactMap { posting in
-                let digits = posting.prefix { $0.isNumber || ($0.isLetter && $0.isASCII) }
-                doc += Int(digits, radix: 36) ?? 0
-                return docs[doc][0] as? String
-            }
-        }
+        return pages
     }
 
     func testALedgerRecordIsFoundByItsIdTextAndResult() throws {
