@@ -4,7 +4,8 @@
 - on a 390 px phone, in 长辈模式 and in the standard mode, no page is wider than the screen
   and its content starts in the upper half of the first screen;
 - the search reaches a ledger record by its number and the data pages by the words readers
-  use (噪声 → 声环境, PM2.5 and AQI → 空气质量), and writes dates as 2023年3月19日.
+  use (噪声 → 声环境, PM2.5 and AQI → 空气质量), writes dates as 2023年3月19日, and shows
+  the words around the hit in a page's text (噪声 in the body of a result).
 
 Usage: browser-check.py ROOT BASE — ROOT is a folder holding the built site at ROOT/BASE
 (BASE is the path of base_url, e.g. hbj). Needs chromium; exits 0 with a note without it.
@@ -64,6 +65,8 @@ for q, expected in searches.items():
     print(f"search {q}: {'finds' if hit else 'MISSES'} {expected}")
     if not hit:
         failures.append(f"searching {q} does not find {expected}")
+    if q == "噪声" and not re.search(r'class="item-summary search-snippet">[^<]*(…)?[^<]*<mark>噪声</mark>', text):
+        failures.append("search results for 噪声 show no words around the hit")
     # Reading text writes dates the one way: 2023年3月19日, not 2023-03-19.
     if re.search(r'<time datetime="[^"]*">\d{4}-\d{2}-\d{2}</time>', text):
         failures.append(f"search results for {q} show ISO dates")

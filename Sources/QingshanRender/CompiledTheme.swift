@@ -138,6 +138,7 @@ extension FooterView: MustacheParent {
     var template_address: String? { address.isEmpty ? nil : text(address) }
     var template_email: String? { email.isEmpty ? nil : text(email) }
     var template_errorReportURL: String? { errorReportURL.isEmpty ? nil : text(errorReportURL) }
+    var template_hasFiling: Bool { !(siteCode.isEmpty && icp.isEmpty && police.isEmpty) }
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -149,6 +150,7 @@ extension FooterView: MustacheParent {
         case "address": return template_address
         case "email": return template_email
         case "errorReportURL": return template_errorReportURL
+        case "hasFiling": return template_hasFiling
         default: return nil
         }
     }

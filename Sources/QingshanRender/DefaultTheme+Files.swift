@@ -515,7 +515,9 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 """#,
         "assets/search.js": #"""
 /* Qingshan site search: loads /search-index.json once, ranks pages by the query's bigrams
-   and words (titles weigh more), highlights matches. No framework, no server. */
+   and words (titles weigh more), highlights matches, then shows the words around the first
+   hit in each of the first results (read from the page itself, so the index stays small).
+   No framework, no server. */
 (function () {
   "use strict";
   /* Reading text writes dates as 2023年3月19日 (the index keeps 2023-03-19). */
@@ -593,16 +595,42 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
   function escapeHTML(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
   }
+  /* Marks every query word, in one pass over the text, the longest first where two start together. */
   function highlight(text, words) {
-    var html = escapeHTML(text);
-    words.forEach(function (w) {
-      if (!w) return;
-      html = html.split(escapeHTML(w)).join("<mark>" + escapeHTML(w) + "</mark>");
-    });
-    return html;
+    var alts = words.filter(Boolean).sort(function (a, b) { return b.length - a.length; }).map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    if (!alts.length) return escapeHTML(text);
+    return text.split(new RegExp("(" + alts.join("|") + ")", "i")).map(function (part, i) {
+      return i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part);
+    }).join("");
+  }
+  /* The words around the first place the page's text holds a query word (or, failing that,
+     one of its tokens, longest first), or null. */
+  function around(text, words, toks) {
+    var tries = words.concat(toks.slice().sort(function (a, b) { return b.length - a.length; }));
+    for (var i = 0; i < tries.length; i++) {
+      var w = tries[i], at = w ? text.toLowerCase().indexOf(w.toLowerCase()) : -1;
+      if (at < 0) continue;
+      var start = Math.max(0, at - 30), end = Math.min(text.length, at + w.length + 60);
+      return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+    }
+    return null;
+  }
+  var generation = 0;
+  function snippet(li, href, words, toks, mine) {
+    fetch(href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (page) {
+      if (mine !== generation || !page) return;
+      var dom = new DOMParser().parseFromString(page, "text/html");
+      var body = dom.querySelector(".article-body, .gongwen-body") || dom.querySelector("main");
+      var text = body && around(body.textContent.replace(/\s+/g, " ").trim(), words, toks);
+      if (!text) return;
+      var p = li.querySelector(".item-summary");
+      p.className = "item-summary search-snippet";
+      p.innerHTML = highlight(text, words.concat(toks));
+    }).catch(function () { /* the summary stays */ });
   }
   function search(query) {
     var q = query.trim();
+    var mine = ++generation;
     list.innerHTML = "";
     if (!q) { status.textContent = ""; return; }
     var toks = tokens(q);
@@ -622,15 +650,18 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
     var hits = candidates.filter(function (d) { return matched[d] >= need; }).sort(function (a, b) {
       return matched[b] - matched[a] || scores[b] - scores[a] || b - a;
     });
-    var words = q.split(/\s+/);
-    hits.slice(0, 50).forEach(function (d) {
+    // Marked: the query's words and its tokens (农村污水 marks 农村 and 污水 in 农村生活污水).
+    var words = q.split(/\s+/), marks = words.concat(toks);
+    hits.slice(0, 50).forEach(function (d, rank) {
       var doc = index.docs[d];
       var li = document.createElement("li");
       li.className = "item";
-      li.innerHTML = '<a href="' + escapeHTML(doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
+      li.innerHTML = '<a href="' + escapeHTML(doc[0]) + '">' + highlight(doc[1], marks) + "</a>" +
         (doc[2] ? '<time datetime="' + doc[2] + '">' + chineseDate(doc[2]) + "</time>" : "<span></span>") +
-        '<p class="item-summary">' + escapeHTML(doc[3]) + "：" + highlight(doc[4], words) + "</p>";
+        '<p class="item-summary">' + escapeHTML(doc[3]) + "：" + highlight(doc[4], marks) + "</p>";
       list.appendChild(li);
+      // A ledger record's summary is the record itself; pages show where the words stand.
+      if (rank < 10 && doc[0].indexOf("#") < 0) snippet(li, doc[0], words, toks, mine);
     });
     // The time a query took (ranking and listing, the index already loaded), for readers and benchmarks.
     var ms = Math.max(1, Math.round(performance.now() - started));
@@ -1076,7 +1107,9 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
 {{#hasFooterPages}}<nav aria-label="网站信息"><ul class="footer-links">{{#footerPages}}<li><a href="{{href}}">{{title}}</a></li>{{/footerPages}}{{#footer.errorReportURL}}<li><a href="{{.}}">我为政府网站找错</a></li>{{/footer.errorReportURL}}</ul></nav>{{/hasFooterPages}}
 {{#footer}}
 <p>主办单位：{{sponsor}}{{#phone}}　联系电话：<a href="tel:{{.}}">{{.}}</a>{{/phone}}{{#address}}　地址：{{.}}{{/address}}</p>
+{{#hasFiling}}
 <p>{{#siteCode}}网站标识码：{{.}}　{{/siteCode}}{{#icp}}<a href="https://beian.miit.gov.cn/">{{.}}</a>　{{/icp}}{{#police}}{{.}}{{/police}}</p>
+{{/hasFiling}}
 {{/footer}}
 </div>
 </footer>

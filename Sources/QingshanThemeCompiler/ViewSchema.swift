@@ -146,7 +146,10 @@ public enum ViewSchema {
             "FooterView",
             ["sponsor", "siteCode", "icp", "police", "phone", "address", "email", "errorReportURL"].map {
                 ViewField($0, .optional(.string), "\($0).isEmpty ? nil : text(\($0))")
-            }),
+            } + [
+                // The line of filing numbers (标识码, ICP, 公安备案) is left out when none is configured.
+                ViewField("hasFiling", .bool, "!(siteCode.isEmpty && icp.isEmpty && police.isEmpty)")
+            ]),
         ViewType(
             "LinkView",
             [
