@@ -148,26 +148,31 @@ public struct NewMediaPack: Sendable {
             let origin = Array(origin.utf8)
             var i = 0
             while i < bytes.count {
-                guard bytes[i] == UInt8(ascii: "<"),
-                    let close = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: i)
-                else {
-                    out.append(bytes[i])
-                    i += 1
-                    continue
+                // Text up to the next tag goes over as it is, in one piece.
+                let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: i) ?? bytes.count
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<open]))
+                i = open
+                guard i < bytes.count else { break }
+                guard let close = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: i) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+                    break
                 }
                 var nameEnd = i + 1
                 while nameEnd < close, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
                 let name = String(decoding: bytes[(i + 1)..<nameEnd], as: UTF8.self).lowercased()
                 if name == "script" {
-                    let end = ByteSearch.firstIndex(of: Array("</script>".utf8), in: bytes, from: close) ?? bytes.count
-                    i = min(bytes.count, end + 9)
+                    i = scriptEnd(bytes, from: close)
                     continue
                 }
-                out.append(contentsOf: bytes[i..<nameEnd])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<nameEnd]))
                 if let style = styledTags[name] { out.append(contentsOf: style) }
                 var j = nameEnd
                 while j <= close {
-                    if let attribute = [hrefRoot, srcRoot].first(where: { starts(bytes, at: j, with: $0) }) {
+                    let attribute =
+                        bytes[j] == UInt8(ascii: "h") && starts(bytes, at: j, with: hrefRoot)
+                        ? hrefRoot
+                        : bytes[j] == UInt8(ascii: "s") && starts(bytes, at: j, with: srcRoot) ? srcRoot : nil
+                    if let attribute {
                         out.append(contentsOf: attribute.dropLast())
                         out.append(contentsOf: origin)
                         out.append(UInt8(ascii: "/"))
@@ -192,6 +197,20 @@ public struct NewMediaPack: Sendable {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b | 0x20)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
     }
+
+    /// Just past the `</script>` (in any case) at or after `from`, or the end.
+    static func scriptEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var at = from
+        while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: at) {
+            let end = open + scriptClose.count
+            if end <= bytes.count, zip(bytes[open..<end], scriptClose).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                return end
+            }
+            at = open + 1
+        }
+        return bytes.count
+    }
+    static let scriptClose = Array("</script>".utf8)
 
     static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, with pattern: [UInt8]) -> Bool {
         guard i + pattern.count <= bytes.count else { return false }

@@ -40,6 +40,18 @@ final class NewMediaPackTests: XCTestCase {
         XCTAssertTrue(html.contains("原文链接：https://www.example.gov.cn/hbj/press/fabu/"))
     }
 
+    func testStylingKeepsTextAndOddMarkupAsItWas() {
+        let html = pack(
+            summary: "摘要",
+            html: "<P>甲 &lt; 乙<SCRIPT>x</SCRIPT>，见<a class=\"href\" href=\"https://x.example/\">外链</a></P>尾 < 无结束"
+        ).wechat(links)
+        XCTAssertTrue(
+            html.contains(
+                "<P style=\"margin:0 0 12px;text-align:justify;\">甲 &lt; 乙，见<a style=\"color:#0b5394;\" class=\"href\" href=\"https://x.example/\">外链</a></P>尾 < 无结束"
+            ),
+            html)
+    }
+
     func testABuildWritesAPackBesideEveryPressItemAndDynamicsMonth() throws {
         let out = try Fixture.built("figures")
         let weibo = Fixture.text(out, "press/sheet/weibo.txt")
