@@ -27,10 +27,10 @@ final class PrivacyScan: @unchecked Sendable {
         pageFindings = pageFindings + guardian.findings(pages)
     }
 
-    /// Every output file checked (the first `pageCount`, the pages, scanned already in a full
-    /// build); the files that are not text, or nil after reporting leaks.
+    /// Every output file checked (the first `scanned`, the pages and packs, scanned already in
+    /// a full build); the files that are not text, or nil after reporting leaks.
     func check(
-        _ files: [OutputFile], pageCount: Int, copies: [(source: String, path: String)], search: SearchIndex.Output
+        _ files: [OutputFile], scanned: Int, copies: [(source: String, path: String)], search: SearchIndex.Output
     ) -> [String]? {
         let leaks: [Diagnostic]
         var unscanned: [String] = []
@@ -38,7 +38,7 @@ final class PrivacyScan: @unchecked Sendable {
             let all = files + Self.staticFiles(copies)
             leaks = guardian.check(schedule.unchecked(all, searchDelta: search.changed))
         } else {
-            let scan = pageFindings + guardian.findings(Array(files[pageCount...])) + staticFindings(copies)
+            let scan = pageFindings + guardian.findings(Array(files[scanned...])) + staticFindings(copies)
             leaks = guardian.report(scan)
             unscanned = scan.unscanned
         }

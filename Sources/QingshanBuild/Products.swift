@@ -128,6 +128,12 @@ final class Products: @unchecked Sendable {
     }
 
     /// Open data, the Atom feed, the sitemap (pages only), robots.txt and the theme's assets.
+    /// The 新媒体 packs, through `sink` as they are made (they are not pages: no sitemap entry,
+    /// no search document).
+    func packs(sink: PageSink?) -> [OutputFile] {
+        publishing.newMediaPacks(sink: sink)
+    }
+
     func feeds(pages: [OutputFile]) -> [OutputFile] {
         var feeds = openData.wait()
         let listed = pages + feeds
@@ -136,7 +142,6 @@ final class Products: @unchecked Sendable {
                 Feeds.sitemap(config: content.config, paths: Sitemap.entries(listed, index))
             })
         feeds.append(Feeds.robots(config: content.config))
-        feeds += publishing.newMediaPacks()
         for (path, data) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
             feeds.append(OutputFile(path: "assets/" + path, data: data, origin: "templates/assets/" + path))
         }

@@ -38,6 +38,9 @@ final class PublicBuild {
         var files = run.step("pages") { products.pages(sink: sink) }
         files += run.step("data pages") { products.dataPages(sink: sink) }
         let pageCount = files.count
+        files += run.step("packs") { products.packs(sink: sink) }
+        // The files a full build's sink scanned and wrote already: the pages and the packs.
+        let sunk = files.count
         let searching = run.step("search docs") { products.startSearch(pages: files) }
         let feeds = run.step("feeds") { products.feeds(pages: files) }
         let search = run.step("search index") { searching.wait() }
@@ -46,11 +49,11 @@ final class PublicBuild {
         let copies = staticCopies(generated: files)
         guard !diagnostics.hasErrors else { return nil }
         let unscanned = run.step("privacy") {
-            privacy.check(files, pageCount: pageCount, copies: copies, search: search)
+            privacy.check(files, scanned: sunk, copies: copies, search: search)
         }
         guard let unscanned else { return nil }
         checkInternalLinks(outputs: Set(files.map(\.path) + copies.map(\.path)), articles: derived.index.articles)
-        guard run.step("write", { output.finish(files, pageCount: pageCount, copies: copies, derived: derived) })
+        guard run.step("write", { output.finish(files, written: sunk, copies: copies, derived: derived) })
         else { return nil }
         derived.schedule?.finish()
         return run.report(

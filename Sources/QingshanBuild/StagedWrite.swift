@@ -34,7 +34,7 @@ final class StagedWrite: @unchecked Sendable {
 
     /// Writes what is left and swaps the output in; false (with the error) when that failed.
     func finish(
-        _ files: [OutputFile], pageCount: Int, copies: [(source: String, path: String)], derived: DerivedSite
+        _ files: [OutputFile], written: Int, copies: [(source: String, path: String)], derived: DerivedSite
     ) -> Bool {
         guard run.mode.writes else { return true }
         run.progress?("写入 \(run.outputDir)")
@@ -42,7 +42,7 @@ final class StagedWrite: @unchecked Sendable {
             if let staged {
                 let output = try staged.wait().get()
                 if let pageError { throw pageError }
-                try output.write(Array(files[pageCount...]), copies: copies)
+                try output.write(Array(files[written...]), copies: copies)
                 finished = true  // whatever happens next, finish() cleans up after itself
                 _ = try output.finish()
             } else if let schedule = derived.schedule {

@@ -327,23 +327,21 @@ public struct PublishingPages: Sendable {
 
     // MARK: - 新媒体
 
-    /// The 新媒体 pack (`NewMediaPack`) of every press item and every month of 环保动态.
-    public func newMediaPacks() -> [OutputFile] {
-        // serve remembers a pack by what it is made of, as it remembers the page beside it.
-        var files = Parallel.map(index.bySection[.press] ?? []) { article in
-            chrome.remember(RenderKey("newmedia", articles: [article])) {
-                NewMediaPack(
-                    title: article.title, issuer: issuer, date: article.date.day,
-                    asOf: article.front.asOf ?? article.date.day, summary: article.summary, html: article.html,
-                    parts: factSheetParts(article), page: article.path
-                ).files(links, origin: article.file)
-            }
-        }.flatMap { $0 }
+    /// The 新媒体 pack (`NewMediaPack`) of every press item and every month of 环保动态; with a
+    /// sink, a batch at a time through it (they are two files for every press item).
+    public func newMediaPacks(sink: PageSink? = nil) -> [OutputFile] {
+        let press = index.bySection[.press] ?? []
+        let make = { (range: Range<Int>) in Parallel.map(Array(press[range]), pressPack).flatMap { $0 } }
+        var files =
+            if let sink {
+                PageChrome.pipeline(count: press.count, batch: PageChrome.sinkBatch / 2, sink: sink, make: make)
+            } else { make(press.indices) }
+        var monthly: [OutputFile] = []
         for month in months {
             let end = min(month.lastDay, chrome.asOf)
             let news = (byMonth[month] ?? []).filter { $0.section == .news }
             let key = RenderKey("newmedia-month", articles: monthArticles(month), [month.year * 100 + month.month])
-            files += chrome.remember(key) {
+            monthly += chrome.remember(key) {
                 NewMediaPack(
                     title: "\(month.chinese)环保动态", issuer: issuer, date: end, asOf: end,
                     summary: "\(month.chinese)生态环境工作动态与环境质量。"
@@ -352,6 +350,19 @@ public struct PublishingPages: Sendable {
                 ).files(links, origin: "content")
             }
         }
+        files += sink?(monthly) ?? monthly
         return files
+    }
+
+    /// A press item's pack (serve remembers it by what it is made of, as it remembers the page
+    /// beside it).
+    @Sendable func pressPack(_ article: Article) -> [OutputFile] {
+        chrome.remember(RenderKey("newmedia", articles: [article])) {
+            NewMediaPack(
+                title: article.title, issuer: issuer, date: article.date.day,
+                asOf: article.front.asOf ?? article.date.day, summary: article.summary, html: article.html,
+                parts: factSheetParts(article), page: article.path
+            ).files(links, origin: article.file)
+        }
     }
 }

@@ -52,18 +52,9 @@ extension PageChrome {
     ) -> [OutputFile] {
         guard let memo else {
             guard let sink else { return Parallel.map(items, render) }
-            // A batch goes through the sink while the next one renders; one batch in the sink
-            // at a time.
-            var out: [OutputFile] = []
-            out.reserveCapacity(items.count)
-            var sinking: Pending<[OutputFile]>?
-            for start in stride(from: 0, to: items.count, by: Self.sinkBatch) {
-                let batch = Parallel.map(Array(items[start..<min(items.count, start + Self.sinkBatch)]), render)
-                if let sinking { out += sinking.wait() }
-                sinking = Pending { sink(batch) }
+            return Self.pipeline(count: items.count, batch: Self.sinkBatch, sink: sink) {
+                Parallel.map(Array(items[$0]), render)
             }
-            if let sinking { out += sinking.wait() }
-            return out
         }
         let keys = items.map(key)
         var files = memo.lookup(keys)
@@ -72,6 +63,22 @@ extension PageChrome {
         memo.store(zip(missing.map { keys[$0] }, made).map { ($0, $1) })
         for (i, file) in zip(missing, made) { files[i] = file }
         return files.compactMap { $0 }
+    }
+
+    /// Files made a batch at a time (`make` takes the items' range), each batch going through
+    /// the sink while the next one is made; one batch in the sink at a time.
+    public static func pipeline(
+        count: Int, batch: Int, sink: @escaping PageSink, make: (Range<Int>) -> [OutputFile]
+    ) -> [OutputFile] {
+        var out: [OutputFile] = []
+        var sinking: Pending<[OutputFile]>?
+        for start in stride(from: 0, to: count, by: batch) {
+            let made = make(start..<min(count, start + batch))
+            if let sinking { out += sinking.wait() }
+            sinking = Pending { sink(made) }
+        }
+        if let sinking { out += sinking.wait() }
+        return out
     }
 
     /// The page for `key` from the memo, rendered when it is not there (or there is no memo).
