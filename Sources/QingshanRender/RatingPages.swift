@@ -100,11 +100,22 @@ public struct RatingPages: Sendable {
             rows: published.reversed().map { r in
                 [
                     .init(r.period, className: "nowrap"), .init(r.date.iso, className: "nowrap"),
-                    .init(r.score.map { String(format: "%.1f", $0) } ?? "—", className: "num"),
+                    .init(r.scoreText ?? "—", className: "num"),
                     .init(String(r.rank), className: "num"), .init(String(r.total), className: "num"),
-                    .init(target.map { RatingRules.meets(r, target: $0) ? "是" : "否" } ?? "—"),
+                    .init(r.meetsText(target) ?? "—"),
                 ]
             })
+    }
+}
+
+/// How a result reads in the page's table and in ratings.csv, which must agree.
+extension SatisfactionRating {
+    /// The score to one decimal, when published.
+    var scoreText: String? { score.map { String(format: "%.1f", $0) } }
+
+    /// 是 or 否: whether the place reaches the target, when there is one.
+    func meetsText(_ target: Int?) -> String? {
+        target.map { RatingRules.meets(self, target: $0) ? "是" : "否" }
     }
 }
 
@@ -138,8 +149,7 @@ public enum RatingOpenData {
             header: ["日期", "期次", "得分", "排名", "参评总数", "达到目标"],
             rows: published.map { r in
                 [
-                    r.date.iso, r.period, r.score.map { String(format: "%.1f", $0) } ?? "", String(r.rank),
-                    String(r.total), target.map { RatingRules.meets(r, target: $0) ? "是" : "否" } ?? "",
+                    r.date.iso, r.period, r.scoreText ?? "", String(r.rank), String(r.total), r.meetsText(target) ?? "",
                 ]
             })
         return [
