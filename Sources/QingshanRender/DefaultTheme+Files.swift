@@ -621,6 +621,8 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
       if (mine !== generation || !page) return;
       var dom = new DOMParser().parseFromString(page, "text/html");
       var body = dom.querySelector(".article-body, .gongwen-body") || dom.querySelector("main");
+      // Navigation and the title (shown above already) are not the page's text.
+      if (body) body.querySelectorAll("nav, h1").forEach(function (n) { n.remove(); });
       var text = body && around(body.textContent.replace(/\s+/g, " ").trim(), words, toks);
       if (!text) return;
       var p = li.querySelector(".item-summary");
