@@ -616,7 +616,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
     return null;
   }
   var generation = 0;
-  function snippet(li, href, words, toks, mine) {
+  function snippet(li, href, words, toks, marks, mine) {
     fetch(href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (page) {
       if (mine !== generation || !page) return;
       var dom = new DOMParser().parseFromString(page, "text/html");
@@ -627,7 +627,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
       if (!text) return;
       var p = li.querySelector(".item-summary");
       p.className = "item-summary search-snippet";
-      p.innerHTML = highlight(text, words.concat(toks));
+      p.innerHTML = highlight(text, marks);
     }).catch(function () { /* the summary stays */ });
   }
   function search(query) {
@@ -652,8 +652,9 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
     var hits = candidates.filter(function (d) { return matched[d] >= need; }).sort(function (a, b) {
       return matched[b] - matched[a] || scores[b] - scores[a] || b - a;
     });
-    // Marked: the query's words and its tokens (农村污水 marks 农村 and 污水 in 农村生活污水).
-    var words = q.split(/\s+/), marks = words.concat(toks);
+    // Marked: the query's words and its Han tokens (农村污水 marks 农村 and 污水 in 农村生活污水;
+    // GX-2023-0008 marks only itself, not every 2023).
+    var words = q.split(/\s+/), marks = words.concat(toks.filter(function (t) { return isHan(t[0]); }));
     hits.slice(0, 50).forEach(function (d, rank) {
       var doc = index.docs[d];
       var li = document.createElement("li");
@@ -663,7 +664,7 @@ html.large .search-form input, html.large .search-form button { min-height: 60px
         '<p class="item-summary">' + escapeHTML(doc[3]) + "：" + highlight(doc[4], marks) + "</p>";
       list.appendChild(li);
       // A ledger record's summary is the record itself; pages show where the words stand.
-      if (rank < 10 && doc[0].indexOf("#") < 0) snippet(li, doc[0], words, toks, mine);
+      if (rank < 10 && doc[0].indexOf("#") < 0) snippet(li, doc[0], words, toks, marks, mine);
     });
     // The time a query took (ranking and listing, the index already loaded), for readers and benchmarks.
     var ms = Math.max(1, Math.round(performance.now() - started));
