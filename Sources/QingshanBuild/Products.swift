@@ -127,13 +127,13 @@ final class Products: @unchecked Sendable {
         return Pending { searchIndex.build(documents) }
     }
 
-    /// Open data, the Atom feed, the sitemap (pages only), robots.txt and the theme's assets.
     /// The 新媒体 packs, through `sink` as they are made (they are not pages: no sitemap entry,
     /// no search document).
     func packs(sink: PageSink?) -> [OutputFile] {
         publishing.newMediaPacks(sink: sink)
     }
 
+    /// Open data, the Atom feed, the sitemap (pages only), robots.txt and the theme's assets.
     func feeds(pages: [OutputFile]) -> [OutputFile] {
         var feeds = openData.wait()
         let listed = pages + feeds

@@ -198,19 +198,26 @@ public struct NewMediaPack: Sendable {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
     }
 
-    /// Just past the `</script>` (in any case) at or after `from`, or the end.
+    /// Just past the `</script>` at or after `from` (letters in any case, blanks before the
+    /// `>` allowed, as browsers read it), or the end.
     static func scriptEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var at = from
         while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: at) {
-            let end = open + scriptClose.count
-            if end <= bytes.count, zip(bytes[open..<end], scriptClose).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
-                return end
+            var end = open + scriptClose.count
+            if end <= bytes.count,
+                zip(bytes[open..<end], scriptClose).allSatisfy({ isLetter($1) ? $0 | 0x20 == $1 : $0 == $1 })
+            {
+                while end < bytes.count, [0x20, 0x09, 0x0A, 0x0C, 0x0D].contains(bytes[end]) { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: ">") { return end + 1 }
             }
             at = open + 1
         }
         return bytes.count
     }
-    static let scriptClose = Array("</script>".utf8)
+    /// `</script` (the `>` is matched apart, after any blanks).
+    static let scriptClose = Array("</script".utf8)
+
+    static func isLetter(_ b: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) }
 
     static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, with pattern: [UInt8]) -> Bool {
         guard i + pattern.count <= bytes.count else { return false }

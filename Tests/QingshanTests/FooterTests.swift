@@ -6,12 +6,16 @@ import XCTest
 final class FooterTests: XCTestCase {
     func testConfiguredFilingNumbersAreListedOnEveryPage() throws {
         let out = try Fixture.built("basic")
-        let home = Fixture.text(out, "index.html")
-        XCTAssertTrue(
-            home.contains(
-                "<p>网站标识码：3704990009　<a href=\"https://beian.miit.gov.cn/\">鲁ICP备11111111号</a>　鲁公网安备11111111111111号</p>"
-            ), home)
-        XCTAssertTrue(home.contains("联系电话：<a href=\"tel:0632-0000000\">0632-0000000</a>"), home)
+        let pages = Fixture.tree(out).keys.filter { $0.hasSuffix("index.html") }
+        XCTAssertGreaterThan(pages.count, 5)
+        for page in pages {
+            let text = Fixture.text(out, page)
+            XCTAssertTrue(
+                text.contains(
+                    "<p>网站标识码：3704990009　<a href=\"https://beian.miit.gov.cn/\">鲁ICP备11111111号</a>　鲁公网安备11111111111111号</p>"
+                ), page)
+            XCTAssertTrue(text.contains("联系电话：<a href=\"tel:0632-0000000\">0632-0000000</a>"), page)
+        }
     }
 
     func testMissingFilingNumbersWarnAndLeaveNoEmptyLine() throws {

@@ -43,7 +43,8 @@ final class NewMediaPackTests: XCTestCase {
     func testStylingKeepsTextAndOddMarkupAsItWas() {
         let html = pack(
             summary: "摘要",
-            html: "<P>甲 &lt; 乙<SCRIPT>x</SCRIPT>，见<a class=\"href\" href=\"https://x.example/\">外链</a></P>尾 < 无结束"
+            html:
+                "<P>甲 &lt; 乙<SCRIPT>x</SCRIPT>，<script>y</script\n>见<a class=\"href\" href=\"https://x.example/\">外链</a></P>尾 < 无结束"
         ).wechat(links)
         XCTAssertTrue(
             html.contains(

@@ -87,12 +87,13 @@
       return i % 2 ? "<mark>" + escapeHTML(part) + "</mark>" : escapeHTML(part);
     }).join("");
   }
-  /* The words around the first place the page's text holds a query word (or, failing that,
-     one of its tokens, longest first), or null. */
-  function around(text, words, toks) {
-    var tries = words.concat(toks.slice().sort(function (a, b) { return b.length - a.length; }));
+  /* The words around the first place the page's text holds one of `marks` (the longest first:
+     a whole query word before its tokens), or null. */
+  function around(text, marks) {
+    var tries = marks.slice().sort(function (a, b) { return b.length - a.length; });
+    var lower = text.toLowerCase();
     for (var i = 0; i < tries.length; i++) {
-      var w = tries[i], at = w ? text.toLowerCase().indexOf(w.toLowerCase()) : -1;
+      var w = tries[i], at = lower.indexOf(w.toLowerCase());
       if (at < 0) continue;
       var start = Math.max(0, at - 30), end = Math.min(text.length, at + w.length + 60);
       return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
@@ -100,18 +101,23 @@
     return null;
   }
   var generation = 0;
-  function snippet(li, href, words, toks, marks, mine) {
+  function snippet(li, href, kind, marks, mine) {
     fetch(href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (page) {
       if (mine !== generation || !page) return;
       var dom = new DOMParser().parseFromString(page, "text/html");
-      var body = dom.querySelector(".article-body, .gongwen-body") || dom.querySelector("main");
-      // Navigation and the title (shown above already) are not the page's text.
-      if (body) body.querySelectorAll("nav, h1").forEach(function (n) { n.remove(); });
-      var text = body && around(body.textContent.replace(/\s+/g, " ").trim(), words, toks);
-      if (!text) return;
+      // The page's text: its bodies (a campaign has several), else its main part, without
+      // navigation and the title (shown above already).
+      var bodies = dom.querySelectorAll(".article-body, .gongwen-body");
+      if (!bodies.length) bodies = dom.querySelectorAll("main");
+      var text = Array.prototype.map.call(bodies, function (body) {
+        body.querySelectorAll("nav, h1").forEach(function (n) { n.remove(); });
+        return body.textContent;
+      }).join(" ").replace(/\s+/g, " ").trim();
+      var found = around(text, marks);
+      if (!found) return;
       var p = li.querySelector(".item-summary");
       p.className = "item-summary search-snippet";
-      p.innerHTML = highlight(text, marks);
+      p.innerHTML = escapeHTML(kind) + "：" + highlight(found, marks);
     }).catch(function () { /* the summary stays */ });
   }
   function search(query) {
@@ -138,7 +144,8 @@
     });
     // Marked: the query's words and its Han tokens (农村污水 marks 农村 and 污水 in 农村生活污水;
     // GX-2023-0008 marks only itself, not every 2023).
-    var words = q.split(/\s+/), marks = words.concat(toks.filter(function (t) { return isHan(t[0]); }));
+    var words = q.split(/\s+/).filter(function (w) { return tokens(w).length; });
+    var marks = words.concat(toks.filter(function (t) { return isHan(t[0]); }));
     hits.slice(0, 50).forEach(function (d, rank) {
       var doc = index.docs[d];
       var li = document.createElement("li");
@@ -148,7 +155,7 @@
         '<p class="item-summary">' + escapeHTML(doc[3]) + "：" + highlight(doc[4], marks) + "</p>";
       list.appendChild(li);
       // A ledger record's summary is the record itself; pages show where the words stand.
-      if (rank < 10 && doc[0].indexOf("#") < 0) snippet(li, doc[0], words, toks, marks, mine);
+      if (rank < 10 && doc[0].indexOf("#") < 0) snippet(li, doc[0], doc[3], marks, mine);
     });
     // The time a query took (ranking and listing, the index already loaded), for readers and benchmarks.
     var ms = Math.max(1, Math.round(performance.now() - started));
