@@ -22,6 +22,8 @@ public struct DerivedRecord: Sendable {
     public var id: String { record.id }
     public var supervised: Bool { supervision != nil }
     public var supervisionOpen: Bool { supervision?.open == true }
+    /// The status as the ledger shows it: `办理中`, or `办理中（逾期）` past its deadline.
+    public var statusText: String { overdue ? "\(status.rawValue)（逾期）" : status.rawValue }
     /// What was done: the latest round's result as of D, if it says anything.
     public var result: String? {
         guard let result = rounds.last?.result, !result.isEmpty else { return nil }

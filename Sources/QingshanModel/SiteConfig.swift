@@ -32,6 +32,10 @@ public struct SiteConfig: Sendable {
     }
 
     public var links: LinkBuilder { LinkBuilder(baseURL: baseURL) }
+
+    /// Who issues what the site publishes (发文机关, the feed's author, a pack's byline): the
+    /// 主办单位, else the site's title.
+    public var issuer: String { footer.sponsor.isEmpty ? title : footer.sponsor }
 }
 
 public struct Organization: Sendable {

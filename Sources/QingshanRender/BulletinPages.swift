@@ -70,7 +70,7 @@ public struct BulletinPages: Sendable {
     /// 成文日期 (GB/T 9704): the bulletin's own `date:`, else the day of its figures.
     func signed(_ month: Month) -> Day { notes[month]?.date.day ?? date(month) }
 
-    var issuer: String { chrome.config.footer.sponsor.isEmpty ? chrome.config.title : chrome.config.footer.sponsor }
+    var issuer: String { chrome.config.issuer }
 
     func bulletinList(_ months: [Month]) -> OutputFile {
         let items = months.reversed().map { month in
@@ -113,7 +113,7 @@ public struct BulletinPages: Sendable {
             parts: BulletinText.numbered(parts), signature: issuer, date: signed(month))
         view.disclosure = Disclosure.items(
             index: Disclosure.indexNumber(
-                siteCode: chrome.config.footer.siteCode, kind: "02", year: signed(month).year, sequence: place),
+                siteCode: chrome.config.footer.siteCode, kind: .bulletin, year: signed(month).year, sequence: place),
             issuer: issuer, signed: signed(month), docNo: note?.front.docNo, published: signed(month))
         let path = Self.path(month)
         var meta = chrome.meta(

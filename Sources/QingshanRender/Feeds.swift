@@ -19,7 +19,7 @@ public enum Feeds {
             <link rel="alternate" href="\(HTMLEscape.xml(links.absolute(SitePath("/"))))"/>
             <link rel="self" href="\(HTMLEscape.xml(links.absolute(SitePath("/feed.xml"))))"/>
             <updated>\(updated)</updated>
-            <author><name>\(HTMLEscape.xml(config.footer.sponsor.isEmpty ? config.title : config.footer.sponsor))</name></author>
+            <author><name>\(HTMLEscape.xml(config.issuer))</name></author>
 
             """
         for article in entries {

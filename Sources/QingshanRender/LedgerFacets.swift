@@ -17,10 +17,7 @@ public struct LedgerFacet: Sendable {
 
     /// The facets of a ledger as of D, each value one the records hold.
     public static func all(_ records: [DerivedRecord]) -> [LedgerFacet] {
-        func present(_ names: [String]) -> [String] {
-            var seen = Set<String>()
-            return names.filter { seen.insert($0).inserted }.sorted()
-        }
+        func present(_ names: [String]) -> [String] { Set(names).sorted(by: String.bytesPrecede) }
         return [
             LedgerFacet(
                 key: "category", title: "类别",

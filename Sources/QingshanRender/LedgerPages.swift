@@ -264,7 +264,7 @@ public struct LedgerPages: Sendable {
                         .init(r.street ?? "—", className: "nowrap"), .init(r.summary),
                         .init(item.result ?? "—"), .init(r.department),
                         .init(r.deadline.iso, className: item.overdue ? "nowrap overdue" : "nowrap"),
-                        .init(item.overdue ? "\(item.status.rawValue)（逾期）" : item.status.rawValue),
+                        .init(item.statusText),
                         .init(item.grade.label, className: "grade grade-\(item.grade.rawValue)"),
                     ], id: Self.anchor(r.id))
             })

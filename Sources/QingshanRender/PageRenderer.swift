@@ -168,9 +168,9 @@ public struct PageRenderer: Sendable {
         let config = chrome.config
         return Disclosure.items(
             index: Disclosure.indexNumber(
-                siteCode: config.footer.siteCode, kind: "01", year: notice.date.day.year,
+                siteCode: config.footer.siteCode, kind: .notice, year: notice.date.day.year,
                 sequence: noticePlaces[notice.path] ?? 1),
-            issuer: config.footer.sponsor.isEmpty ? config.title : config.footer.sponsor, signed: notice.date.day,
+            issuer: config.issuer, signed: notice.date.day,
             docNo: notice.front.docNo, published: notice.date.day)
     }
 

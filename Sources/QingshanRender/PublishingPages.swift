@@ -81,7 +81,7 @@ public struct PublishingPages: Sendable {
     }
 
     var links: LinkBuilder { chrome.links }
-    var issuer: String { chrome.config.footer.sponsor.isEmpty ? chrome.config.title : chrome.config.footer.sponsor }
+    var issuer: String { chrome.config.issuer }
 
     public func renderAll() -> [OutputFile] {
         let press = index.bySection[.press] ?? []

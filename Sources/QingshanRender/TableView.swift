@@ -31,9 +31,7 @@ public struct TableView: Sendable {
     public var rows: [Row]
 
     public init(caption: String, head: [String], rows: [[Cell]]) {
-        self.caption = caption
-        self.head = head
-        self.rows = rows.map { Row($0) }
+        self.init(caption: caption, head: head, madeRows: rows.map { Row($0) })
     }
 
     /// Rows made whole (with their ids).

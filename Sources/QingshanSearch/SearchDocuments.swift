@@ -87,11 +87,12 @@ public struct SearchDocuments {
     /// result, street, department and kind.
     public static func record(_ item: DerivedRecord, url: String) -> SearchDocument {
         let r = item.record
-        let status = item.overdue ? "\(item.status.rawValue)（逾期）" : item.status.rawValue
         return SearchDocument(
             url: url, title: "\(r.id) \(r.summary)", date: r.received, kind: "问题台账",
-            snippet: [r.street, r.category.rawValue, status, item.result.map { "办理结果：" + $0 }, item.grade.label]
-                .compactMap { $0 }.joined(separator: " · "),
+            snippet: [
+                r.street, r.category.rawValue, item.statusText, item.result.map { "办理结果：" + $0 }, item.grade.label,
+            ]
+            .compactMap { $0 }.joined(separator: " · "),
             text: [
                 r.id, r.summary, item.result ?? "", r.category.rawValue, r.domain?.rawValue ?? "", r.street ?? "",
                 r.department,

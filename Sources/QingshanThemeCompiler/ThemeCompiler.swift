@@ -398,7 +398,6 @@ struct PageEmitter {
         line("out += \(expression)")
     }
 
-    /// A line of code, after the text collected before it.
     /// Whether `code` names `variable` (`c1` is not named by `c10`).
     static func mentions(_ code: Substring, _ variable: String) -> Bool {
         var rest = code
@@ -410,6 +409,7 @@ struct PageEmitter {
         return false
     }
 
+    /// A line of code, after the text collected before it.
     mutating func line(_ text: String) {
         flush()
         body += String(repeating: "    ", count: indent) + text + "\n"

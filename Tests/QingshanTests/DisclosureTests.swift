@@ -13,9 +13,9 @@ final class DisclosureTests: XCTestCase {
         let days = [day(4, 10), day(2, 1), day(12, 30, year: 2022), day(4, 10)]
         XCTAssertEqual(Disclosure.places(days), [2, 1, 1, 3])
         XCTAssertEqual(
-            Disclosure.indexNumber(siteCode: "3704990001", kind: "01", year: 2023, sequence: 12),
+            Disclosure.indexNumber(siteCode: "3704990001", kind: .notice, year: 2023, sequence: 12),
             "3704990001-01/2023-00012")
-        XCTAssertEqual(Disclosure.indexNumber(siteCode: "", kind: "02", year: 2023, sequence: 1), "02/2023-00001")
+        XCTAssertEqual(Disclosure.indexNumber(siteCode: "", kind: .bulletin, year: 2023, sequence: 1), "02/2023-00001")
     }
 
     func testANoticeAndABulletinCarryTheBlock() throws {
