@@ -120,7 +120,7 @@ final class Products: @unchecked Sendable {
     func startSearch(pages: [OutputFile]) -> Pending<SearchIndex.Output> {
         if contentDocuments != nil, let articleSearch {
             let pageDocuments = pageDocuments
-            return Pending { SearchIndex().finish(articleSearch.wait(), adding: pageDocuments) }
+            return Pending { SearchIndex().finish(articleSearch.take(), adding: pageDocuments) }
         }
         let documents = searchSources.make(index: index, pages: pages)
         let searchIndex = kept?.search ?? SearchIndex()

@@ -33,15 +33,21 @@ public enum LinkSafety {
     }
 
     /// The scheme, lower-cased, when the target has one (an ASCII letter, then letters, digits,
-    /// `+`, `-` or `.`, then `:`); nil for a relative link.
+    /// `+`, `-` or `.`, then `:`); nil for a relative link. Read from the UTF-8 as `normalized`
+    /// would give it (a scheme is ASCII, so any other byte ends the look).
     public static func scheme(of target: String) -> String? {
-        var scheme = ""
-        for scalar in normalized(target) {
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
-            let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
+        var scheme: [UInt8] = []
+        var leading = true
+        for byte in target.utf8 {
+            if leading, byte <= 0x20 { continue }
+            leading = false
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if byte == 0x3A { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
+            let lower = byte | 0x20
+            let isLetter = lower >= 0x61 && lower <= 0x7A
+            let isOther = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
             guard isLetter || (!scheme.isEmpty && isOther) else { return nil }
-            scheme.unicodeScalars.append(scalar)
+            scheme.append(isLetter ? lower : byte)
         }
         return nil
     }

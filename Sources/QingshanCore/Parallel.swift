@@ -59,6 +59,15 @@ public final class Pending<T: Sendable>: @unchecked Sendable {
         guard let result else { preconditionFailure("the work of a Pending ended without a result") }
         return result
     }
+
+    /// The result, which this `Pending` then lets go of: the caller holds the only reference,
+    /// so a value it changes is not copied first (a search index's postings are large).
+    public func take() -> T {
+        done.wait()
+        guard let taken = result else { preconditionFailure("the result of a Pending was taken or never made") }
+        result = nil
+        return taken
+    }
 }
 
 /// Hands a buffer whose slots are written by disjoint indices to concurrent workers.

@@ -78,51 +78,78 @@ public final class SearchIndex: @unchecked Sendable {
         }
 
         init() {}
+    }
 
-        /// The terms in the order they first appear (not sorted: `TermTable.replace` needs sorted
-        /// terms, a full build does not), counted in an open-addressing table: sorting
-        /// every bigram of every document was a tenth of a 10,000-page build.
-        init(counting text: [UInt64], title: [UInt64]) where Term == UInt64 {
-            // Sized for the distinct terms (about a third of a Chinese text's bigrams) and
-            // doubled when half full: a table for every bigram was 96 KiB to clear per document.
+    /// Counts one document's Han bigrams as the tokenizer finds them, in the order they first
+    /// appear (not sorted: `TermTable.replace` needs sorted terms, a full build does not), in an
+    /// open-addressing table: sorting every bigram of every document was a tenth of a
+    /// 10,000-page build, and collecting them before counting another twentieth.
+    struct BigramCounter {
+        private var terms: [UInt64] = []
+        private var counts: [Int32] = []
+        private var inTitle: [Bool] = []
+        private var keys: [UInt64]  // 0 is no bigram: empty
+        private var slots: [Int32]  // index into terms
+        private var shift: UInt64
+
+        /// Sized for the distinct terms of `bytes` of text (about a third of a Chinese text's
+        /// bigrams, a bigram every 3 bytes), doubled when half full.
+        init(bytes: Int) {
             var capacity = 16
-            while capacity < (text.count + title.count) / 2 { capacity <<= 1 }
-            var keys = [UInt64](repeating: 0, count: capacity)  // 0 is no bigram: empty
-            var slots = [Int32](repeating: 0, count: capacity)  // index into terms
-            var counts: [Int] = []
-            var inTitle: [Bool] = []
-            func home(_ term: UInt64) -> Int {
-                Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - capacity.trailingZeroBitCount))
-            }
-            func grow() {
-                capacity <<= 1
-                keys = [UInt64](repeating: 0, count: capacity)
-                slots = [Int32](repeating: 0, count: capacity)
-                for (i, term) in terms.enumerated() {
-                    var at = home(term)
-                    while keys[at] != 0 { at = (at + 1) & (capacity - 1) }
-                    keys[at] = term
-                    slots[at] = Int32(i)
-                }
-            }
-            /// The term's place in `terms`, added (count 0, not in the title) when new.
-            func index(_ term: UInt64) -> Int {
-                var at = home(term)
-                while keys[at] != 0 && keys[at] != term { at = (at + 1) & (capacity - 1) }
-                if keys[at] == term { return Int(slots[at]) }
-                keys[at] = term
-                slots[at] = Int32(terms.count)
-                terms.append(term)
-                counts.append(0)
-                inTitle.append(false)
-                if terms.count * 2 > capacity { grow() }
-                return terms.count - 1
-            }
-            for term in text { counts[index(term)] += 1 }
-            for term in title { inTitle[index(term)] = true }
-            bits = zip(counts, inTitle).map { UInt8(min(max($0, 1), 99)) << 1 | ($1 ? 1 : 0) }
+            while capacity < bytes / 6 { capacity <<= 1 }
+            keys = [UInt64](repeating: 0, count: capacity)
+            slots = [Int32](repeating: 0, count: capacity)
+            shift = UInt64(64 - capacity.trailingZeroBitCount)
         }
 
+        @inline(__always) private func home(_ term: UInt64) -> Int {
+            Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// The term's place in `terms`, added (count 0, not in the title) when new.
+        @inline(__always) private mutating func index(_ term: UInt64) -> Int {
+            let mask = keys.count - 1
+            var at = home(term)
+            while true {
+                let key = keys[at]
+                if key == term { return Int(slots[at]) }
+                if key == 0 { break }
+                at = (at + 1) & mask
+            }
+            keys[at] = term
+            slots[at] = Int32(terms.count)
+            terms.append(term)
+            counts.append(0)
+            inTitle.append(false)
+            if terms.count * 2 > keys.count { grow() }
+            return terms.count - 1
+        }
+
+        private mutating func grow() {
+            let capacity = keys.count << 1
+            keys = [UInt64](repeating: 0, count: capacity)
+            slots = [Int32](repeating: 0, count: capacity)
+            shift = UInt64(64 - capacity.trailingZeroBitCount)
+            for (i, term) in terms.enumerated() {
+                var at = home(term)
+                while keys[at] != 0 { at = (at + 1) & (capacity - 1) }
+                keys[at] = term
+                slots[at] = Int32(i)
+            }
+        }
+
+        /// A bigram of the text.
+        @inline(__always) mutating func add(_ term: UInt64) { counts[index(term)] += 1 }
+
+        /// A bigram of the title (counted once if only in the title).
+        mutating func addTitle(_ term: UInt64) { inTitle[index(term)] = true }
+
+        var result: Counts<UInt64> {
+            var out = Counts<UInt64>()
+            out.terms = terms
+            out.bits = zip(counts, inTitle).map { UInt8(min(max($0, 1), 99)) << 1 | ($1 ? 1 : 0) }
+            return out
+        }
     }
 
     struct DocumentTerms: Sendable {
@@ -156,10 +183,12 @@ public final class SearchIndex: @unchecked Sendable {
             }
         }
 
-        /// Sorts the keys and encodes every entry, once all documents are added.
-        mutating func encode(chunkSize: Int) {
+        /// Sorts the keys and encodes every entry, once all documents are added; the postings
+        /// are let go of unless `keepingPostings` (serve patches them later).
+        mutating func encode(chunkSize: Int, keepingPostings: Bool) {
             keys = postings.keys.sorted()
             let lists = keys.map { postings[$0] ?? [] }
+            if !keepingPostings { postings = [:] }
             let keys = self.keys
             let name = self.name
             entries = Parallel.map(Array(keys.indices)) { i in entry(name(keys[i]), lists[i]) }
@@ -172,8 +201,10 @@ public final class SearchIndex: @unchecked Sendable {
             max(0, lowerBound(bounds.count) { bounds[$0] <= term } - 1)
         }
 
-        /// Every chunk's entries joined by commas (empty chunks left out), rebuilt where changed.
-        mutating func joinedChunks() -> [Data] {
+        /// Every chunk's entries joined by commas (empty chunks left out), rebuilt where changed;
+        /// the entries are let go of unless `keepingEntries`.
+        mutating func joinedChunks(keepingEntries: Bool) -> [Data] {
+            defer { if !keepingEntries { entries = [] } }
             var out: [Data] = []
             for c in chunks.indices {
                 if chunks[c] == nil {
@@ -300,7 +331,7 @@ public final class SearchIndex: @unchecked Sendable {
         if var kept = state, let changed = Self.changedDocuments(from: kept.documents, to: documents) {
             state = nil  // the only reference, so the update patches in place instead of copying
             let delta = Self.update(&kept, documents: documents, changed: changed)
-            let data = Self.assemble(&kept)
+            let data = Self.assemble(&kept, keeping: true)
             state = kept
             return Output(data: data, changed: delta)
         }
@@ -313,18 +344,28 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// A document's terms; `sorted` for those kept to be patched later (serve).
     static func terms(of document: SearchDocument, sorted: Bool) -> DocumentTerms {
-        var han: [UInt64] = []
-        han.reserveCapacity(document.text.reduce(0) { $0 + $1.utf8.count } / 3 + 1)
         var words: [String] = []
-        for part in document.text {
-            SearchTokenizer.visit(part, han: { han.append($0) }, word: { words.append($0) })
-        }
-        var titleHan: [UInt64] = []
         var titleWords: [String] = []
-        SearchTokenizer.visit(document.title, han: { titleHan.append($0) }, word: { titleWords.append($0) })
-        return DocumentTerms(
-            han: sorted ? Counts(text: han, title: titleHan) : Counts(counting: han, title: titleHan),
-            words: Counts(text: words, title: titleWords))
+        let bytes = document.text.reduce(0) { $0 + $1.utf8.count }
+        let han: Counts<UInt64>
+        if sorted {
+            var text: [UInt64] = []
+            text.reserveCapacity(bytes / 3 + 1)
+            for part in document.text {
+                SearchTokenizer.visit(part, han: { text.append($0) }, word: { words.append($0) })
+            }
+            var title: [UInt64] = []
+            SearchTokenizer.visit(document.title, han: { title.append($0) }, word: { titleWords.append($0) })
+            han = Counts(text: text, title: title)
+        } else {
+            var counter = BigramCounter(bytes: bytes)
+            for part in document.text {
+                SearchTokenizer.visit(part, han: { counter.add($0) }, word: { words.append($0) })
+            }
+            SearchTokenizer.visit(document.title, han: { counter.addTitle($0) }, word: { titleWords.append($0) })
+            han = counter.result
+        }
+        return DocumentTerms(han: han, words: Counts(text: words, title: titleWords))
     }
 
     /// Documents per batch of a full build: tokenized on all cores, merged into the postings,
@@ -359,8 +400,8 @@ public final class SearchIndex: @unchecked Sendable {
 
         /// Sorts and encodes every term, once all documents are added.
         consuming func finish(chunkSize: Int) -> State {
-            han.encode(chunkSize: chunkSize)
-            words.encode(chunkSize: chunkSize)
+            han.encode(chunkSize: chunkSize, keepingPostings: keepTerms)
+            words.encode(chunkSize: chunkSize, keepingPostings: keepTerms)
             return State(
                 documents: documents, terms: kept, han: han, words: words,
                 documentEntries: Parallel.map(documents, SearchIndex.documentEntry),
@@ -377,7 +418,7 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// The index of the documents `build` holds followed by `rest`, built afresh.
-    public func finish(_ build: FullBuild, adding rest: [SearchDocument]) -> Output {
+    public func finish(_ build: consuming FullBuild, adding rest: [SearchDocument]) -> Output {
         var build = build
         build.add(rest)
         let (fresh, data) = Self.encode(build, chunkSize: chunkSize)
@@ -388,9 +429,10 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// The state of a full build, its terms encoded, and the index file it makes.
-    static func encode(_ build: FullBuild, chunkSize: Int) -> (State, Data) {
+    static func encode(_ build: consuming FullBuild, chunkSize: Int) -> (State, Data) {
+        let keeping = build.keepTerms
         var state = build.finish(chunkSize: chunkSize)
-        return (state, assemble(&state))
+        return (state, assemble(&state, keeping: keeping))
     }
 
     // MARK: - Incremental build
@@ -455,7 +497,9 @@ public final class SearchIndex: @unchecked Sendable {
 
     // MARK: - Encoding
 
-    static func assemble(_ state: inout State) -> Data {
+    /// The index file of `state`; unless `keeping` (serve patches it later), the encoded
+    /// entries are let go of once joined.
+    static func assemble(_ state: inout State, keeping: Bool) -> Data {
         var documentChunks: [Data] = []
         for c in state.documentChunks.indices {
             if state.documentChunks[c] == nil {
@@ -465,7 +509,8 @@ public final class SearchIndex: @unchecked Sendable {
             }
             if let chunk = state.documentChunks[c], !chunk.isEmpty { documentChunks.append(chunk) }
         }
-        let termChunks = state.han.joinedChunks() + state.words.joinedChunks()
+        let termChunks =
+            state.han.joinedChunks(keepingEntries: keeping) + state.words.joinedChunks(keepingEntries: keeping)
         var out = Data(capacity: (documentChunks + termChunks).reduce(64) { $0 + $1.count + 1 })
         func add(_ chunks: [Data]) {
             for (i, chunk) in chunks.enumerated() {

@@ -19,6 +19,7 @@ public enum SearchTokenizer {
     /// Calls `han` for every bigram (or lone Han character) and `word` for every word. Walks
     /// the UTF-8 bytes: Han characters of the basic block and ASCII are told apart without
     /// decoding, and a word is cut from the bytes it spans.
+    @inline(__always)
     public static func visit(_ text: String, han: (UInt64) -> Void, word: (String) -> Void) {
         var text = text
         text.withUTF8 { bytes in

@@ -68,4 +68,20 @@ final class SearchIndexTests: XCTestCase {
             XCTAssertEqual(String(decoding: data, as: UTF8.self), whole, "cut at \(cut)")
         }
     }
+
+    /// A full build counts each document's bigrams in a table that grows as they come; an index
+    /// that keeps its terms (serve) sorts them: both give the same bytes, for documents with
+    /// many distinct bigrams (the table doubles several times) and repeated ones.
+    func testCountedTermsEqualSortedTerms() {
+        let han = Array("生态环境局开展大气污染防治专项行动提升群众满意度确保黑臭水体动态清零噪声扰民排查整治")
+        let documents = (0..<40).map { n in
+            let body = (0..<(n * 40)).map { String(han[($0 * 7 + n) % han.count]) }.joined()
+            return SearchDocument(
+                url: "/news/\(n)/", title: String(han[n % han.count]) + "通报", date: nil, kind: "工作动态",
+                snippet: "", text: [body, body.prefix(n * 3) + "PM2.5 第\(n)号"])
+        }
+        let kept = SearchIndex(keepsState: true).build(documents).data
+        XCTAssertEqual(String(decoding: kept, as: UTF8.self), SearchIndex.build(documents))
+        XCTAssertTrue(SearchIndex.build(documents).contains("\"通报\""))
+    }
 }
