@@ -75,10 +75,11 @@ static void register_thread(void) {
   current.registered = 1;
 }
 
+// The smallest k (at least MIN_CLASS) with 2^k >= size, by counting leading zeros.
 static unsigned size_class(size_t size) {
-  unsigned k = MIN_CLASS;
-  while (k < CLASSES - 1 && ((size_t)1 << k) < size) k++;
-  if (((size_t)1 << k) < size) abort();  // beyond any real allocation
+  if (size <= ((size_t)1 << MIN_CLASS)) return MIN_CLASS;
+  unsigned k = 64 - (unsigned)__builtin_clzll((unsigned long long)(size - 1));
+  if (k > CLASSES - 1) abort();  // beyond any real allocation
   return k;
 }
 

@@ -84,71 +84,100 @@ public final class SearchIndex: @unchecked Sendable {
     /// appear (not sorted: `TermTable.replace` needs sorted terms, a full build does not), in an
     /// open-addressing table: sorting every bigram of every document was a tenth of a
     /// 10,000-page build, and collecting them before counting another twentieth.
-    struct BigramCounter {
+    struct BigramCounter: SearchTokenSink {
+        /// The text's words, in order (counted apart, by sorting).
+        var words: [String] = []
+        /// The distinct terms in the order they first appear.
         private var terms: [UInt64] = []
-        private var counts: [Int32] = []
-        private var inTitle: [Bool] = []
-        private var keys: [UInt64]  // 0 is no bigram: empty
-        private var slots: [Int32]  // index into terms
+        /// A term's slot: the term (0: empty), its count (the top bit: in the title) and its
+        /// place in `terms`. Raw memory, not an array: the table is changed at every bigram,
+        /// and an array would be checked for a second owner each time. Freed by `finish`.
+        private struct Slot {
+            var key: UInt64
+            var count: UInt32
+            var order: UInt32
+        }
+        private var table: UnsafeMutableBufferPointer<Slot>
         private var shift: UInt64
+        private static let titleBit: UInt32 = 1 << 31
 
         /// Sized for the distinct terms of `bytes` of text (about a third of a Chinese text's
         /// bigrams, a bigram every 3 bytes), doubled when half full.
         init(bytes: Int) {
             var capacity = 16
             while capacity < bytes / 6 { capacity <<= 1 }
-            keys = [UInt64](repeating: 0, count: capacity)
-            slots = [Int32](repeating: 0, count: capacity)
+            table = Self.emptyTable(capacity)
             shift = UInt64(64 - capacity.trailingZeroBitCount)
+        }
+
+        private static func emptyTable(_ capacity: Int) -> UnsafeMutableBufferPointer<Slot> {
+            let table = UnsafeMutableBufferPointer<Slot>.allocate(capacity: capacity)
+            table.initialize(repeating: Slot(key: 0, count: 0, order: 0))
+            return table
         }
 
         @inline(__always) private func home(_ term: UInt64) -> Int {
             Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
 
-        /// The term's place in `terms`, added (count 0, not in the title) when new.
-        @inline(__always) private mutating func index(_ term: UInt64) -> Int {
-            let mask = keys.count - 1
+        /// The term's slot, added (count 0, not in the title) when new.
+        @inline(__always) private mutating func slot(_ term: UInt64) -> Int {
+            let mask = table.count - 1
             var at = home(term)
             while true {
-                let key = keys[at]
-                if key == term { return Int(slots[at]) }
+                let key = table[at].key
+                if key == term { return at }
                 if key == 0 { break }
                 at = (at + 1) & mask
             }
-            keys[at] = term
-            slots[at] = Int32(terms.count)
+            table[at] = Slot(key: term, count: 0, order: UInt32(terms.count))
             terms.append(term)
-            counts.append(0)
-            inTitle.append(false)
-            if terms.count * 2 > keys.count { grow() }
-            return terms.count - 1
+            if terms.count * 2 > table.count {
+                grow()
+                return slot(term)
+            }
+            return at
         }
 
         private mutating func grow() {
-            let capacity = keys.count << 1
-            keys = [UInt64](repeating: 0, count: capacity)
-            slots = [Int32](repeating: 0, count: capacity)
-            shift = UInt64(64 - capacity.trailingZeroBitCount)
-            for (i, term) in terms.enumerated() {
-                var at = home(term)
-                while keys[at] != 0 { at = (at + 1) & (capacity - 1) }
-                keys[at] = term
-                slots[at] = Int32(i)
+            let old = table
+            table = Self.emptyTable(old.count << 1)
+            shift = UInt64(64 - table.count.trailingZeroBitCount)
+            let mask = table.count - 1
+            for entry in old where entry.key != 0 {
+                var at = home(entry.key)
+                while table[at].key != 0 { at = (at + 1) & mask }
+                table[at] = entry
             }
+            old.deallocate()
         }
 
         /// A bigram of the text.
-        @inline(__always) mutating func add(_ term: UInt64) { counts[index(term)] += 1 }
+        @inline(__always) mutating func han(_ term: UInt64) {
+            let at = slot(term)  // first: it may move the table
+            table[at].count += 1
+        }
+
+        mutating func word(_ word: String) { words.append(word) }
 
         /// A bigram of the title (counted once if only in the title).
-        mutating func addTitle(_ term: UInt64) { inTitle[index(term)] = true }
+        mutating func addTitle(_ term: UInt64) {
+            let at = slot(term)  // first: it may move the table
+            table[at].count |= Self.titleBit
+        }
 
-        var result: Counts<UInt64> {
+        /// The counts, in the order the terms first appeared; the table is freed.
+        consuming func finish() -> (han: Counts<UInt64>, words: [String]) {
+            var bits = [UInt8](repeating: 0, count: terms.count)
+            for entry in table where entry.key != 0 {
+                let count = Int(entry.count & ~Self.titleBit)
+                bits[Int(entry.order)] = UInt8(min(max(count, 1), 99)) << 1 | (entry.count & Self.titleBit != 0 ? 1 : 0)
+            }
+            table.deallocate()
             var out = Counts<UInt64>()
             out.terms = terms
-            out.bits = zip(counts, inTitle).map { UInt8(min(max($0, 1), 99)) << 1 | ($1 ? 1 : 0) }
-            return out
+            out.bits = bits
+            return (out, words)
         }
     }
 
@@ -344,28 +373,21 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// A document's terms; `sorted` for those kept to be patched later (serve).
     static func terms(of document: SearchDocument, sorted: Bool) -> DocumentTerms {
-        var words: [String] = []
-        var titleWords: [String] = []
         let bytes = document.text.reduce(0) { $0 + $1.utf8.count }
-        let han: Counts<UInt64>
+        var title = TokenLists()
+        SearchTokenizer.visit(document.title, into: &title)
         if sorted {
-            var text: [UInt64] = []
-            text.reserveCapacity(bytes / 3 + 1)
-            for part in document.text {
-                SearchTokenizer.visit(part, han: { text.append($0) }, word: { words.append($0) })
-            }
-            var title: [UInt64] = []
-            SearchTokenizer.visit(document.title, han: { title.append($0) }, word: { titleWords.append($0) })
-            han = Counts(text: text, title: title)
-        } else {
-            var counter = BigramCounter(bytes: bytes)
-            for part in document.text {
-                SearchTokenizer.visit(part, han: { counter.add($0) }, word: { words.append($0) })
-            }
-            SearchTokenizer.visit(document.title, han: { counter.addTitle($0) }, word: { titleWords.append($0) })
-            han = counter.result
+            var text = TokenLists()
+            text.han.reserveCapacity(bytes / 3 + 1)
+            for part in document.text { SearchTokenizer.visit(part, into: &text) }
+            return DocumentTerms(
+                han: Counts(text: text.han, title: title.han), words: Counts(text: text.words, title: title.words))
         }
-        return DocumentTerms(han: han, words: Counts(text: words, title: titleWords))
+        var counter = BigramCounter(bytes: bytes)
+        for part in document.text { SearchTokenizer.visit(part, into: &counter) }
+        for token in title.han { counter.addTitle(token) }
+        let counted = counter.finish()
+        return DocumentTerms(han: counted.han, words: Counts(text: counted.words, title: title.words))
     }
 
     /// Documents per batch of a full build: tokenized on all cores, merged into the postings,
