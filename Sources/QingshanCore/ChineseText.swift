@@ -134,9 +134,9 @@ public enum ChineseText {
                     continue
                 }
                 if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
-                    // U+4000…U+9FFF: from U+4E00 on a Han character, counted without the tests.
-                    let value = UTF8Scalar.threeByteValue(bytes, at: i)
-                    if value >= 0x4E00 {
+                    // U+4000…U+9FFF: from U+4E00 on a Han character, counted without the tests
+                    // (a lead byte E5–E9 is U+5000 on; E4 needs its second byte).
+                    if b > 0xE4 || UTF8Scalar.threeByteValue(bytes, at: i) >= 0x4E00 {
                         i += 3
                         characters += 1
                         han += 1

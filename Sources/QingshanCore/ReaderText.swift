@@ -51,12 +51,13 @@ public enum ReaderText {
             out.append(contentsOf: replacement)
             copied = end
         }
+        guard let base = bytes.baseAddress else { return .unchanged }
         let step = Self.step  // read once: a static is checked for its first use at every access
         while i < n {
             let b = bytes[i]
             let skip = Int(step[Int(b)])
             if skip == 1 {
-                i += 1
+                i = skipPlainASCII(base, from: i + 1, count: n)
                 continue
             }
             if skip == 3 {
@@ -111,6 +112,29 @@ public enum ReaderText {
         guard folding else { return .unchanged }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
         return .folded(out)
+    }
+
+    /// The first index from `start` on, eight bytes at a time, where the bytes are not all
+    /// ASCII with nothing to look at (most of a page's markup): none of `"`, `%`, `&`, `\` and
+    /// no byte above 0x7F in the word. A byte equal to c is found as a zero byte of the word
+    /// XOR c, by the borrow trick.
+    @inline(__always)
+    static func skipPlainASCII(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+        @inline(__always) func holds(_ word: UInt64, _ byte: UInt64) -> Bool {
+            let x = word ^ (byte &* 0x0101_0101_0101_0101)
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        var i = start
+        while i + 8 <= n {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 || holds(word, 0x22) || holds(word, 0x25) || holds(word, 0x26)
+                || holds(word, 0x5C)
+            {
+                break
+            }
+            i += 8
+        }
+        return i
     }
 
     public static func fold(_ text: String) -> String {

@@ -37,6 +37,22 @@ public enum MarkdownLimits {
         }
     }
 
+    /// Whether the eight bytes at `i` are all of the default class (visible, not a delimiter
+    /// row's, not counted): none is a line feed, space, tab, CR, `[`, `|`, `@`, `-` or `:`. A
+    /// byte equal to c is found as a zero byte of the word XOR c, by the borrow trick.
+    @inline(__always)
+    static func plainWord(_ base: UnsafePointer<UInt8>, at i: Int) -> Bool {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        @inline(__always) func zeroBytes(_ c: UInt64) -> UInt64 {
+            let x = word ^ (c &* 0x0101_0101_0101_0101)
+            return (x &- 0x0101_0101_0101_0101) & ~x
+        }
+        let found =
+            zeroBytes(0x0A) | zeroBytes(0x20) | zeroBytes(0x09) | zeroBytes(0x0D) | zeroBytes(0x5B)
+            | zeroBytes(0x7C) | zeroBytes(0x40) | zeroBytes(0x2D) | zeroBytes(0x3A)
+        return found & 0x8080_8080_8080_8080 == 0
+    }
+
     public struct Problem: Equatable, Sendable {
         /// Line of the text (1-based) where the limit was passed.
         public var line: Int
@@ -61,6 +77,7 @@ public enum MarkdownLimits {
         var allPipes = 0
         var start = 0
         let n = bytes.count
+        let base = bytes.baseAddress
         let byteClass = Self.byteClass  // read once: a static is checked for its first use at every access
         let counted = Self.counted
         while start <= n {
@@ -72,6 +89,13 @@ public enum MarkdownLimits {
             var seen: UInt8 = 0  // the union of the line's byte classes
             var previous: UInt8 = 0
             while end < n {
+                if let base, end + 8 <= n, Self.plainWord(base, at: end) {
+                    // Eight bytes of nothing counted, blank or of a delimiter row: visible text.
+                    seen |= Self.visible | Self.notDelimiter
+                    previous = base[end + 7]
+                    end += 8
+                    continue
+                }
                 let b = bytes[end]
                 if b == 0x0A { break }
                 let kind = byteClass[Int(b)]

@@ -40,4 +40,21 @@ final class MarkdownLimitsTests: XCTestCase {
         XCTAssertNil(MarkdownLimits.check(justUnder))
         XCTAssertFalse(renderer.render(justUnder).html.isEmpty)
     }
+
+    /// Text with nothing to count is stepped over eight bytes at a time: a counted byte, a line
+    /// end or a blank is found at every offset among plain text, ASCII or Chinese.
+    func testCountedBytesAreFoundAtEveryOffset() {
+        for filler in ["x", "中", "ab"] {
+            // 10,001 `[` in one paragraph, each after 0–9 fillers: 10,001² > 10⁸ bracket work.
+            let paragraph = (0...10_000).map { String(repeating: filler, count: $0 % 10) + "[" }.joined()
+            XCTAssertNotNil(MarkdownLimits.check(paragraph), filler)
+            // The same brackets one per paragraph (blank lines between) cost nothing.
+            let spread = (0...10_000).map { String(repeating: filler, count: $0 % 10) + "[" }.joined(separator: "\n\n")
+            XCTAssertNil(MarkdownLimits.check(spread), filler)
+            // A blank line of spaces after plain text also ends the paragraph.
+            let spaced = (0...10_000).map { String(repeating: filler, count: $0 % 10) + "[" }
+                .joined(separator: "\n" + String(repeating: " ", count: 9) + "\n")
+            XCTAssertNil(MarkdownLimits.check(spaced), filler)
+        }
+    }
 }

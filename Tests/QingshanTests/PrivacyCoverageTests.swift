@@ -132,4 +132,20 @@ final class PrivacyCoverageTests: XCTestCase {
         bytes = Array("纯中文，没有要折叠的".utf8).filter { _ in true }
         XCTAssertNotEqual(bytes.withUnsafeBufferPointer { ReaderText.fold($0) }, .binary)
     }
+
+    /// Plain ASCII is stepped over eight bytes at a time: what hides a number is found at every
+    /// offset of a run, and a byte that is not UTF-8 still makes the file binary.
+    func testReaderTextFindsWhatItFoldsAtEveryOffset() {
+        for offset in 0..<19 {
+            let head = String(repeating: "x", count: offset)
+            let tail = String(repeating: "y", count: 19 - offset)
+            XCTAssertEqual(ReaderText.fold(head + "&#49;3&quot;" + tail), head + "13\"" + tail, "\(offset)")
+            XCTAssertEqual(ReaderText.fold(head + "%E5%BC%A0" + tail), head + "张" + tail, "\(offset)")
+            XCTAssertEqual(ReaderText.fold(head + "\\u0031" + tail), head + "1" + tail, "\(offset)")
+            XCTAssertEqual(ReaderText.fold(head + "\"\"" + tail), head + "\"" + tail, "\(offset)")
+            XCTAssertEqual(ReaderText.fold(head + "１" + tail), head + "1" + tail, "\(offset)")
+            let binary = Array(head.utf8) + [0xFF] + Array(tail.utf8)
+            XCTAssertEqual(binary.withUnsafeBufferPointer { ReaderText.fold($0) }, .binary, "\(offset)")
+        }
+    }
 }
