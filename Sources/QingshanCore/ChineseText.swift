@@ -109,12 +109,14 @@ public enum ChineseText {
     /// The characters of a text that are not white space, and its reading time, in one walk
     /// over its UTF-8 bytes (ASCII answered without decoding).
     public static func measure(_ text: String) -> (characters: Int, readingMinutes: Int) {
-        var han = 0
-        var words = 0
-        var inWord = false
-        var characters = 0
         var text = text
-        text.withUTF8 { bytes in
+        // The counters live inside the closure (and are returned), not captured from outside:
+        // a captured variable is read and written through memory at every byte.
+        let (characters, han, words) = text.withUTF8 { bytes in
+            var han = 0
+            var words = 0
+            var inWord = false
+            var characters = 0
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
@@ -159,6 +161,7 @@ public enum ChineseText {
                     inWord = false
                 }
             }
+            return (characters, han, words)
         }
         let minutes = Double(han) / 400 + Double(words) / 200
         return (characters, max(1, Int(minutes.rounded(.up))))

@@ -76,11 +76,23 @@ public enum SearchTokenizer {
                     continue
                 }
                 if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
-                    let value = UTF8Scalar.threeByteValue(bytes, at: i)
+                    var value = UTF8Scalar.threeByteValue(bytes, at: i)
                     if value >= 0x4E00 {  // U+4E00…U+9FFF, a Han character
                         if wordStart >= 0 { endWord(at: i) }
-                        letter(value)
-                        i += 3
+                        // The run of such characters, its state in locals (most of a Chinese
+                        // text is such runs).
+                        var last = previous
+                        var run = runLength
+                        repeat {
+                            if last != 0 { sink.han(UInt64(last) << 21 | UInt64(value)) }
+                            last = value
+                            run += 1
+                            i += 3
+                            guard i + 2 < bytes.count, (0xE4...0xE9).contains(bytes[i]) else { break }
+                            value = UTF8Scalar.threeByteValue(bytes, at: i)
+                        } while value >= 0x4E00
+                        previous = last
+                        runLength = run
                         continue
                     }
                 }
