@@ -110,58 +110,64 @@ public enum ChineseText {
     /// over its UTF-8 bytes (ASCII answered without decoding).
     public static func measure(_ text: String) -> (characters: Int, readingMinutes: Int) {
         var text = text
-        // The counters live inside the closure (and are returned), not captured from outside:
-        // a captured variable is read and written through memory at every byte.
-        let (characters, han, words) = text.withUTF8 { bytes in
-            var han = 0
-            var words = 0
-            var inWord = false
-            var characters = 0
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    i += 1
-                    if b == 0x20 || (0x09...0x0D).contains(b) {
-                        inWord = false
-                        continue
-                    }
-                    characters += 1
-                    if (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) {
-                        if !inWord { words += 1 }
-                        inWord = true
-                    } else {
-                        inWord = false
-                    }
+        return text.withUTF8 { measure(utf8: $0) }
+    }
+
+    /// `measure` of UTF-8 text.
+    public static func measure(utf8 text: [UInt8]) -> (characters: Int, readingMinutes: Int) {
+        text.withUnsafeBufferPointer { measure(utf8: $0) }
+    }
+
+    static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (characters: Int, readingMinutes: Int) {
+        // The counters are locals of this function, not captured by a closure: a captured
+        // variable is read and written through memory at every byte.
+        var han = 0
+        var words = 0
+        var inWord = false
+        var characters = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                if b == 0x20 || (0x09...0x0D).contains(b) {
+                    inWord = false
                     continue
                 }
-                if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
-                    // U+4000…U+9FFF: from U+4E00 on a Han character, counted without the tests
-                    // (a lead byte E5–E9 is U+5000 on; E4 needs its second byte).
-                    if b > 0xE4 || UTF8Scalar.threeByteValue(bytes, at: i) >= 0x4E00 {
-                        i += 3
-                        characters += 1
-                        han += 1
-                        inWord = false
-                        continue
-                    }
-                }
-                guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: bytes.count),
-                    let s = Unicode.Scalar(value)
-                else { break }
-                i += length
-                if !CJK.isWhitespace(s) { characters += 1 }
-                if CJK.isLetter(s) {
-                    han += 1
-                    inWord = false
-                } else if WordScalars.isWordPart(s) {
+                characters += 1
+                if (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) {
                     if !inWord { words += 1 }
                     inWord = true
                 } else {
                     inWord = false
                 }
+                continue
             }
-            return (characters, han, words)
+            if (0xE4...0xE9).contains(b), i + 2 < bytes.count {
+                // U+4000…U+9FFF: from U+4E00 on a Han character, counted without the tests
+                // (a lead byte E5–E9 is U+5000 on; E4 needs its second byte).
+                if b > 0xE4 || UTF8Scalar.threeByteValue(bytes, at: i) >= 0x4E00 {
+                    i += 3
+                    characters += 1
+                    han += 1
+                    inWord = false
+                    continue
+                }
+            }
+            guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: bytes.count),
+                let s = Unicode.Scalar(value)
+            else { break }
+            i += length
+            if !CJK.isWhitespace(s) { characters += 1 }
+            if CJK.isLetter(s) {
+                han += 1
+                inWord = false
+            } else if WordScalars.isWordPart(s) {
+                if !inWord { words += 1 }
+                inWord = true
+            } else {
+                inWord = false
+            }
         }
         let minutes = Double(han) / 400 + Double(words) / 200
         return (characters, max(1, Int(minutes.rounded(.up))))

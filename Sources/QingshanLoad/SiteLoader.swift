@@ -258,7 +258,7 @@ public enum ArticleLoader {
                 "链接地址中不能引用数字“\(figure.written)”", hint: "把数字写在链接文字中，或写作 \\{{ 原样显示")
         }
         let summary = front.summary ?? ChineseText.summary(of: rendered.paragraphText)
-        let measure = ChineseText.measure(rendered.plainText)
+        let measure = ChineseText.measure(utf8: rendered.plainText)
         let figures = rendered.figures.map { figure in
             var placed = figure
             placed.line = split.bodyLine + figure.line - 1

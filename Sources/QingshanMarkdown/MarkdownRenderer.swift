@@ -13,8 +13,9 @@ public struct MarkdownHeading: Hashable, Sendable {
 /// What one Markdown document becomes.
 public struct RenderedMarkdown: Sendable {
     public let html: String
-    /// The visible text, blocks separated by newlines (reading time, search).
-    public let plainText: String
+    /// The visible text as UTF-8, blocks separated by newlines (reading time, search): bytes,
+    /// as the search and the measure read it, not a String validated once more.
+    public let plainText: [UInt8]
     /// The text of the paragraphs alone, without headings, tables and code (summaries).
     public let paragraphText: String
     /// Site-internal link and image targets as the author wrote them (`/news/slug/`).
@@ -81,7 +82,7 @@ public struct MarkdownRenderer: Sendable, Equatable {
     /// The document's UTF-8 source, markers removed and emphasis sentinels added, rendered.
     private func render(utf8 source: UnsafeBufferPointer<UInt8>, figures: [FigureReference]?) -> RenderedMarkdown {
         guard let (parser, root) = CmarkEngine.parse(source) else {
-            return RenderedMarkdown(html: "", plainText: "", paragraphText: "", internalLinks: [], headings: [])
+            return RenderedMarkdown(html: "", plainText: [], paragraphText: "", internalLinks: [], headings: [])
         }
         defer { CmarkEngine.release(root: root, parser: parser) }
 
@@ -413,9 +414,9 @@ final class CmarkTree {
     }
 
     /// The document's visible text, one line per block.
-    func plainText() -> String {
+    func plainText() -> [UInt8] {
         var out: [UInt8] = []
-        guard let iter = cmark_iter_new(root) else { return "" }
+        guard let iter = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
@@ -441,6 +442,7 @@ final class CmarkTree {
         while let last = out.last, last == 0x0A || last == 0x20 { out.removeLast() }
         var start = 0
         while start < out.count, out[start] == 0x0A || out[start] == 0x20 { start += 1 }
-        return String(decoding: out[start...], as: UTF8.self)
+        if start > 0 { out.removeFirst(start) }
+        return out
     }
 }

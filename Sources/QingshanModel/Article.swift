@@ -65,7 +65,8 @@ public final class Article: Sendable {
     public let front: FrontMatter
     /// The body as HTML (cmark-gfm with Qingshan's CJK fixes).
     public let html: String
-    public let plainText: String
+    /// The visible text as UTF-8 (reading time, search).
+    public let plainText: [UInt8]
     public let summary: String
     public let readingMinutes: Int
     public let characterCount: Int
@@ -82,7 +83,7 @@ public final class Article: Sendable {
     public let summarySource: String?
 
     public init(
-        file: String, section: Section, slug: String, front: FrontMatter, html: String, plainText: String,
+        file: String, section: Section, slug: String, front: FrontMatter, html: String, plainText: [UInt8],
         summary: String, readingMinutes: Int, characterCount: Int, internalLinks: [String] = [],
         figures: [FigureReference] = [], summarySource: String? = nil
     ) {
@@ -115,10 +116,10 @@ public final class Article: Sendable {
         var values: [Int: String] = [:]
         for figure in figures { values[figure.index] = value(figure) }
         func resolve(_ text: String) -> String { FigureMarkers.resolve(text) { values[$0] ?? "" } }
-        let plain = resolve(plainText)
+        let plain = resolve(String(decoding: plainText, as: UTF8.self))
         let measure = ChineseText.measure(plain)
         return Article(
-            file: file, section: section, slug: slug, front: front, html: resolve(html), plainText: plain,
+            file: file, section: section, slug: slug, front: front, html: resolve(html), plainText: Array(plain.utf8),
             summary: summarySource.map { ChineseText.summary(of: resolve($0)) } ?? summary,
             readingMinutes: measure.readingMinutes, characterCount: measure.characters,
             internalLinks: internalLinks)

@@ -52,7 +52,7 @@ public struct NewMediaPack: Sendable {
             OutputFile(
                 path: String((page.value + Self.weiboFile).dropFirst()), data: Data(weibo(links).utf8), origin: origin),
             OutputFile(
-                path: String((page.value + Self.wechatFile).dropFirst()), data: Data(wechat(links).utf8), origin: origin
+                path: String((page.value + Self.wechatFile).dropFirst()), data: Data(wechat(links)), origin: origin
             ),
         ]
     }
@@ -76,12 +76,22 @@ public struct NewMediaPack: Sendable {
     }
 
     /// One HTML file for the 公众号 editor: the narrative and the parts, every element styled
-    /// inline, links absolute, no script.
-    public func wechat(_ links: LinkBuilder) -> String {
+    /// inline, links absolute, no script. Made as bytes: the styled article HTML goes in as the
+    /// styling pass wrote it, not read back into a String.
+    public func wechat(_ links: LinkBuilder) -> [UInt8] {
         let url = links.absolute(page)
-        var body = "<h1 style=\"\(Self.styles["h1"] ?? "")\">\(HTMLEscape.escape(title))</h1>\n"
-        body += "<p style=\"color:#4b5563;font-size:14px;\">\(HTMLEscape.escape(issuer))　\(date.chinese)</p>\n"
-        if let html { body += Self.styled(html, origin: links.origin) }
+        var out: [UInt8] = []
+        out.reserveCapacity((html?.utf8.count ?? 0) * 2 + 2048)
+        out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n".utf8
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n".utf8
+        out += "<meta name=\"description\" content=\"\(HTMLEscape.escape(summary))\">\n".utf8
+        out += "<meta name=\"robots\" content=\"noindex\">\n<title>\(HTMLEscape.escape(title))</title>\n</head>\n".utf8
+        out +=
+            "<body style=\"margin:0 auto;max-width:680px;padding:16px;font-family:'PingFang SC','Microsoft YaHei',".utf8
+        out += "'Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.75;color:#1f2933;\">\n<main>\n".utf8
+        out += "<h1 style=\"\(Self.styles["h1"] ?? "")\">\(HTMLEscape.escape(title))</h1>\n".utf8
+        out += "<p style=\"color:#4b5563;font-size:14px;\">\(HTMLEscape.escape(issuer))　\(date.chinese)</p>\n".utf8
+        if let html { Self.styled(html, origin: links.origin, into: &out) }
         for part in parts {
             var section = "<h2>\(HTMLEscape.escape(part.heading))</h2>\n"
             for paragraph in part.paragraphs { section += "<p>\(HTMLEscape.escape(paragraph))</p>\n" }
@@ -98,17 +108,11 @@ public struct NewMediaPack: Sendable {
                 section += "<p>\(HTMLEscape.escape(item.title))（\(item.date.chinese)）</p>\n"
             }
             for table in part.tables { section += Self.table(table) }
-            body += Self.styled(section, origin: links.origin)
+            Self.styled(section, origin: links.origin, into: &out)
         }
-        body +=
-            "<p style=\"\(Self.styles["p"] ?? "")color:#4b5563;\">原文链接：\(HTMLEscape.escape(url))</p>\n"
-        return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            + "<meta name=\"description\" content=\"\(HTMLEscape.escape(summary))\">\n"
-            + "<meta name=\"robots\" content=\"noindex\">\n<title>\(HTMLEscape.escape(title))</title>\n</head>\n"
-            + "<body style=\"margin:0 auto;max-width:680px;padding:16px;font-family:'PingFang SC','Microsoft YaHei',"
-            + "'Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.75;color:#1f2933;\">\n<main>\n" + body
-            + "</main>\n</body>\n</html>\n"
+        out += "<p style=\"\(Self.styles["p"] ?? "")color:#4b5563;\">原文链接：\(HTMLEscape.escape(url))</p>\n".utf8
+        out += "</main>\n</body>\n</html>\n".utf8
+        return out
     }
 
     static func table(_ table: TableView) -> String {
@@ -140,11 +144,9 @@ public struct NewMediaPack: Sendable {
     /// HTML with a `style` on every element of `styles`, root-relative `href` and `src` made
     /// absolute under `origin`, and any `<script>` element left out. Works on the UTF-8 bytes:
     /// it runs over every press item's HTML.
-    static func styled(_ html: String, origin: String) -> String {
+    static func styled(_ html: String, origin: String, into out: inout [UInt8]) {
         var html = html
-        return html.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count * 2)
+        html.withUTF8 { bytes in
             let origin = Array(origin.utf8)
             var i = 0
             while i < bytes.count {
@@ -184,7 +186,6 @@ public struct NewMediaPack: Sendable {
                 }
                 i = close + 1
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

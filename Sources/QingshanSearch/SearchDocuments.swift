@@ -35,7 +35,7 @@ public struct SearchDocuments {
                 SearchDocument(
                     url: links.link(article.path), title: article.title, date: article.date.day,
                     kind: article.section.title, snippet: article.summary,
-                    text: [article.title, article.front.tags.joined(separator: " "), article.plainText],
+                    text: [article.title, article.front.tags.joined(separator: " ")], body: article.plainText,
                     revision: article.revision),
                 article.path.outputFile
             )

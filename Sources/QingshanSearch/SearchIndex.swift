@@ -9,13 +9,15 @@ public struct SearchDocument: Sendable {
     public var date: Day?
     public var kind: String
     public var snippet: String
-    /// The searchable text in parts (title, tags, body); no term spans two parts.
-    public var text: [String]
+    /// The searchable text in parts (title, tags, body) as UTF-8; no term spans two parts.
+    public var text: [[UInt8]]
     /// Changes whenever `text` does (an article's revision); nil means compare the text itself.
     public var revision: Int?
 
+    /// `body`: text already in UTF-8 (an article's), after the parts of `text`.
     public init(
-        url: String, title: String, date: Day?, kind: String, snippet: String, text: [String], revision: Int? = nil
+        url: String, title: String, date: Day?, kind: String, snippet: String, text: [String], body: [UInt8]? = nil,
+        revision: Int? = nil
     ) {
         self.url = url
         self.title = title
@@ -23,7 +25,8 @@ public struct SearchDocument: Sendable {
         self.kind = kind
         self.snippet = snippet
         let synonyms = SearchSynonyms.expansion(of: [title])
-        self.text = synonyms.isEmpty ? text : text + [synonyms]
+        self.text =
+            text.map { Array($0.utf8) } + (body.map { [$0] } ?? []) + (synonyms.isEmpty ? [] : [Array(synonyms.utf8)])
         self.revision = revision
     }
 
@@ -373,7 +376,7 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// A document's terms; `sorted` for those kept to be patched later (serve).
     static func terms(of document: SearchDocument, sorted: Bool) -> DocumentTerms {
-        let bytes = document.text.reduce(0) { $0 + $1.utf8.count }
+        let bytes = document.text.reduce(0) { $0 + $1.count }
         var title = TokenLists()
         SearchTokenizer.visit(document.title, into: &title)
         if sorted {

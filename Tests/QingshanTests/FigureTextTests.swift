@@ -97,7 +97,9 @@ final class FigureTextTests: XCTestCase {
         // The heading's address does not change with the data.
         XCTAssertTrue(html.contains("<h2 id=\"共件\">共1件</h2>"), html)
         XCTAssertEqual(
-            FigureMarkers.resolve(rendered.plainText) { _ in "4" }.components(separatedBy: "\n").first,
+            FigureMarkers.resolve(String(decoding: rendered.plainText, as: UTF8.self)) { _ in "4" }.components(
+                separatedBy: "\n"
+            ).first,
             "受理4件，{{ledger.closed}} 与 {{x}}。")
     }
 

@@ -48,9 +48,9 @@ final class MarkdownTests: XCTestCase {
 
     func testSentinelNotInPlainTextOrHeadings() {
         let r = renderer.render("## 关于**“三张清单”**的说明\n\n印发**《方案》**（4号）。\n**强调。**\n继续")
-        XCTAssertFalse(r.plainText.unicodeScalars.contains("\u{2E2E}"), r.plainText)
+        XCTAssertFalse(r.plain.unicodeScalars.contains("\u{2E2E}"), r.plain)
         XCTAssertEqual(r.headings.first?.text, "关于“三张清单”的说明")
-        XCTAssertTrue(r.plainText.contains("印发《方案》（4号）。强调。继续"), r.plainText)
+        XCTAssertTrue(r.plain.contains("印发《方案》（4号）。强调。继续"), r.plain)
     }
 
     func testAutolinkStopsAtCJK() {
@@ -158,7 +158,12 @@ final class MarkdownTests: XCTestCase {
 
     func testPlainText() {
         let r = renderer.render("# 标题\n\n第一段**重点**内容。\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
-        XCTAssertTrue(r.plainText.hasPrefix("标题\n第一段重点内容。"), r.plainText.debugDescription)
-        XCTAssertTrue(r.plainText.contains("1\n2"), r.plainText.debugDescription)
+        XCTAssertTrue(r.plain.hasPrefix("标题\n第一段重点内容。"), r.plain.debugDescription)
+        XCTAssertTrue(r.plain.contains("1\n2"), r.plain.debugDescription)
     }
+}
+
+extension RenderedMarkdown {
+    /// The plain text as a String, for the assertions.
+    fileprivate var plain: String { String(decoding: plainText, as: UTF8.self) }
 }

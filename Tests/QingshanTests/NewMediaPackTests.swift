@@ -29,7 +29,7 @@ final class NewMediaPackTests: XCTestCase {
             summary: "摘要",
             html:
                 "<p>见<a href=\"/hbj/ledger/\">台账</a><img src=\"/hbj/files/a.png\" alt=\"\"></p><script>alert(1)</script>"
-        ).wechat(links)
+        ).wechatText(links)
         XCTAssertFalse(html.lowercased().contains("<script"))
         XCTAssertTrue(
             html.contains("<a style=\"color:#0b5394;\" href=\"https://www.example.gov.cn/hbj/ledger/\">台账</a>"), html)
@@ -45,7 +45,7 @@ final class NewMediaPackTests: XCTestCase {
             summary: "摘要",
             html:
                 "<P>甲 &lt; 乙<SCRIPT>x</SCRIPT>，<script>y</script\n>见<a class=\"href\" href=\"https://x.example/\">外链</a></P>尾 < 无结束"
-        ).wechat(links)
+        ).wechatText(links)
         XCTAssertTrue(
             html.contains(
                 "<P style=\"margin:0 0 12px;text-align:justify;\">甲 &lt; 乙，见<a style=\"color:#0b5394;\" class=\"href\" href=\"https://x.example/\">外链</a></P>尾 < 无结束"
@@ -71,4 +71,9 @@ final class NewMediaPackTests: XCTestCase {
             XCTAssertFalse(text.contains("weibo.txt") || text.contains("wechat.html"), listing)
         }
     }
+}
+
+extension NewMediaPack {
+    /// The 公众号 file as text, for the assertions.
+    fileprivate func wechatText(_ links: LinkBuilder) -> String { String(decoding: wechat(links), as: UTF8.self) }
 }
