@@ -26,7 +26,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for index in FigureMarkers.indices(in: html) where !reported.contains(index) {
             fatalError("figure marker \(index) in the HTML was not reported\n--- HTML ---\n\(html)")
         }
-        for part in [html, rendered.plainText, rendered.paragraphText]
+        for part in [html, String(decoding: rendered.plainText, as: UTF8.self), rendered.paragraphText]
         where FigureMarkers.holdsMarkers(FigureMarkers.resolve(part) { _ in "7" }) {
             fatalError("a figure marker survives resolution\n--- TEXT ---\n\(part)")
         }
