@@ -161,6 +161,15 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(r.plain.hasPrefix("标题\n第一段重点内容。"), r.plain.debugDescription)
         XCTAssertTrue(r.plain.contains("1\n2"), r.plain.debugDescription)
     }
+
+    /// Every article keeps its plain text for the whole build: it is kept at its size, not in
+    /// the buffer it grew in (which doubles as it grows).
+    func testPlainTextIsKeptAtItsSize() {
+        let markdown = (1...300).map { "第\($0)段：开展工业企业噪声扰民排查整治，确保黑臭水体动态清零。" }.joined(separator: "\n\n")
+        let text = MarkdownRenderer().render(markdown).plainText
+        XCTAssertGreaterThan(text.count, 20_000)
+        XCTAssertLessThan(text.capacity, text.count + 64)
+    }
 }
 
 extension RenderedMarkdown {
