@@ -43,3 +43,29 @@ public enum ByteSearch {
         firstIndex(of: pattern, in: bytes) != nil
     }
 }
+
+/// Eight bytes at a time, for the scans that step over most of a page: a word of UTF-8 loaded
+/// from any offset, and which of its bytes are below a bound or equal to a byte, by the borrow
+/// trick (subtracting 0x01 from every byte borrows into the high bit exactly where a byte was
+/// below it; a byte of the word that already had its high bit set never counts).
+public enum ByteWord {
+    /// The eight bytes at `i` (the caller keeps `i + 8` within the buffer).
+    @inlinable @inline(__always)
+    public static func load(_ base: UnsafePointer<UInt8>, at i: Int) -> UInt64 {
+        UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// `byte` in every byte of a word.
+    @inlinable @inline(__always)
+    public static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// Non-zero when some byte of `word` is below `bound` (at most 0x80).
+    @inlinable @inline(__always)
+    public static func below(_ word: UInt64, _ bound: UInt8) -> UInt64 {
+        (word &- spread(bound)) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// Non-zero when some byte of `word` is `byte`.
+    @inlinable @inline(__always)
+    public static func holds(_ word: UInt64, _ byte: UInt8) -> UInt64 { below(word ^ spread(byte), 1) }
+}

@@ -16,14 +16,12 @@ public enum PersonalData {
     }
 
     /// The next index from `i` that may hold a digit: eight bytes at a time while none is one
-    /// (most of a page's bytes). XOR with 0x30 maps exactly the digits below 10, and the borrow
-    /// trick finds such a byte.
+    /// (most of a page's bytes). XOR with 0x30 maps exactly the digits below 10 (`ByteWord`).
     @inline(__always)
     static func skipNonDigits(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
         var i = start
         while i + 8 <= n {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
-            if (word &- 0x0A0A_0A0A_0A0A_0A0A) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            if ByteWord.below(ByteWord.load(base, at: i) ^ ByteWord.spread(0x30), 10) != 0 { break }
             i += 8
         }
         return i

@@ -114,21 +114,16 @@ public enum ReaderText {
         return .folded(out)
     }
 
-    /// The first index from `start` on, eight bytes at a time, where the bytes are not all
-    /// ASCII with nothing to look at (most of a page's markup): none of `"`, `%`, `&`, `\` and
-    /// no byte above 0x7F in the word. A byte equal to c is found as a zero byte of the word
-    /// XOR c, by the borrow trick.
+    /// The first index from `start` on, eight bytes at a time (`ByteWord`), where the bytes are
+    /// not all ASCII with nothing to look at (most of a page's markup): none of `"`, `%`, `&`,
+    /// `\` and no byte above 0x7F in the word.
     @inline(__always)
     static func skipPlainASCII(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
-        @inline(__always) func holds(_ word: UInt64, _ byte: UInt64) -> Bool {
-            let x = word ^ (byte &* 0x0101_0101_0101_0101)
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-        }
         var i = start
         while i + 8 <= n {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 || holds(word, 0x22) || holds(word, 0x25) || holds(word, 0x26)
-                || holds(word, 0x5C)
+            let word = ByteWord.load(base, at: i)
+            if word & 0x8080_8080_8080_8080 != 0 || ByteWord.holds(word, 0x22) != 0 || ByteWord.holds(word, 0x25) != 0
+                || ByteWord.holds(word, 0x26) != 0 || ByteWord.holds(word, 0x5C) != 0
             {
                 break
             }

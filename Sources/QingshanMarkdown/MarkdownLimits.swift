@@ -1,3 +1,5 @@
+import QingshanCore
+
 /// Input shapes that the system's cmark-gfm (Debian's 0.29.0.gfm.6, before the 2023 upstream
 /// fixes) parses in quadratic time, refused before the parser sees them so that every article
 /// builds in well under a second or fails with an error naming its line:
@@ -38,19 +40,16 @@ public enum MarkdownLimits {
     }
 
     /// Whether the eight bytes at `i` are all of the default class (visible, not a delimiter
-    /// row's, not counted): none is a line feed, space, tab, CR, `[`, `|`, `@`, `-` or `:`. A
-    /// byte equal to c is found as a zero byte of the word XOR c, by the borrow trick.
+    /// row's, not counted): none is a line feed, space, tab, CR, `[`, `|`, `@`, `-` or `:`
+    /// (`ByteWord`).
     @inline(__always)
     static func plainWord(_ base: UnsafePointer<UInt8>, at i: Int) -> Bool {
-        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        @inline(__always) func zeroBytes(_ c: UInt64) -> UInt64 {
-            let x = word ^ (c &* 0x0101_0101_0101_0101)
-            return (x &- 0x0101_0101_0101_0101) & ~x
-        }
+        let word = ByteWord.load(base, at: i)
         let found =
-            zeroBytes(0x0A) | zeroBytes(0x20) | zeroBytes(0x09) | zeroBytes(0x0D) | zeroBytes(0x5B)
-            | zeroBytes(0x7C) | zeroBytes(0x40) | zeroBytes(0x2D) | zeroBytes(0x3A)
-        return found & 0x8080_8080_8080_8080 == 0
+            ByteWord.holds(word, 0x0A) | ByteWord.holds(word, 0x20) | ByteWord.holds(word, 0x09)
+            | ByteWord.holds(word, 0x0D) | ByteWord.holds(word, 0x5B) | ByteWord.holds(word, 0x7C)
+            | ByteWord.holds(word, 0x40) | ByteWord.holds(word, 0x2D) | ByteWord.holds(word, 0x3A)
+        return found == 0
     }
 
     public struct Problem: Equatable, Sendable {

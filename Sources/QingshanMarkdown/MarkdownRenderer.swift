@@ -442,10 +442,8 @@ final class CmarkTree {
         while let last = out.last, last == 0x0A || last == 0x20 { out.removeLast() }
         var start = 0
         while start < out.count, out[start] == 0x0A || out[start] == 0x20 { start += 1 }
-        // A copy of exactly its size: the buffer grew by doubling, and 10,000 articles keep
-        // their text for the whole build.
-        // (Array of a whole-array slice would keep the grown buffer; a copy from its bytes does
-        // not.)
+        // A copy of exactly its size, from the bytes (an Array of a whole-array slice would keep
+        // the buffer, which grew by doubling): 10,000 articles keep their text the whole build.
         return out.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[start...])) }
     }
 }
