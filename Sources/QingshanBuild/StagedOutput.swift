@@ -88,13 +88,18 @@ final class StagedOutput: @unchecked Sendable {
             try? fm.removeItem(atPath: root + "/" + path)
             presentFolders = presentFolders.filter { $0 != path && !$0.hasPrefix(path + "/") }
         }
-        // Sorted, so every parent comes before its children.
-        for folder in folders.subtracting(presentFolders).sorted() {
+        // A folder that only holds files is made by the worker that writes into it (beside the
+        // other workers' writes, not before them all); folders that hold folders come first,
+        // sorted, so every parent comes before its children.
+        let missing = folders.subtracting(presentFolders)
+        let holdingFolders = Set(missing.map(PathText.parent))
+        for folder in missing.intersection(holdingFolders).sorted() {
             if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
                 throw OutputWriter.WriteError.io("无法创建目录 \(folder)：\(String(cString: strerror(errno)))")
             }
-            presentFolders.insert(folder)
         }
+        let leaves = missing.subtracting(holdingFolders)
+        presentFolders.formUnion(missing)
         wantedFiles.formUnion(batch)
         wantedFolders.formUnion(folders)
         let failures = Diagnostics()
@@ -102,7 +107,10 @@ final class StagedOutput: @unchecked Sendable {
         let kept = self.kept
         let place: @Sendable (String, Data) -> Void = { path, data in
             let destination = root + "/" + path
-            if existing.contains(path), OutputWriter.holds(destination, data) {
+            let folder = PathText.parent(path)
+            if leaves.contains(folder), mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST {
+                failures.error(SourceLocation(file: folder), "无法创建目录：\(String(cString: strerror(errno)))")
+            } else if existing.contains(path), OutputWriter.holds(destination, data) {
                 kept.increment()
             } else if let problem = OutputWriter.writeFile(destination, data) {
                 failures.error(SourceLocation(file: path), problem)
