@@ -73,14 +73,9 @@ public struct LinkBuilder: Sendable {
 
     /// The absolute URL with every non-ASCII byte percent-encoded (sitemaps want plain URIs).
     public func absoluteURI(_ path: SitePath) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for byte in absolute(path).utf8 {
-            if byte < 0x80 {
-                out.append(byte)
-            } else {
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            }
+            if byte < 0x80 { out.append(byte) } else { Self.appendPercent(byte, to: &out) }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -88,28 +83,33 @@ public struct LinkBuilder: Sendable {
     /// Percent-encodes spaces, quotes and other bytes that break an href; keeps UTF-8 letters
     /// readable (browsers accept IRIs), which is what gov.cn editors expect to see.
     public static func encode(_ text: String) -> String {
-        var out = ""
-        for s in text.unicodeScalars {
-            switch s {
-            case " ": out += "%20"
-            case "\"": out += "%22"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            case "`": out += "%60"
-            case "{": out += "%7B"
-            case "}": out += "%7D"
-            case "|": out += "%7C"
-            case "\\": out += "%5C"
-            case "^": out += "%5E"
-            case "%": out += "%25"
-            default:
-                if s.value < 0x20 || s.value == 0x7F {
-                    out += String(format: "%%%02X", s.value)
-                } else {
-                    out.unicodeScalars.append(s)
-                }
+        var text = text
+        return text.withUTF8 { bytes in
+            // Most paths need nothing encoded: then the text is returned as it is.
+            guard let first = bytes.firstIndex(where: needsEncoding) else { return nil }
+            var out = Array(bytes[..<first])
+            out.reserveCapacity(bytes.count + 16)
+            for b in bytes[first...] {
+                if needsEncoding(b) { appendPercent(b, to: &out) } else { out.append(b) }
             }
-        }
-        return out
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
+
+    /// The ASCII bytes `encode` writes as `%HH`: controls, DEL, space and ``"<>`{}|\^%``. Bytes
+    /// of UTF-8 sequences (0x80 and above) stay as they are.
+    @inline(__always)
+    static func needsEncoding(_ b: UInt8) -> Bool {
+        switch b {
+        case 0..<0x21, 0x7F, 0x22, 0x3C, 0x3E, 0x60, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x25: true
+        default: false
+        }
+    }
+
+    /// `%HH`, upper-case hex.
+    static func appendPercent(_ b: UInt8, to out: inout [UInt8]) {
+        out += [UInt8(ascii: "%"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]]
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
