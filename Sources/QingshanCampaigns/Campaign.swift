@@ -67,9 +67,9 @@ public struct Metric: Hashable, Sendable {
 /// A dated progress note; its Markdown is rendered at load time.
 public struct CampaignUpdate: Hashable, Sendable {
     public var date: Day
-    public var html: String
+    public var html: TrustedHTML
 
-    public init(date: Day, html: String) {
+    public init(date: Day, html: TrustedHTML) {
         self.date = date
         self.html = html
     }

@@ -56,10 +56,10 @@ public struct CampaignLoader: Sendable {
 
     func campaign(_ node: YAMLNode, file: String, diagnostics: Diagnostics) -> Campaign? {
         /// Campaign text is Markdown: a script link is not published, with a warning at its key.
-        func markdown(_ text: String, at location: SourceLocation) -> String {
+        func markdown(_ text: String, at location: SourceLocation) -> TrustedHTML {
             if let problem = MarkdownLimits.check(text) {
                 diagnostics.error(location, problem.message)
-                return ""
+                return .empty
             }
             let rendered = renderer.render(text)
             for blocked in rendered.blockedLinks {
@@ -94,7 +94,7 @@ public struct CampaignLoader: Sendable {
         if map.value("deadline") != nil && ongoing {
             diagnostics.error(map.location(ofKey: "ongoing"), "deadline 与 ongoing: true 只能二选一")
         }
-        let summary = map.string("summary").map { markdown($0, at: map.location(ofKey: "summary")) } ?? ""
+        let summary = map.string("summary").map { markdown($0, at: map.location(ofKey: "summary")).string } ?? ""
         let milestones: [Milestone] = list(map, "milestones", what: "节点") { entry in
             entry.warnUnknownKeys(allowed: ["title", "due", "done"], context: "节点")
             guard let title = entry.requireString("title", what: "节点名称") else { return nil }

@@ -17,11 +17,11 @@ enum HTMLFinisher {
 
     static func finish(_ html: String) -> String {
         var html = html
-        return html.withUTF8(finish)
+        return String(decoding: html.withUTF8(finish), as: UTF8.self)
     }
 
-    /// The finished HTML of cmark-gfm's UTF-8 output.
-    static func finish(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// The finished HTML of cmark-gfm's UTF-8 output, as bytes (`TrustedHTML`).
+    static func finish(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // The bytes that may start something to rewrite in this document, each looked for only
         // when its pattern occurs at all (a page without task lists never stops at `<`).
         var starts: [UInt8] = []
@@ -29,7 +29,7 @@ enum HTMLFinisher {
         where ByteSearch.contains(pattern, in: bytes) {
             starts.append(UInt8(lead))
         }
-        if starts.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+        if starts.isEmpty { return Array(bytes) }
         let n = bytes.count
         var next = starts.map { ByteSearch.firstIndex(of: $0, in: bytes, from: 0) ?? n }
         var out: [UInt8] = []
@@ -82,7 +82,7 @@ enum HTMLFinisher {
                 next[k] = ByteSearch.firstIndex(of: starts[k], in: bytes, from: i) ?? n
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func matchesIn(_ bytes: [UInt8], _ pattern: [UInt8], at index: Int) -> Bool {

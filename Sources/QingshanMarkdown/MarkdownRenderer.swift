@@ -12,7 +12,7 @@ public struct MarkdownHeading: Hashable, Sendable {
 
 /// What one Markdown document becomes.
 public struct RenderedMarkdown: Sendable {
-    public let html: String
+    public let html: TrustedHTML
     /// The visible text as UTF-8, blocks separated by newlines (reading time, search): bytes,
     /// as the search and the measure read it, not a String validated once more.
     public let plainText: [UInt8]
@@ -82,7 +82,7 @@ public struct MarkdownRenderer: Sendable, Equatable {
     /// The document's UTF-8 source, markers removed and emphasis sentinels added, rendered.
     private func render(utf8 source: UnsafeBufferPointer<UInt8>, figures: [FigureReference]?) -> RenderedMarkdown {
         guard let (parser, root) = CmarkEngine.parse(source) else {
-            return RenderedMarkdown(html: "", plainText: [], paragraphText: "", internalLinks: [], headings: [])
+            return RenderedMarkdown(html: .empty, plainText: [], paragraphText: "", internalLinks: [], headings: [])
         }
         defer { CmarkEngine.release(root: root, parser: parser) }
 
@@ -101,12 +101,12 @@ public struct MarkdownRenderer: Sendable, Equatable {
         let plain = tree.plainText()
         let paragraphs = tree.leadParagraphs(characters: 400)
 
-        let html = CmarkEngine.withHTML(root: root, parser: parser, HTMLFinisher.finish)
+        let html = TrustedHTML(utf8: CmarkEngine.withHTML(root: root, parser: parser, HTMLFinisher.finish))
         var rendered = RenderedMarkdown(
             html: html, plainText: plain, paragraphText: paragraphs, internalLinks: internalLinks, headings: headings)
         rendered.blockedLinks = blocked
         if let figures {
-            let cited = Set(FigureMarkers.indices(in: html))
+            let cited = Set(FigureMarkers.indices(in: html.string))
             rendered.figures = figures.filter { cited.contains($0.index) }
             rendered.figuresInTargets = inTargets
         }

@@ -64,7 +64,7 @@ public final class Article: Sendable {
     public let slug: String
     public let front: FrontMatter
     /// The body as HTML (cmark-gfm with Qingshan's CJK fixes).
-    public let html: String
+    public let html: TrustedHTML
     /// The visible text as UTF-8 (reading time, search).
     public let plainText: [UInt8]
     public let summary: String
@@ -83,7 +83,7 @@ public final class Article: Sendable {
     public let summarySource: String?
 
     public init(
-        file: String, section: Section, slug: String, front: FrontMatter, html: String, plainText: [UInt8],
+        file: String, section: Section, slug: String, front: FrontMatter, html: TrustedHTML, plainText: [UInt8],
         summary: String, readingMinutes: Int, characterCount: Int, internalLinks: [String] = [],
         figures: [FigureReference] = [], summarySource: String? = nil
     ) {
@@ -119,7 +119,8 @@ public final class Article: Sendable {
         let plain = resolve(String(decoding: plainText, as: UTF8.self))
         let measure = ChineseText.measure(plain)
         return Article(
-            file: file, section: section, slug: slug, front: front, html: resolve(html), plainText: Array(plain.utf8),
+            file: file, section: section, slug: slug, front: front, html: TrustedHTML(resolve(html.string)),
+            plainText: Array(plain.utf8),
             summary: summarySource.map { ChineseText.summary(of: resolve($0)) } ?? summary,
             readingMinutes: measure.readingMinutes, characterCount: measure.characters,
             internalLinks: internalLinks)

@@ -50,7 +50,7 @@ public struct CampaignPageView: Sendable {
 
     public struct UpdateView: Sendable {
         public var date: Day
-        public var html: String
+        public var html: TrustedHTML
     }
 
     public var item: CampaignItemView

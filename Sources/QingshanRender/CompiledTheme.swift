@@ -3,6 +3,7 @@
 // schema (ViewSchema.swift there). Do not edit: change those and run `make theme`.
 
 import Mustache
+import QingshanCore
 
 extension PageView: MustacheParent {
     var template_site: SiteView { site }
@@ -258,7 +259,7 @@ extension ArticleView: MustacheParent {
     var template_summary: String { text(summary) }
     var template_source: String? { text(source) }
     var template_docNo: String? { text(docNo) }
-    var template_html: String { html }
+    var template_html: TrustedHTML { html }
     var template_readingMinutes: Int { readingMinutes }
     var template_tags: [ArticleView.TagLink] { tags }
     var template_hasTags: Bool { !tags.isEmpty }
@@ -282,7 +283,7 @@ extension ArticleView: MustacheParent {
         case "summary": return template_summary
         case "source": return template_source
         case "docNo": return template_docNo
-        case "html": return template_html
+        case "html": return template_html.string
         case "readingMinutes": return template_readingMinutes
         case "tags": return template_tags
         case "hasTags": return template_hasTags
@@ -334,7 +335,7 @@ extension FactSheetView: MustacheParent {
     var template_dateText: String { date.chinese }
     var template_asOfText: String { asOf.chinese }
     var template_asOfISO: String { asOf.iso }
-    var template_html: String { html }
+    var template_html: TrustedHTML { html }
     var template_panels: [ReportView.Part] { panels }
     var template_hasPanels: Bool { !panels.isEmpty }
     var template_newMedia: [LinkView] { newMedia }
@@ -349,7 +350,7 @@ extension FactSheetView: MustacheParent {
         case "dateText": return template_dateText
         case "asOfText": return template_asOfText
         case "asOfISO": return template_asOfISO
-        case "html": return template_html
+        case "html": return template_html.string
         case "panels": return template_panels
         case "hasPanels": return template_hasPanels
         case "newMedia": return template_newMedia
@@ -613,7 +614,7 @@ extension BulletinView: MustacheParent {
     var template_issuer: String { text(issuer) }
     var template_title: String { text(title) }
     var template_docNo: String? { text(docNo) }
-    var template_narrative: String? { narrative }
+    var template_narrative: TrustedHTML? { narrative }
     var template_parts: [BulletinView.Part] { parts }
     var template_signature: String { text(signature) }
     var template_dateISO: String { date.iso }
@@ -626,7 +627,7 @@ extension BulletinView: MustacheParent {
         case "issuer": return template_issuer
         case "title": return template_title
         case "docNo": return template_docNo.map { $0 as Any } ?? false
-        case "narrative": return template_narrative.map { $0 as Any } ?? false
+        case "narrative": return template_narrative.map { $0.string as Any } ?? false
         case "parts": return template_parts
         case "signature": return template_signature
         case "dateISO": return template_dateISO
@@ -854,13 +855,13 @@ extension CampaignPageView.MetricView: MustacheParent {
 extension CampaignPageView.UpdateView: MustacheParent {
     var template_dateISO: String { date.iso }
     var template_dateText: String { date.chinese }
-    var template_html: String { html }
+    var template_html: TrustedHTML { html }
 
     public func child(named name: String) -> Any? {
         switch name {
         case "dateISO": return template_dateISO
         case "dateText": return template_dateText
-        case "html": return template_html
+        case "html": return template_html.string
         default: return nil
         }
     }
@@ -871,7 +872,7 @@ extension EnvDayView: MustacheParent {
     var template_title: String { text(title) }
     var template_theme: String? { theme.isEmpty ? nil : text(theme) }
     var template_themePhrases: [String] { themePhrases.map { text($0) } }
-    var template_html: String { html }
+    var template_html: TrustedHTML { html }
     var template_materials: [ItemView] { materials }
     var template_hasMaterials: Bool { !materials.isEmpty }
     var template_posterHref: String { text(posterHref) }
@@ -889,7 +890,7 @@ extension EnvDayView: MustacheParent {
         case "title": return template_title
         case "theme": return template_theme
         case "themePhrases": return template_themePhrases
-        case "html": return template_html
+        case "html": return template_html.string
         case "materials": return template_materials
         case "hasMaterials": return template_hasMaterials
         case "posterHref": return template_posterHref
@@ -931,7 +932,7 @@ enum CompiledTheme {
     ]
 
     /// The page `template` makes of `view`.
-    static func render(_ view: PageView, template: TemplateName) -> String? {
+    static func render(_ view: PageView, template: TemplateName) -> [UInt8]? {
         switch template {
         case .home: return home(view)
         case .article: return article(view)
@@ -955,9 +956,8 @@ enum CompiledTheme {
         }
     }
 
-    static func home(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func home(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         out += "<h1 class=\"visually-hidden\">"
         out += c0.template_site.template_title
@@ -1093,12 +1093,11 @@ enum CompiledTheme {
             }
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func article(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func article(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_page.template_article {
             out += "<article class=\"article\">\n<header class=\"article-header\">\n"
@@ -1188,12 +1187,11 @@ enum CompiledTheme {
             out += "</article>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func page(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func page(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_page.template_article {
             out += "<article class=\"article\">\n<header class=\"article-header\">\n<h1>"
@@ -1207,12 +1205,11 @@ enum CompiledTheme {
             out += "\n</div>\n</article>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func list(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func list(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         out += "<h1>"
         if let c1 = (c0.template_list)?.template_title {
@@ -1312,12 +1309,11 @@ enum CompiledTheme {
         }
         out += "\n"
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func tag(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func tag(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         out += "<h1>标签："
         if let c1 = (c0.template_tag)?.template_name {
@@ -1407,12 +1403,11 @@ enum CompiledTheme {
         }
         out += "\n"
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func tags(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func tags(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         out += "<h1>标签</h1>\n<p class=\"as-of\">信息截至 <time datetime=\""
         out += c0.template_page.template_asOfISO
@@ -1442,12 +1437,11 @@ enum CompiledTheme {
         }
         out += "\n"
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func factsheet(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func factsheet(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_factSheet {
             out += "<article class=\"gongwen factsheet\">\n<header class=\"gongwen-head\">\n<p class=\"gongwen-issuer\">"
@@ -1580,12 +1574,11 @@ enum CompiledTheme {
             out += "</time></p>\n</footer>\n</article>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func report(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func report(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_report {
             out += "<h1>"
@@ -1782,12 +1775,11 @@ enum CompiledTheme {
             }
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func notFound(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func notFound(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         out += "<h1>页面不存在</h1>\n<p>您访问的页面不存在或已被移除。</p>\n<p><a href=\""
         out += c0.template_site.template_home
@@ -1797,12 +1789,11 @@ enum CompiledTheme {
         out += c0.template_page.template_asOfText
         out += "</time></p>\n"
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func search(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func search(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         out += "<h1>站内搜索</h1>\n<form class=\"search-form\" role=\"search\" action=\""
         if let c1 = c0.template_site.template_search {
@@ -1816,12 +1807,11 @@ enum CompiledTheme {
         out += c0.template_site.template_home
         out += "sitemap.xml\">网站地图</a>查找内容。</p></noscript>\n<p class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol class=\"search-results item-list\"></ol>\n"
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func ledger(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func ledger(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_ledger {
             out += "<h1>"
@@ -2129,12 +2119,11 @@ enum CompiledTheme {
             out += "</section>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func bulletins(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func bulletins(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         out += "<h1>工作通报</h1>\n<p class=\"lead\">“满意环保”月度工作进展通报：问题台账办理、重要问题督办与专项行动进展，每月一期。</p>\n"
         if let c1 = c0.template_hasBulletins {
@@ -2172,12 +2161,11 @@ enum CompiledTheme {
         }
         out += "\n"
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func bulletin(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func bulletin(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_bulletin {
             out += "<article class=\"gongwen\">\n<header class=\"gongwen-head\">\n"
@@ -2274,12 +2262,11 @@ enum CompiledTheme {
             out += "</time></p>\n</footer>\n</article>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func campaigns(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func campaigns(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_campaigns {
             out += "<h1>专项行动</h1>\n<p class=\"as-of\">进度截至 <time datetime=\""
@@ -2379,12 +2366,11 @@ enum CompiledTheme {
             out += "\n</section>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func campaign(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func campaign(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_campaign {
             do {
@@ -2638,12 +2624,11 @@ enum CompiledTheme {
             }
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func data(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func data(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_data {
             if c1.template_hasSiblings {
@@ -2812,12 +2797,11 @@ enum CompiledTheme {
             out += "</p>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func envday(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func envday(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_envday {
             out += "<div class=\"envday-hero\">\n<p class=\"envday-date\">"
@@ -2905,12 +2889,11 @@ enum CompiledTheme {
             out += "\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func poster(_ c0: PageView) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    static func poster(_ c0: PageView) -> [UInt8] {
+        var out = PageBytes()
         part_base_1(c0, into: &out)
         if let c1 = c0.template_envday {
             out += "<article class=\"poster\">\n<p class=\"poster-date\">"
@@ -2958,10 +2941,10 @@ enum CompiledTheme {
             out += "</ol>\n</section>\n</article>\n"
         }
         part_base_2(c0, into: &out)
-        return out
+        return out.utf8
     }
 
-    static func part_partials_meta(_ c0: PageView, into out: inout String) {
+    static func part_partials_meta(_ c0: PageView, into out: inout PageBytes) {
         out += "<meta name=\"description\" content=\""
         out += c0.template_page.template_description
         out += "\">\n<meta name=\"SiteName\" content=\""
@@ -3001,7 +2984,7 @@ enum CompiledTheme {
         out += "\">\n"
     }
 
-    static func part_base_1(_ c0: PageView, into out: inout String) {
+    static func part_base_1(_ c0: PageView, into out: inout PageBytes) {
         out += "<!DOCTYPE html>\n<html lang=\""
         out += c0.template_site.template_language
         out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
@@ -3071,7 +3054,7 @@ enum CompiledTheme {
         }
     }
 
-    static func part_base_2(_ c0: PageView, into out: inout String) {
+    static func part_base_2(_ c0: PageView, into out: inout PageBytes) {
         out += "\n</main>\n"
         out += c0.template_footerHTML
         out += "</body>\n</html>\n"

@@ -40,7 +40,7 @@ public struct BulletinView: Sendable {
     public var title: String
     public var docNo: String?
     /// The narrative from content/bulletins/YYYY-MM.md (trusted HTML from cmark-gfm).
-    public var narrative: String?
+    public var narrative: TrustedHTML?
     /// Numbered parts: a heading (一、…), generated paragraphs and tables.
     public var parts: [Part]
     public var signature: String

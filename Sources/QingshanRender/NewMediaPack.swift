@@ -21,12 +21,12 @@ public struct NewMediaPack: Sendable {
     public var asOf: Day
     public var summary: String
     /// The page's narrative (trusted HTML from cmark-gfm), if any.
-    public var html: String?
+    public var html: TrustedHTML?
     public var parts: [ReportView.Part]
     public var page: SitePath
 
     public init(
-        title: String, issuer: String, date: Day, asOf: Day, summary: String, html: String?,
+        title: String, issuer: String, date: Day, asOf: Day, summary: String, html: TrustedHTML?,
         parts: [ReportView.Part], page: SitePath
     ) {
         self.title = title
@@ -91,7 +91,7 @@ public struct NewMediaPack: Sendable {
         out += "'Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.75;color:#1f2933;\">\n<main>\n".utf8
         out += "<h1 style=\"\(Self.styles["h1"] ?? "")\">\(HTMLEscape.escape(title))</h1>\n".utf8
         out += "<p style=\"color:#4b5563;font-size:14px;\">\(HTMLEscape.escape(issuer))　\(date.chinese)</p>\n".utf8
-        if let html { Self.styled(html, origin: links.origin, into: &out) }
+        if let html { html.utf8.withUnsafeBufferPointer { Self.styled($0, origin: links.origin, into: &out) } }
         for part in parts {
             var section = "<h2>\(HTMLEscape.escape(part.heading))</h2>\n"
             for paragraph in part.paragraphs { section += "<p>\(HTMLEscape.escape(paragraph))</p>\n" }
@@ -146,46 +146,48 @@ public struct NewMediaPack: Sendable {
     /// it runs over every press item's HTML.
     static func styled(_ html: String, origin: String, into out: inout [UInt8]) {
         var html = html
-        html.withUTF8 { bytes in
-            let origin = Array(origin.utf8)
-            var i = 0
-            while i < bytes.count {
-                // Text up to the next tag goes over as it is, in one piece.
-                let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: i) ?? bytes.count
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<open]))
-                i = open
-                guard i < bytes.count else { break }
-                guard let close = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: i) else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
-                    break
-                }
-                var nameEnd = i + 1
-                while nameEnd < close, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-                let name = String(decoding: bytes[(i + 1)..<nameEnd], as: UTF8.self).lowercased()
-                if name == "script" {
-                    i = scriptEnd(bytes, from: close)
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<nameEnd]))
-                if let style = styledTags[name] { out.append(contentsOf: style) }
-                var j = nameEnd
-                while j <= close {
-                    let attribute =
-                        bytes[j] == UInt8(ascii: "h") && starts(bytes, at: j, with: hrefRoot)
-                        ? hrefRoot
-                        : bytes[j] == UInt8(ascii: "s") && starts(bytes, at: j, with: srcRoot) ? srcRoot : nil
-                    if let attribute {
-                        out.append(contentsOf: attribute.dropLast())
-                        out.append(contentsOf: origin)
-                        out.append(UInt8(ascii: "/"))
-                        j += attribute.count
-                    } else {
-                        out.append(bytes[j])
-                        j += 1
-                    }
-                }
-                i = close + 1
+        html.withUTF8 { styled($0, origin: origin, into: &out) }
+    }
+
+    static func styled(_ bytes: UnsafeBufferPointer<UInt8>, origin: String, into out: inout [UInt8]) {
+        let origin = Array(origin.utf8)
+        var i = 0
+        while i < bytes.count {
+            // Text up to the next tag goes over as it is, in one piece.
+            let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: i) ?? bytes.count
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<open]))
+            i = open
+            guard i < bytes.count else { break }
+            guard let close = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: i) else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+                break
             }
+            var nameEnd = i + 1
+            while nameEnd < close, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            let name = String(decoding: bytes[(i + 1)..<nameEnd], as: UTF8.self).lowercased()
+            if name == "script" {
+                i = scriptEnd(bytes, from: close)
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<nameEnd]))
+            if let style = styledTags[name] { out.append(contentsOf: style) }
+            var j = nameEnd
+            while j <= close {
+                let attribute =
+                    bytes[j] == UInt8(ascii: "h") && starts(bytes, at: j, with: hrefRoot)
+                    ? hrefRoot
+                    : bytes[j] == UInt8(ascii: "s") && starts(bytes, at: j, with: srcRoot) ? srcRoot : nil
+                if let attribute {
+                    out.append(contentsOf: attribute.dropLast())
+                    out.append(contentsOf: origin)
+                    out.append(UInt8(ascii: "/"))
+                    j += attribute.count
+                } else {
+                    out.append(bytes[j])
+                    j += 1
+                }
+            }
+            i = close + 1
         }
     }
 

@@ -96,8 +96,8 @@ public struct PageChrome: Sendable {
         var view = PageView(site: marked, meta: meta, content: content)
         view.headerHTML = parts.header
         view.footerHTML = parts.footer
-        if compiled.contains(template), let html = CompiledTheme.render(view, template: template) {
-            return OutputFile(path: path.outputFile, text: html, origin: origin)
+        if compiled.contains(template), let bytes = CompiledTheme.render(view, template: template) {
+            return OutputFile(path: path.outputFile, data: Data(bytes), origin: origin)
         }
         return OutputFile(path: path.outputFile, text: theme.render(view, template: template), origin: origin)
     }

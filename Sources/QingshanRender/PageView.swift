@@ -127,7 +127,7 @@ public struct ArticleView: Sendable {
     public var summary: String
     public var source: String?
     public var docNo: String?
-    public var html: String
+    public var html: TrustedHTML
     public var readingMinutes: Int
     public var tags: [TagLink]
     public var attachments: [LinkView]

@@ -10,7 +10,7 @@ public struct FactSheetView: Sendable {
     public var docNo: String?
     public var date: Day
     public var asOf: Day
-    public var html: String
+    public var html: TrustedHTML
     public var panels: [ReportView.Part]
     /// The 新媒体 pack beside the page, for the editors (`NewMediaPack.links`).
     public var newMedia: [LinkView] = []
@@ -21,7 +21,7 @@ public struct EnvDayView: Sendable {
     public var year: Int
     public var title: String
     public var theme: String
-    public var html: String
+    public var html: TrustedHTML
     public var materials: [ItemView]
     public var posterHref: String
     public var years: [LinkView]
@@ -198,7 +198,7 @@ public struct PublishingPages: Sendable {
         let june5 = Day(year: year, month: 6, day: 5) ?? chrome.asOf
         let view = EnvDayView(
             year: year, title: article?.title ?? "\(year)年六五环境日", theme: article?.front.theme ?? "",
-            html: article?.html ?? "",
+            html: article?.html ?? .empty,
             materials: materials, posterHref: links.link(Route.poster(String(year))),
             years: years.filter { $0 != year }.reversed().map {
                 LinkView(title: "\($0)年", href: links.link(Route.envday(String($0))))
@@ -236,7 +236,7 @@ public struct PublishingPages: Sendable {
         let article = yearArticle(year)
         let june5 = Day(year: year, month: 6, day: 5) ?? chrome.asOf
         let view = EnvDayView(
-            year: year, title: article?.title ?? "\(year)年六五环境日", theme: article?.front.theme ?? "", html: "",
+            year: year, title: article?.title ?? "\(year)年六五环境日", theme: article?.front.theme ?? "", html: .empty,
             materials: [], posterHref: "", years: [], figures: panels.posterFigures(asOf: min(june5, chrome.asOf)),
             host: issuer)
         let path = Route.poster(String(year))

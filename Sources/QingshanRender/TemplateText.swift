@@ -12,3 +12,19 @@ func text(_ value: String?) -> String? { value.map(HTMLEscape.escape) }
 
 /// Text for a template, escaped (a value that is always there).
 @_disfavoredOverload func text(_ value: String) -> String { HTMLEscape.escape(value) }
+
+/// A page as the compiled theme writes it: UTF-8 bytes, text and markup appended as they are
+/// (a String's bytes are copied without decoding; an article's HTML is never made a String).
+struct PageBytes {
+    var utf8: [UInt8] = []
+
+    init() { utf8.reserveCapacity(16_384) }
+
+    static func += (page: inout PageBytes, text: String) {
+        page.utf8.append(contentsOf: text.utf8)
+    }
+
+    static func += (page: inout PageBytes, html: TrustedHTML) {
+        page.utf8.append(contentsOf: html.utf8)
+    }
+}

@@ -24,6 +24,7 @@ public enum ThemeCompiler {
             // schema (ViewSchema.swift there). Do not edit: change those and run `make theme`.
 
             import Mustache
+            import QingshanCore
 
             """
         for type in ViewSchema.types {
@@ -47,7 +48,7 @@ public enum ThemeCompiler {
         }
         out += "    ]\n\n"
         out += "    /// The page `template` makes of `view`.\n"
-        out += "    static func render(_ view: PageView, template: TemplateName) -> String? {\n"
+        out += "    static func render(_ view: PageView, template: TemplateName) -> [UInt8]? {\n"
         out += "        switch template {\n"
         for page in pages {
             out += "        case " + caseName(page) + ": return " + functionName(page) + "(view)\n"
@@ -71,6 +72,8 @@ public enum ThemeCompiler {
         for field in type.fields {
             let value: String
             switch field.kind {
+            case .html: value = getterName(field.name) + ".string"
+            case .orFalse(.html): value = getterName(field.name) + ".map { $0.string as Any } ?? false"
             case .orFalse: value = getterName(field.name) + ".map { $0 as Any } ?? false"
             default: value = getterName(field.name)
             }
@@ -126,8 +129,8 @@ struct PageEmitter {
         let stack = [Context(variable: "c0", kind: .view("PageView"))]
         try emit(template: page, stack: stack, blocks: [:])
         flush()
-        return "\n    static func \(ThemeCompiler.functionName(page))(_ c0: PageView) -> String {\n"
-            + "        var out = \"\"\n        out.reserveCapacity(16_384)\n" + body + "        return out\n    }\n"
+        return "\n    static func \(ThemeCompiler.functionName(page))(_ c0: PageView) -> [UInt8] {\n"
+            + "        var out = PageBytes()\n" + body + "        return out.utf8\n    }\n"
     }
 
     mutating func emit(template name: String, stack: [Context], blocks: [String: [TemplateNode]]) throws {
@@ -224,7 +227,7 @@ struct PageEmitter {
             let start = body.endIndex
             try nested { emitter in
                 switch wrapped {
-                case .string, .int, .view:
+                case .string, .html, .int, .view:
                     try emitter.emit(
                         content, stack: stack + [Context(variable: variable, kind: wrapped)], blocks: blocks,
                         in: template)
@@ -239,7 +242,7 @@ struct PageEmitter {
             if !Self.mentions(body[start...], variable), let at = body.range(of: header, options: .backwards) {
                 body.replaceSubrange(at, with: "if \(value.expression) != nil {")
             }
-        case .string, .int, .view:
+        case .string, .html, .int, .view:
             let variable = fresh()
             line("do {")
             let binding = "let \(variable) = \(value.expression)\n"
@@ -265,7 +268,7 @@ struct PageEmitter {
     /// `{{name}}`: the value as swift-mustache writes it with the TEXT content type.
     mutating func write(_ value: Value, in template: String, name: String) throws {
         switch value.kind {
-        case .string: append(value.expression)
+        case .string, .html: append(value.expression)
         case .int: append("String(\(value.expression))")
         case .bool: append("(\(value.expression) ? \"true\" : \"false\")")
         case .optional(let wrapped), .orFalse(let wrapped):
@@ -290,7 +293,7 @@ struct PageEmitter {
         case .optional(let wrapped), .orFalse(let wrapped):
             let inner = truthy("$0", wrapped)
             return inner == "true" ? "\(expression) != nil" : "(\(expression)).map { \(inner) } ?? false"
-        case .string, .int, .view: return "true"
+        case .string, .html, .int, .view: return "true"
         }
     }
 
@@ -375,7 +378,8 @@ struct PageEmitter {
             emitter.flush()
             shared.parts[function] = emitter.used
             shared.functions.append(
-                "\n    static func \(function)(_ c0: PageView, into out: inout String) {\n" + emitter.body + "    }\n")
+                "\n    static func \(function)(_ c0: PageView, into out: inout PageBytes) {\n" + emitter.body
+                    + "    }\n")
         }
         used.formUnion(shared.parts[function] ?? [])
         line("\(function)(c0, into: &out)")

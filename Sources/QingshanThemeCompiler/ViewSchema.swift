@@ -2,6 +2,9 @@
 /// escape with `text(_:)`, TemplateText.swift), so a string is written as it is.
 public indirect enum ValueKind: Equatable, Sendable {
     case string
+    /// Markup Qingshan made (`TrustedHTML`): written as its bytes; swift-mustache reads it as a
+    /// String.
+    case html
     case int
     case bool
     /// A view of the schema: a section on it pushes it, its names are looked up in it.
@@ -17,6 +20,7 @@ public indirect enum ValueKind: Equatable, Sendable {
     var swiftType: String {
         switch self {
         case .string: "String"
+        case .html: "TrustedHTML"
         case .int: "Int"
         case .bool: "Bool"
         case .view(let name): name
@@ -205,7 +209,7 @@ public enum ViewSchema {
                 ViewField("summary", .string, "text(summary)"),
                 ViewField("source", .optional(.string), "text(source)"),
                 ViewField("docNo", .optional(.string), "text(docNo)"),
-                ViewField("html", .string, "html"),
+                ViewField("html", .html, "html"),
                 ViewField("readingMinutes", .int, "readingMinutes"),
                 ViewField("tags", .list(.view("ArticleView.TagLink")), "tags"),
                 ViewField("hasTags", .bool, "!tags.isEmpty"),
@@ -235,7 +239,7 @@ public enum ViewSchema {
                 ViewField("dateText", .string, "date.chinese"),
                 ViewField("asOfText", .string, "asOf.chinese"),
                 ViewField("asOfISO", .string, "asOf.iso"),
-                ViewField("html", .string, "html"),
+                ViewField("html", .html, "html"),
                 ViewField("panels", .list(.view("ReportView.Part")), "panels"),
                 ViewField("hasPanels", .bool, "!panels.isEmpty"),
                 ViewField("newMedia", .list(.view("LinkView")), "newMedia"),
@@ -363,7 +367,7 @@ public enum ViewSchema {
                 ViewField("issuer", .string, "text(issuer)"),
                 ViewField("title", .string, "text(title)"),
                 ViewField("docNo", .orFalse(.string), "text(docNo)"),
-                ViewField("narrative", .orFalse(.string), "narrative"),
+                ViewField("narrative", .orFalse(.html), "narrative"),
                 ViewField("parts", .list(.view("BulletinView.Part")), "parts"),
                 ViewField("signature", .string, "text(signature)"),
                 ViewField("dateISO", .string, "date.iso"),
@@ -478,7 +482,7 @@ public enum ViewSchema {
             [
                 ViewField("dateISO", .string, "date.iso"),
                 ViewField("dateText", .string, "date.chinese"),
-                ViewField("html", .string, "html"),
+                ViewField("html", .html, "html"),
             ]),
         ViewType(
             "EnvDayView",
@@ -487,7 +491,7 @@ public enum ViewSchema {
                 ViewField("title", .string, "text(title)"),
                 ViewField("theme", .optional(.string), "theme.isEmpty ? nil : text(theme)"),
                 ViewField("themePhrases", .list(.string), "themePhrases.map { text($0) }"),
-                ViewField("html", .string, "html"),
+                ViewField("html", .html, "html"),
                 ViewField("materials", .list(.view("ItemView")), "materials"),
                 ViewField("hasMaterials", .bool, "!materials.isEmpty"),
                 ViewField("posterHref", .string, "text(posterHref)"),

@@ -91,7 +91,7 @@ final class FigureTextTests: XCTestCase {
         XCTAssertEqual(rendered.figures.map(\.name), ["ledger.received", "ledger.red"])
         XCTAssertEqual(rendered.figures.map(\.line), [1, 7])
         XCTAssertEqual(rendered.figures.map(\.column), [3, 5])
-        let html = FigureMarkers.resolve(rendered.html) { $0 == 0 ? "4" : "1" }
+        let html = FigureMarkers.resolve(rendered.html.string) { $0 == 0 ? "4" : "1" }
         XCTAssertTrue(html.contains("<p>受理4件，<code>{{ledger.closed}}</code> 与 {{x}}。</p>"), html)
         XCTAssertTrue(html.contains("<pre><code>{{a.b}} \\{{c\n</code></pre>"), html)
         // The heading's address does not change with the data.
@@ -111,14 +111,14 @@ final class FigureTextTests: XCTestCase {
 
     func testMarkersTypedByAnAuthorAreRemoved() {
         let rendered = MarkdownRenderer().render("甲\u{E002}0\u{E003}乙\u{E004}丙")
-        XCTAssertEqual(rendered.html, "<p>甲0乙丙</p>\n")
+        XCTAssertEqual(rendered.html.string, "<p>甲0乙丙</p>\n")
         XCTAssertTrue(rendered.figures.isEmpty)
     }
 
     func testBracesClosedOnAnotherLineStayAsWritten() {
         let rendered = MarkdownRenderer().render("{{ledger.received 与\n}} 与 {{ ledger received }}")
         XCTAssertEqual(rendered.figures.map(\.name), ["ledger received"], "a misspelt name is still a reference")
-        XCTAssertTrue(rendered.html.hasPrefix("<p>{{ledger.received 与\n}} 与 "), rendered.html)
+        XCTAssertTrue(rendered.html.string.hasPrefix("<p>{{ledger.received 与\n}} 与 "), rendered.html.string)
     }
 
     /// The whole build: the page, its summary in lists and the feed, the search, the fact

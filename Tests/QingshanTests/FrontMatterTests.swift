@@ -51,7 +51,7 @@ final class FrontMatterTests: XCTestCase {
 
     func testBOMAndCRLFTolerated() {
         let (article, diagnostics) = parse("\u{FEFF}---\r\ntitle: 标题\r\ndate: 2023-06-01\r\n---\r\n生态\r\n环境\r\n")
-        XCTAssertEqual(article?.html, "<p>生态环境</p>\n")
+        XCTAssertEqual(article?.html.string, "<p>生态环境</p>\n")
         XCTAssertEqual(diagnostics, [])
     }
 

@@ -32,9 +32,9 @@ final class MarkdownConcurrencyTests: XCTestCase {
             """
         }
         let renderer = MarkdownRenderer()
-        let serial = corpus.map { renderer.render($0).html }
+        let serial = corpus.map { renderer.render($0).html.string }
         for round in 0..<3 {
-            let concurrent = Parallel.map(corpus) { renderer.render($0).html }
+            let concurrent = Parallel.map(corpus) { renderer.render($0).html.string }
             for (i, pair) in zip(serial, concurrent).enumerated() where pair.0 != pair.1 {
                 XCTFail("round \(round), document \(i) differs:\n\(pair.0)\n---\n\(pair.1)")
                 return
@@ -54,8 +54,8 @@ final class MarkdownConcurrencyTests: XCTestCase {
             "<p>段落<strong>“重点”</strong>内容，请登录<a href=\"https://example.gov.cn/\">https://example.gov.cn/</a>"
             + "查询。&lt;b&gt;粗&lt;/b&gt;</p>\n"
         let rendered = renderer.render("## 概况\n\n" + String(repeating: block, count: 6_000))
-        XCTAssertGreaterThan(rendered.html.utf8.count, 600_000)
-        XCTAssertEqual(rendered.html, "<h2 id=\"概况\">概况</h2>\n" + String(repeating: expected, count: 6_000))
+        XCTAssertGreaterThan(rendered.html.string.utf8.count, 600_000)
+        XCTAssertEqual(rendered.html.string, "<h2 id=\"概况\">概况</h2>\n" + String(repeating: expected, count: 6_000))
         XCTAssertEqual(qs_arena_held(), 0)
         for _ in 0..<50 { _ = renderer.render(block) }
         XCTAssertEqual(qs_arena_held(), 0)
@@ -72,6 +72,6 @@ final class MarkdownConcurrencyTests: XCTestCase {
         CmarkEngine.release(root: root, parser: parser)
         XCTAssertLessThan(held, 4 << 20, "the arena held \(held >> 20) MiB for a 10 KB paragraph")
         XCTAssertEqual(qs_arena_held(), 0)
-        XCTAssertTrue(MarkdownRenderer().render(source).html.hasPrefix("<p>|a|b|"))
+        XCTAssertTrue(MarkdownRenderer().render(source).html.string.hasPrefix("<p>|a|b|"))
     }
 }

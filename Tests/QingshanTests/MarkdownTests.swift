@@ -5,7 +5,7 @@ import XCTest
 final class MarkdownTests: XCTestCase {
     let renderer = MarkdownRenderer()
 
-    func html(_ md: String) -> String { renderer.render(md).html }
+    func html(_ md: String) -> String { renderer.render(md).html.string }
 
     func testStrongBeforeCJKQuote() {
         XCTAssertEqual(html("确保**“三张清单”**落实"), "<p>确保<strong>“三张清单”</strong>落实</p>\n")
@@ -78,9 +78,9 @@ final class MarkdownTests: XCTestCase {
     func testHeadingIdsKeepChinese() {
         let r = renderer.render("## 一、工作目标\n\n## Air Quality 2023\n\n## 一、工作目标\n")
         XCTAssertEqual(r.headings.map(\.id), ["一工作目标", "air-quality-2023", "一工作目标-1"])
-        XCTAssertTrue(r.html.contains("<h2 id=\"一工作目标\">一、工作目标</h2>"), r.html)
-        XCTAssertTrue(r.html.contains("<h2 id=\"一工作目标-1\">"), r.html)
-        XCTAssertFalse(r.html.contains("\u{E000}"))
+        XCTAssertTrue(r.html.string.contains("<h2 id=\"一工作目标\">一、工作目标</h2>"), r.html.string)
+        XCTAssertTrue(r.html.string.contains("<h2 id=\"一工作目标-1\">"), r.html.string)
+        XCTAssertFalse(r.html.string.contains("\u{E000}"))
     }
 
     func testGFMFeatures() {
@@ -151,7 +151,7 @@ final class MarkdownTests: XCTestCase {
 
     func testRawHTMLAllowedWhenUnsafeButTagFiltered() {
         let unsafe = MarkdownRenderer(allowRawHTML: true)
-        let out = unsafe.render("<div class=\"note\">注</div>\n\n<script>x</script>\n").html
+        let out = unsafe.render("<div class=\"note\">注</div>\n\n<script>x</script>\n").html.string
         XCTAssertTrue(out.contains("<div class=\"note\">"), out)
         XCTAssertFalse(out.contains("<script>"), out)
     }

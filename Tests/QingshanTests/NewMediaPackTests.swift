@@ -12,7 +12,7 @@ final class NewMediaPackTests: XCTestCase {
 
     func pack(summary: String, html: String? = nil) -> NewMediaPack {
         NewMediaPack(
-            title: "发布材料", issuer: "某分局", date: day, asOf: day, summary: summary, html: html,
+            title: "发布材料", issuer: "某分局", date: day, asOf: day, summary: summary, html: html.map(TrustedHTML.init),
             parts: [ReportView.Part(heading: "台账", figures: [FigureView("累计受理", "86件")])],
             page: SitePath("/press/fabu/"))
     }

@@ -9,7 +9,7 @@ import XCTest
 final class PrintLayoutTests: XCTestCase {
     func envday(_ theme: String) -> EnvDayView {
         EnvDayView(
-            year: 2023, title: "", theme: theme, html: "", materials: [], posterHref: "", years: [], figures: [],
+            year: 2023, title: "", theme: theme, html: .empty, materials: [], posterHref: "", years: [], figures: [],
             host: "")
     }
 

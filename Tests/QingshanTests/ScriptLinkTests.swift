@@ -35,9 +35,9 @@ final class ScriptLinkTests: XCTestCase {
         ]
         for source in hostile {
             let rendered = renderer.render(source)
-            let html = rendered.html.lowercased()
-            XCTAssertFalse(html.contains("href="), "\(source) → \(rendered.html)")
-            XCTAssertFalse(html.contains("src="), "\(source) → \(rendered.html)")
+            let html = rendered.html.string.lowercased()
+            XCTAssertFalse(html.contains("href="), "\(source) → \(rendered.html.string)")
+            XCTAssertFalse(html.contains("src="), "\(source) → \(rendered.html.string)")
             XCTAssertFalse(rendered.blockedLinks.isEmpty, source)
         }
         // The sentinel's percent-encoded form is no longer removed from targets: these stay
@@ -47,16 +47,16 @@ final class ScriptLinkTests: XCTestCase {
             "[x](java%E2%B8%A%E2%B8%AEEscript:alert(1))", "[x](java&#37;E2%B8%AEscript:alert(1))",
             "[x](java%E2%B8&#37;AEscript:alert(1))",
         ] {
-            let html = renderer.render(source).html.lowercased()
+            let html = renderer.render(source).html.string.lowercased()
             XCTAssertFalse(html.contains("href=\"javascript") || html.contains("src=\"javascript"), source)
             XCTAssertTrue(html.contains("href=\"java%e2%b8%"), "\(source) → \(html)")
         }
         // A sentinel the emphasis pass inserts stands next to CJK punctuation, which stays: the
         // target remains relative, never a scheme.
-        let relative = renderer.render("[x](java（*script:alert(1)) 「*强调*」").html
+        let relative = renderer.render("[x](java（*script:alert(1)) 「*强调*」").html.string
         XCTAssertFalse(relative.contains("href=\"javascript"), relative)
         // The text of a link that goes stays, as text.
-        XCTAssertTrue(renderer.render("[点这里](javascript:alert(1))").html.contains("点这里"))
+        XCTAssertTrue(renderer.render("[点这里](javascript:alert(1))").html.string.contains("点这里"))
         XCTAssertEqual(renderer.render("第一行\n\n[x](javascript:1)").blockedLinks.first?.line, 3)
     }
 
@@ -75,13 +75,13 @@ final class ScriptLinkTests: XCTestCase {
         ]
         for (source, expected) in kept {
             let rendered = renderer.render(source)
-            XCTAssertTrue(rendered.html.contains(expected), "\(source) → \(rendered.html)")
+            XCTAssertTrue(rendered.html.string.contains(expected), "\(source) → \(rendered.html.string)")
             XCTAssertTrue(rendered.blockedLinks.isEmpty, source)
         }
         // A target that holds the sentinel's percent-encoded form is published as written.
-        XCTAssertTrue(renderer.render("[x](https://a.cn/%E2%B8%AE)").html.contains("href=\"https://a.cn/%E2%B8%AE\""))
+        XCTAssertTrue(renderer.render("[x](https://a.cn/%E2%B8%AE)").html.string.contains("href=\"https://a.cn/%E2%B8%AE\""))
         // markdown.unsafe: true publishes what the editor wrote.
-        XCTAssertTrue(MarkdownRenderer(allowRawHTML: true).render("[x](javascript:a)").html.contains("href"))
+        XCTAssertTrue(MarkdownRenderer(allowRawHTML: true).render("[x](javascript:a)").html.string.contains("href"))
     }
 
     func testTheSchemeRule() {

@@ -21,7 +21,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard MarkdownLimits.check(text) == nil else { return 0 }
     for renderer in [safeRoot, safeBase] {
         let rendered = renderer.render(text)
-        let html = rendered.html
+        let html = rendered.html.string
         let reported = Set(rendered.figures.map(\.index))
         for index in FigureMarkers.indices(in: html) where !reported.contains(index) {
             fatalError("figure marker \(index) in the HTML was not reported\n--- HTML ---\n\(html)")
