@@ -36,21 +36,27 @@ public enum FigureMarkers {
     /// True when `text` has a `{{` (the only case `mark` changes anything).
     public static func mayHoldReferences(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { ByteSearch.contains([0x7B, 0x7B], in: $0) }
+        return text.withUTF8(mayHoldReferences)
+    }
+
+    public static func mayHoldReferences(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.contains([0x7B, 0x7B], in: bytes)
     }
 
     /// True when `text` holds a marker (of `mark`, or typed by an author).
     public static func holdsMarkers(_ text: String) -> Bool {
-        // U+E002…U+E004 are EE 80 82…84 in UTF-8.
         var text = text
-        return text.withUTF8 { bytes in
-            var from = 0
-            while let at = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: from) {
-                if at + 2 < bytes.count, bytes[at + 1] == 0x80, (0x82...0x84).contains(bytes[at + 2]) { return true }
-                from = at + 1
-            }
-            return false
+        return text.withUTF8(holdsMarkers)
+    }
+
+    public static func holdsMarkers(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // U+E002…U+E004 are EE 80 82…84 in UTF-8.
+        var from = 0
+        while let at = ByteSearch.firstIndex(of: 0xEE, in: bytes, from: from) {
+            if at + 2 < bytes.count, bytes[at + 1] == 0x80, (0x82...0x84).contains(bytes[at + 2]) { return true }
+            from = at + 1
         }
+        return false
     }
 
     /// The text without any marker character.

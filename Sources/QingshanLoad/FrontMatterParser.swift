@@ -21,46 +21,22 @@ public enum FrontMatterParser {
     /// (Line ends are LF here: the loader normalizes CRLF.)
     public static func split(_ text: String, file: String, diagnostics: Diagnostics) -> Split? {
         var text = text
-        let result: (yaml: Range<Int>, body: Int, bodyLine: Int)?? = text.withUTF8 { bytes in
-            var start = 0
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }  // BOM
-            func lineEnd(from index: Int) -> Int {
-                var end = index
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                return end
-            }
-            func isFence(_ from: Int, _ to: Int) -> Bool {
-                var a = from
-                var b = to
-                while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
-                while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
-                return b - a == 3 && bytes[a] == 0x2D && bytes[a + 1] == 0x2D && bytes[a + 2] == 0x2D
-            }
-            let firstEnd = lineEnd(from: start)
-            guard isFence(start, firstEnd) else { return .some(nil) }
-            var line = 2
-            var lineStart = firstEnd + 1
-            while lineStart <= bytes.count {
-                let end = lineEnd(from: lineStart)
-                if isFence(lineStart, end) {
-                    return (
-                        yaml: (firstEnd + 1)..<max(firstEnd + 1, lineStart - 1), body: min(end + 1, bytes.count),
-                        bodyLine: line + 1
-                    )
-                }
-                line += 1
-                lineStart = end + 1
-            }
-            return nil
-        }
-        switch result {
+        guard let found = text.withUTF8({ split(utf8: $0, file: file, diagnostics: diagnostics) }) else { return nil }
+        // Both cuts are next to a line feed, so the parts are copied without decoding again.
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let body = String(text[index(found.body.lowerBound)...])
+        return Split(yaml: found.yaml, body: body, bodyLine: found.bodyLine)
+    }
+
+    /// `split` over a file's UTF-8: the front matter, and where the body lies in the bytes.
+    public static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: Diagnostics) -> (
+        yaml: String, body: Range<Int>, bodyLine: Int
+    )? {
+        switch locate(bytes) {
         case .some(.some(let found)):
-            // Both cuts are next to a line feed, so the parts are copied without decoding again.
-            let utf8 = text.utf8
-            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-            let yaml = String(text[index(found.yaml.lowerBound)..<index(found.yaml.upperBound)])
-            let body = String(text[index(found.body)...])
-            return Split(yaml: yaml, body: body, bodyLine: found.bodyLine)
+            let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[found.yaml]), as: UTF8.self)
+            return (yaml, found.body..<bytes.count, found.bodyLine)
         case .some(.none):
             diagnostics.error(
                 SourceLocation(file: file, line: 1), "缺少文首的 YAML 元数据（front matter）",
@@ -72,6 +48,41 @@ public enum FrontMatterParser {
                 hint: "在元数据最后一行之后加一行 ---")
             return nil
         }
+    }
+
+    /// The byte ranges of the front matter and the body and the body's first line; `.some(nil)`
+    /// when the file does not open with `---`, nil when the block is not closed.
+    static func locate(_ bytes: UnsafeBufferPointer<UInt8>) -> (yaml: Range<Int>, body: Int, bodyLine: Int)?? {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }  // BOM
+        func lineEnd(from index: Int) -> Int {
+            var end = index
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            return end
+        }
+        func isFence(_ from: Int, _ to: Int) -> Bool {
+            var a = from
+            var b = to
+            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+            return b - a == 3 && bytes[a] == 0x2D && bytes[a + 1] == 0x2D && bytes[a + 2] == 0x2D
+        }
+        let firstEnd = lineEnd(from: start)
+        guard isFence(start, firstEnd) else { return .some(nil) }
+        var line = 2
+        var lineStart = firstEnd + 1
+        while lineStart <= bytes.count {
+            let end = lineEnd(from: lineStart)
+            if isFence(lineStart, end) {
+                return (
+                    yaml: (firstEnd + 1)..<max(firstEnd + 1, lineStart - 1), body: min(end + 1, bytes.count),
+                    bodyLine: line + 1
+                )
+            }
+            line += 1
+            lineStart = end + 1
+        }
+        return nil
     }
 
     /// Reads the keys of the front matter; nil when a required key is missing or invalid.

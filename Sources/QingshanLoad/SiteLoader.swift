@@ -181,19 +181,22 @@ public enum ArticleLoader {
             diagnostics.error(SourceLocation(file: file), "无法读取文件")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // The file stays bytes: checked as UTF-8 once here, then split and rendered as it is.
+        guard data.withUnsafeBytes({ UTF8Validation.isValid($0.bindMemory(to: UInt8.self)) }) else {
             diagnostics.error(.firstInvalidUTF8(in: data, file: file), "文件不是 UTF-8 编码", hint: "请另存为 UTF-8")
             return nil
         }
-        guard let cache else {
-            return parse(text, file: file, section: source.section, renderer: renderer, diagnostics: diagnostics)
+        func parsed(_ diagnostics: Diagnostics) -> Article? {
+            data.withUnsafeBytes { raw in
+                parse(
+                    utf8: raw.bindMemory(to: UInt8.self), file: file, section: source.section, renderer: renderer,
+                    diagnostics: diagnostics)
+            }
         }
+        guard let cache else { return parsed(diagnostics) }
         return cache.article(
             file: file, data: data, stamp: source.stamp, section: source.section, renderer: renderer,
-            diagnostics: diagnostics
-        ) { own in
-            parse(text, file: file, section: source.section, renderer: renderer, diagnostics: own)
-        }
+            diagnostics: diagnostics, parse: parsed)
     }
 
     /// The line of the file where a top-level front-matter key stands (the YAML starts on line 2).
@@ -206,11 +209,45 @@ public enum ArticleLoader {
     public static func parse(
         _ text: String, file: String, section: Section, renderer: MarkdownRenderer, diagnostics: Diagnostics
     ) -> Article? {
+        var text = text
+        return text.withUTF8 {
+            parse(utf8: $0, file: file, section: section, renderer: renderer, diagnostics: diagnostics)
+        }
+    }
+
+    /// Builds an article from the UTF-8 of a Markdown file (well-formed: `load` checked it).
+    public static func parse(
+        utf8 source: UnsafeBufferPointer<UInt8>, file: String, section: Section, renderer: MarkdownRenderer,
+        diagnostics: Diagnostics
+    ) -> Article? {
         // Files saved on Windows use CRLF; lines and columns are the same either way.
-        let text = ByteSearch.contains(0x0D, in: text) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        guard let split = FrontMatterParser.split(text, file: file, diagnostics: diagnostics),
+        guard ByteSearch.contains(0x0D, in: source) else {
+            return parseLF(source, file: file, section: section, renderer: renderer, diagnostics: diagnostics)
+        }
+        return withoutCR(source).withUnsafeBufferPointer {
+            parseLF($0, file: file, section: section, renderer: renderer, diagnostics: diagnostics)
+        }
+    }
+
+    /// The bytes with every CR LF made LF (a CR elsewhere stays).
+    static func withoutCR(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() where !(b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) {
+            out.append(b)
+        }
+        return out
+    }
+
+    /// `parse` of a file whose line ends are LF.
+    private static func parseLF(
+        _ source: UnsafeBufferPointer<UInt8>, file: String, section: Section, renderer: MarkdownRenderer,
+        diagnostics: Diagnostics
+    ) -> Article? {
+        guard let split = FrontMatterParser.split(utf8: source, file: file, diagnostics: diagnostics),
             let front = FrontMatterParser.parse(split.yaml, file: file, diagnostics: diagnostics)
         else { return nil }
+        let body = UnsafeBufferPointer(rebasing: source[split.body])
         let parts = file.split(separator: "/").map(String.init)
         let fileName = parts.last ?? ""
         var slug = front.slug ?? Slug.fromFileName(fileName)
@@ -239,13 +276,13 @@ public enum ArticleLoader {
                 hint: "网址片段不要含空格、/、#、?、%，不以 .html 结尾，不超过 \(Slug.maxSegmentBytes) 字节")
             return nil
         }
-        if let problem = MarkdownLimits.check(split.body) {
+        if let problem = MarkdownLimits.check(body) {
             diagnostics.error(
                 SourceLocation(file: file, line: split.bodyLine + problem.line - 1), problem.message,
                 hint: "拆开过长的段落或表格；检查是否粘贴了大量未配对的 [ ]、| 或分隔行")
             return nil
         }
-        let rendered = renderer.render(split.body)
+        let rendered = renderer.render(utf8: body)
         for blocked in rendered.blockedLinks {
             diagnostics.warning(
                 SourceLocation(file: file, line: split.bodyLine + blocked.line - 1),

@@ -50,13 +50,31 @@ public struct MarkdownRenderer: Sendable, Equatable {
 
     public func render(_ markdown: String) -> RenderedMarkdown {
         var source = markdown
+        return source.withUTF8 { render(utf8: $0) }
+    }
+
+    /// Renders a document's UTF-8 (well-formed: the loader checked it). Text with reserved
+    /// characters or a `{{` goes through `marked`; the rest is rendered from the bytes as they are.
+    public func render(utf8 markdown: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
+        if Self.holdsReserved(markdown) || FigureMarkers.mayHoldReferences(markdown) {
+            return marked(String(decoding: markdown, as: UTF8.self))
+        }
+        return flanked(markdown, figures: nil)
+    }
+
+    /// The document with reserved characters removed and its figures marked, rendered.
+    private func marked(_ markdown: String) -> RenderedMarkdown {
+        var source = markdown
         if Self.holdsReserved(source) { source = Self.withoutReserved(source) }
         var references: [FigureReference]? = nil
         if FigureMarkers.mayHoldReferences(source) { (source, references) = FigureMarkers.mark(source) }
-        return source.withUTF8 { bytes in
-            guard let flanked = EmphasisFlanking.apply(bytes) else { return render(utf8: bytes, figures: references) }
-            return flanked.withUnsafeBufferPointer { render(utf8: $0, figures: references) }
-        }
+        return source.withUTF8 { flanked($0, figures: references) }
+    }
+
+    /// The document with emphasis sentinels added where CJK punctuation needs them, rendered.
+    private func flanked(_ bytes: UnsafeBufferPointer<UInt8>, figures: [FigureReference]?) -> RenderedMarkdown {
+        guard let flanked = EmphasisFlanking.apply(bytes) else { return render(utf8: bytes, figures: figures) }
+        return flanked.withUnsafeBufferPointer { render(utf8: $0, figures: figures) }
     }
 
     /// What only Qingshan may write into a document, because a later pass removes it from the
@@ -65,10 +83,12 @@ public struct MarkdownRenderer: Sendable, Equatable {
     /// they would vanish from the page.
     static func holdsReserved(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            ByteSearch.contains([0xEE, 0x80, 0x80], in: bytes) || ByteSearch.contains([0xEE, 0x80, 0x81], in: bytes)
-                || ByteSearch.contains([0xE2, 0xB8, 0xAE], in: bytes)
-        } || FigureMarkers.holdsMarkers(text)
+        return text.withUTF8(holdsReserved)
+    }
+
+    static func holdsReserved(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.contains([0xEE, 0x80, 0x80], in: bytes) || ByteSearch.contains([0xEE, 0x80, 0x81], in: bytes)
+            || ByteSearch.contains([0xE2, 0xB8, 0xAE], in: bytes) || FigureMarkers.holdsMarkers(bytes)
     }
 
     /// The text without what `holdsReserved` looks for.

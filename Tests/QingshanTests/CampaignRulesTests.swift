@@ -51,7 +51,8 @@ final class CampaignRulesTests: XCTestCase {
     func testDaysLeftAndUpdatesAsOfD() {
         var c = campaign(deadline: "2023-10-31")
         c.updates = [
-            CampaignUpdate(date: d("2023-09-01"), html: TrustedHTML("a")), CampaignUpdate(date: d("2023-10-15"), html: TrustedHTML("b")),
+            CampaignUpdate(date: d("2023-09-01"), html: TrustedHTML("a")),
+            CampaignUpdate(date: d("2023-10-15"), html: TrustedHTML("b")),
         ]
         let derived = CampaignRules.derive(c, asOf: d("2023-10-01"))
         XCTAssertEqual(derived.daysLeft, 30)

@@ -79,7 +79,8 @@ final class ScriptLinkTests: XCTestCase {
             XCTAssertTrue(rendered.blockedLinks.isEmpty, source)
         }
         // A target that holds the sentinel's percent-encoded form is published as written.
-        XCTAssertTrue(renderer.render("[x](https://a.cn/%E2%B8%AE)").html.string.contains("href=\"https://a.cn/%E2%B8%AE\""))
+        XCTAssertTrue(
+            renderer.render("[x](https://a.cn/%E2%B8%AE)").html.string.contains("href=\"https://a.cn/%E2%B8%AE\""))
         // markdown.unsafe: true publishes what the editor wrote.
         XCTAssertTrue(MarkdownRenderer(allowRawHTML: true).render("[x](javascript:a)").html.string.contains("href"))
     }
