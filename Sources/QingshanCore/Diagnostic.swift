@@ -98,32 +98,44 @@ public final class Diagnostics: @unchecked Sendable {
     public var all: [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
-        return items.sorted { a, b in
-            if a.location != b.location { return a.location < b.location }
-            return a.message < b.message
-        }
+        return items.sorted(by: Self.precedes)
+    }
+
+    /// The order diagnostics are shown in: by place, then by message.
+    static func precedes(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        return a.message < b.message
     }
 
     /// What a run prints: every error, and each warning once with how many places gave the
     /// same message (and hint) — the first place shown. A site migrated from another generator
-    /// with an unknown key in 10,000 files gives one line, not 10,000.
+    /// with an unknown key in 10,000 files gives one line, not 10,000. Grouped first, then only
+    /// the lines shown are sorted (50,000 such warnings took a tenth of a second to sort).
     public var grouped: [(diagnostic: Diagnostic, count: Int)] {
+        struct Group: Hashable {
+            let message: String
+            let hint: String?
+        }
+        lock.lock()
+        let items = self.items
+        lock.unlock()
         var out: [(diagnostic: Diagnostic, count: Int)] = []
-        var seen: [String: Int] = [:]
-        for diagnostic in all {
+        var groups: [Group: Int] = [:]
+        for diagnostic in items {
             guard diagnostic.severity == .warning else {
                 out.append((diagnostic, 1))
                 continue
             }
-            let key = diagnostic.message + "\u{0}" + (diagnostic.hint ?? "")
-            if let at = seen[key] {
+            let group = Group(message: diagnostic.message, hint: diagnostic.hint)
+            if let at = groups[group] {
                 out[at].count += 1
+                if Self.precedes(diagnostic, out[at].diagnostic) { out[at].diagnostic = diagnostic }
             } else {
-                seen[key] = out.count
+                groups[group] = out.count
                 out.append((diagnostic, 1))
             }
         }
-        return out
+        return out.sorted { Self.precedes($0.diagnostic, $1.diagnostic) }
     }
 
     public var hasErrors: Bool {
