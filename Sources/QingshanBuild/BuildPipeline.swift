@@ -1,3 +1,4 @@
+import CQingshanSystem
 import Foundation
 import QingshanCampaigns
 import QingshanCore
@@ -46,9 +47,16 @@ final class BuildRun: @unchecked Sendable {
     var mode: BuildMode { options.mode }
     var outputDir: String { options.resolvedOutputDir }
 
-    /// Runs one step and times it under `name`.
+    /// Runs one step and times it under `name`. A step that ran a while let go of much (the
+    /// articles' short-lived buffers, batches of pages): its freed heap pages go back to the
+    /// system, or the holes they leave between kept blocks stay in the resident set (~40 MiB at
+    /// the peak of a 10,000-page build). A trim costs a few milliseconds; a short step skips it.
     func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-        defer { clock.lap(name) }
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer {
+            if DispatchTime.now().uptimeNanoseconds - started >= 20_000_000 { qs_release_free_memory() }
+            clock.lap(name)
+        }
         return try body()
     }
 
