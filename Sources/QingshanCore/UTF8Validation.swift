@@ -16,28 +16,30 @@
 /// (no overlong forms, no surrogates, nothing above U+10FFFF). An article is checked once when
 /// it is read and then stays bytes: Swift's own check, when a String is made of a file, costs
 /// about ten instructions a byte of Chinese text; this one steps over ASCII eight bytes at a
-/// time and over a run of Han characters (E1..EC) three bytes at a time.
+/// time after an ASCII byte and checks the two continuation bytes of a Han character at once.
 public enum UTF8Validation {
     public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let n = bytes.count
         var i = 0
         while i < n {
-            while i + 8 <= n, ByteWord.load(base, at: i) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-            guard i < n else { return true }
-            let lead = base[i]
-            if lead < 0x80 {
+            let first = base[i]
+            if first < 0x80 {
                 i += 1
+                while i + 8 <= n, ByteWord.load(base, at: i) & 0x8080_8080_8080_8080 == 0 { i += 8 }
                 continue
             }
-            // The common case of Chinese text: a run of three-byte sequences with any second byte.
-            while i + 2 < n, (0xE1...0xEC).contains(base[i]) || base[i] >= 0xEE && base[i] <= 0xEF {
-                guard base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { return false }
-                i += 3
+            // A run of E1..EC, EE, EF leads (most of Chinese text): any two continuation bytes,
+            // checked together.
+            if first &- 0xE1 < 0x0F, first != 0xED, i &+ 2 < n {
+                repeat {
+                    guard UnsafeRawPointer(base + (i &+ 1)).loadUnaligned(as: UInt16.self) & 0xC0C0 == 0x8080 else {
+                        return false
+                    }
+                    i &+= 3
+                } while i &+ 2 < n && base[i] &- 0xE1 < 0x0F && base[i] != 0xED
+                continue
             }
-            guard i < n else { return true }
-            let first = base[i]
-            if first < 0x80 { continue }
             // The second byte's range, then the number of continuation bytes after it.
             let second: ClosedRange<UInt8>
             let rest: Int
