@@ -237,10 +237,23 @@ public enum WordScalars {
 extension StringProtocol {
     /// The text without leading and trailing spaces (Unicode ones too: 全角空格); returns
     /// at once when there are none, which is nearly always.
+    @inlinable
     public func trimmingSpaces() -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
-        let spaces = CharacterSet.whitespaces
-        if !spaces.contains(first) && !spaces.contains(last) { return String(self) }
-        return trimmingCharacters(in: spaces)
+        if !first.isSpace && !last.isSpace { return String(self) }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension Unicode.Scalar {
+    /// What `CharacterSet.whitespaces` holds — Unicode's space separators (Zs), the tab and, in
+    /// Foundation on Linux, the zero-width space U+200B — without making a CharacterSet at every
+    /// string of the front matter. Tested against Foundation's set.
+    @inlinable
+    public var isSpace: Bool {
+        switch value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

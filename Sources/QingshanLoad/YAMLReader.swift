@@ -125,7 +125,7 @@ public struct MappingReader {
     /// Warns about keys the format does not know (typos are caught, not ignored).
     public func warnUnknownKeys(allowed: Set<String>, context: String) {
         for pair in pairs where !allowed.contains(pair.key) {
-            let hint = Self.suggestions.value(for: context + "\u{0}" + pair.key) {
+            let hint = Self.suggestions.value(for: UnknownKey(context: context, key: pair.key)) {
                 Self.suggestion(for: pair.key, among: allowed).map { "是否想写“\($0)”？" }
             }
             diagnostics.warning(location(pair.keyNode), "\(context)中有未知的键“\(pair.key)”", hint: hint)
@@ -134,7 +134,12 @@ public struct MappingReader {
 
     /// Hints by context and key: a site migrated from another generator has the same unknown
     /// keys in every file.
-    static let suggestions = Memo<String, String?>()
+    static let suggestions = Memo<UnknownKey, String?>()
+
+    struct UnknownKey: Hashable, Sendable {
+        let context: String
+        let key: String
+    }
 
     /// The allowed key nearest `key` within two edits (the first in order on a tie), if any.
     static func suggestion(for key: String, among allowed: Set<String>) -> String? {

@@ -32,4 +32,19 @@ final class ChineseTextTests: XCTestCase {
         XCTAssertEqual(ChineseText.readingMinutes(String(repeating: "word ", count: 600)), 3)
         XCTAssertEqual(ChineseText.readingMinutes(""), 1)
     }
+
+    /// `isSpace` is `CharacterSet.whitespaces` (Zs and the tab) for every scalar of the BMP and
+    /// the first supplementary planes; `trimmingSpaces` trims those, 全角空格 included.
+    func testSpacesAreFoundationsWhitespaces() {
+        let whitespaces = CharacterSet.whitespaces
+        for value in UInt32(0)..<0x3_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(scalar.isSpace, whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+        XCTAssertEqual(" 大气污染防治\t".trimmingSpaces(), "大气污染防治")
+        XCTAssertEqual("\u{3000}满意环保\u{3000}".trimmingSpaces(), "满意环保")
+        XCTAssertEqual("问题台账".trimmingSpaces(), "问题台账")
+        XCTAssertEqual("\u{3000} ".trimmingSpaces(), "")
+        XCTAssertEqual("".trimmingSpaces(), "")
+    }
 }
