@@ -48,6 +48,7 @@ final class PublicBuild {
         files += feeds
         let copies = staticCopies(generated: files)
         guard !diagnostics.hasErrors else { return nil }
+        output.startWritingRest(files, written: sunk, copies: copies)
         let unscanned = run.step("privacy") {
             privacy.check(files, scanned: sunk, copies: copies, search: search)
         }

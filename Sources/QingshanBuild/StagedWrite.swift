@@ -12,6 +12,8 @@ final class StagedWrite: @unchecked Sendable {
     private let staged: Pending<Result<StagedOutput, any Error>>?
     /// The first error of writing the pages as they came.
     private var pageError: (any Error)?
+    /// The files the sink did not see, being written while the last checks run.
+    private var rest: Pending<Result<Void, any Error>>?
     private var finished = false
 
     init(run: BuildRun) {
@@ -32,7 +34,18 @@ final class StagedWrite: @unchecked Sendable {
         do { try staged.wait().get().write(pages) } catch { pageError = error }
     }
 
-    /// Writes what is left and swaps the output in; false (with the error) when that failed.
+    /// A full build starts writing the files the sink did not see (the feeds, the search
+    /// index, the static files) into the staging folder while the last checks run on the other
+    /// core: nothing is swapped in before `finish`, and an abandoned build waits for this write
+    /// before it removes the folder.
+    func startWritingRest(_ files: [OutputFile], written: Int, copies: [(source: String, path: String)]) {
+        guard let staged, pageError == nil else { return }
+        let files = Array(files[written...])
+        rest = Pending { Result { try staged.wait().get().write(files, copies: copies) } }
+    }
+
+    /// Writes what is left (or waits for `startWritingRest`) and swaps the output in; false
+    /// (with the error) when that failed.
     func finish(
         _ files: [OutputFile], written: Int, copies: [(source: String, path: String)], derived: DerivedSite
     ) -> Bool {
@@ -42,7 +55,11 @@ final class StagedWrite: @unchecked Sendable {
             if let staged {
                 let output = try staged.wait().get()
                 if let pageError { throw pageError }
-                try output.write(Array(files[written...]), copies: copies)
+                if let rest {
+                    try rest.wait().get()
+                } else {
+                    try output.write(Array(files[written...]), copies: copies)
+                }
                 finished = true  // whatever happens next, finish() cleans up after itself
                 _ = try output.finish()
             } else if let schedule = derived.schedule {
@@ -61,6 +78,7 @@ final class StagedWrite: @unchecked Sendable {
     /// A run that stopped before the swap leaves nothing of itself: the staging folder goes.
     func abandonUnlessFinished() {
         guard !finished else { return }
+        _ = rest?.wait()  // a write into the staging folder ends before the folder goes
         if case .success(let output)? = staged?.wait() { output.abandon() }
     }
 }
