@@ -41,6 +41,9 @@ public enum ReaderText {
             copied = end
         }
         guard let base = bytes.baseAddress else { return .unchanged }
+        // Bytes that are not UTF-8 mean a file that is not text; checked files are then read
+        // like the text Qingshan made.
+        if validate, !UTF8Validation.isValid(bytes) { return .binary }
         while i < n {
             let b = base[i]
             // Plain ASCII (not `"`, `%`, `&` or `\`) is stepped over, eight bytes at a time.
@@ -48,15 +51,9 @@ public enum ReaderText {
                 i = skipPlainASCII(base, from: i + 1, count: n)
                 continue
             }
-            // A Han character (lead byte E4–E9): its continuation bytes checked, nothing to fold.
+            // A run of Han characters (lead bytes E4–E9): nothing to fold.
             if b &- 0xE4 < 6 {
-                guard i + 2 < n else { return validate ? .binary : .unchanged }
-                if validate {
-                    if bytes[i + 1] & 0xC0 != 0x80 || bytes[i + 2] & 0xC0 != 0x80 { return .binary }
-                    i += 3
-                    continue
-                }
-                // Text Qingshan made: the rest of a run of Han characters in a loop of its own.
+                guard i + 2 < n else { return .unchanged }
                 repeat { i &+= 3 } while i &+ 2 < n && base[i] &- 0xE4 < 6
                 continue
             }
@@ -91,10 +88,7 @@ public enum ReaderText {
                 i += 1
                 continue
             }
-            guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: n),
-                !validate || valid(bytes, i, length, value)
-            else {
-                if validate { return .binary }
+            guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: n) else {
                 i += 1
                 continue
             }
@@ -133,20 +127,6 @@ public enum ReaderText {
             case .unchanged, .binary: return String(decoding: bytes, as: UTF8.self)
             case .folded(let out): return String(decoding: out, as: UTF8.self)
             }
-        }
-    }
-
-    /// Continuation bytes, no overlong form, no surrogate, nothing above U+10FFFF.
-    @inline(__always)
-    static func valid(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int, _ value: UInt32) -> Bool {
-        let lead = bytes[i]
-        if length == 1 { return lead < 0x80 }
-        if lead < 0xC2 || lead > 0xF4 { return false }
-        for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
-        switch length {
-        case 2: return value >= 0x80
-        case 3: return value >= 0x800 && !(0xD800...0xDFFF).contains(value)
-        default: return value >= 0x10000 && value <= 0x10FFFF
         }
     }
 
@@ -313,18 +293,14 @@ extension SourceLocation {
             let bytes = raw.bindMemory(to: UInt8.self)
             var line = 1
             var column = 1
-            var i = 0
-            while i < bytes.count {
-                guard let (value, length) = UTF8Scalar.decode(bytes, at: i, upTo: bytes.count),
-                    ReaderText.valid(bytes, i, length, value)
-                else { return SourceLocation(file: file, line: line, column: column) }
-                if value == 0x0A {
+            // Lines and characters (lead bytes) before the first byte the check refuses.
+            for b in bytes[..<(UTF8Validation.firstInvalid(in: bytes) ?? bytes.count)] {
+                if b == 0x0A {
                     line += 1
                     column = 1
-                } else {
+                } else if b & 0xC0 != 0x80 {
                     column += 1
                 }
-                i += length
             }
             return SourceLocation(file: file, line: line, column: column)
         }

@@ -18,8 +18,12 @@
 /// about ten instructions a byte of Chinese text; this one steps over ASCII eight bytes at a
 /// time after an ASCII byte and checks the two continuation bytes of a Han character at once.
 public enum UTF8Validation {
-    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstInvalid(in: bytes) == nil }
+
+    /// The offset of the first sequence that is not well-formed (a file's error points there),
+    /// or nil when all of `bytes` is.
+    public static func firstInvalid(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         let n = bytes.count
         var i = 0
         while i < n {
@@ -34,7 +38,7 @@ public enum UTF8Validation {
             if first &- 0xE1 < 0x0F, first != 0xED, i &+ 2 < n {
                 repeat {
                     guard UnsafeRawPointer(base + (i &+ 1)).loadUnaligned(as: UInt16.self) & 0xC0C0 == 0x8080 else {
-                        return false
+                        return i
                     }
                     i &+= 3
                 } while i &+ 2 < n && base[i] &- 0xE1 < 0x0F && base[i] != 0xED
@@ -51,12 +55,12 @@ public enum UTF8Validation {
             case 0xF0: (second, rest) = (0x90...0xBF, 2)
             case 0xF1...0xF3: (second, rest) = (0x80...0xBF, 2)
             case 0xF4: (second, rest) = (0x80...0x8F, 2)
-            default: return false  // a continuation byte first, C0, C1, F5..FF
+            default: return i  // a continuation byte first, C0, C1, F5..FF
             }
-            guard i + 1 + rest < n, second.contains(base[i + 1]) else { return false }
-            for k in 0..<rest where base[i + 2 + k] & 0xC0 != 0x80 { return false }
+            guard i + 1 + rest < n, second.contains(base[i + 1]) else { return i }
+            for k in 0..<rest where base[i + 2 + k] & 0xC0 != 0x80 { return i }
             i += 2 + rest
         }
-        return true
+        return nil
     }
 }

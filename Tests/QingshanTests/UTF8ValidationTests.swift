@@ -45,6 +45,8 @@ final class UTF8ValidationTests: XCTestCase {
             XCTAssertFalse(valid([lead, 0x80, 0x80, 0x80]), "lead \(lead)")
         }
         XCTAssertTrue(valid(Array(0...0x7F)))
+        XCTAssertEqual(Array("环保".utf8 + [0xC0, 0x80]).withUnsafeBufferPointer(UTF8Validation.firstInvalid), 6)
+        XCTAssertEqual(Array("环保".utf8.dropLast()).withUnsafeBufferPointer(UTF8Validation.firstInvalid), 3)
         XCTAssertTrue(valid([]))
     }
 
@@ -63,7 +65,14 @@ final class UTF8ValidationTests: XCTestCase {
                 }
                 if bytes.isEmpty { break }
             }
+            let invalidAt = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalid(in: $0) }
             XCTAssertEqual(valid(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            XCTAssertEqual(invalidAt == nil, valid(bytes))
+            // What comes before the offset is text; what starts there is not.
+            if let invalidAt {
+                XCTAssertNotNil(String(validating: bytes[..<invalidAt], as: UTF8.self), "\(bytes)")
+                XCTAssertNil(String(validating: bytes[invalidAt...], as: UTF8.self), "\(bytes)")
+            }
         }
     }
 }
