@@ -5,31 +5,14 @@ import Yams
 /// Splits a Markdown file into YAML front matter and body, and reads the front matter
 /// (README, "Articles").
 public enum FrontMatterParser {
-    public struct Split: Sendable {
-        public var yaml: String
-        public var body: String
-        /// Line of the file the body starts on (1-based).
-        public var bodyLine: Int
-    }
-
     static let keys: Set<String> = [
         "title", "date", "summary", "tags", "slug", "draft", "doc_no", "source", "campaign", "attachments",
         "as_of", "panels", "theme",
     ]
 
-    /// Finds the `---` block at the top of the file; reports a missing or unclosed one.
-    /// (Line ends are LF here: the loader normalizes CRLF.)
-    public static func split(_ text: String, file: String, diagnostics: Diagnostics) -> Split? {
-        var text = text
-        guard let found = text.withUTF8({ split(utf8: $0, file: file, diagnostics: diagnostics) }) else { return nil }
-        // Both cuts are next to a line feed, so the parts are copied without decoding again.
-        let utf8 = text.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        let body = String(text[index(found.body.lowerBound)...])
-        return Split(yaml: found.yaml, body: body, bodyLine: found.bodyLine)
-    }
-
-    /// `split` over a file's UTF-8: the front matter, and where the body lies in the bytes.
+    /// Finds the `---` block at the top of a file's UTF-8; reports a missing or unclosed one.
+    /// Returns the front matter, where the body lies in the bytes and the line it starts on
+    /// (1-based). (Line ends are LF here: the loader normalizes CRLF.)
     public static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: Diagnostics) -> (
         yaml: String, body: Range<Int>, bodyLine: Int
     )? {

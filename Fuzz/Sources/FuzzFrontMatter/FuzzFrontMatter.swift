@@ -10,10 +10,10 @@ import QingshanMarkdown
 /// YAML the article check would stop early is still parsed.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard let text = FuzzInput.utf8(data, size) else { return 0 }
+    guard var text = FuzzInput.utf8(data, size) else { return 0 }
     let file = "content/news/x.md"
     let diagnostics = Diagnostics()
-    if let split = FrontMatterParser.split(text, file: file, diagnostics: diagnostics) {
+    if let split = text.withUTF8({ FrontMatterParser.split(utf8: $0, file: file, diagnostics: diagnostics) }) {
         _ = FrontMatterParser.parse(split.yaml, file: file, diagnostics: diagnostics)
     }
     _ = ArticleLoader.parse(
